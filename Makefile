@@ -1,0 +1,14 @@
+# The README's commands. Each does its own set-up (system packages, npm packages, builds).
+.PHONY: run test bench deps
+
+deps:
+	bash scripts/deps.sh
+
+run: deps
+	bash scripts/run.sh
+
+test: deps
+	bash scripts/test.sh
+
+bench: deps
+	bash scripts/bench.sh

@@ -1,0 +1,1 @@
+//! Handoff and satisfaction analysis of one journey (DOMAIN.md, "Handoff analysis"). Pure.

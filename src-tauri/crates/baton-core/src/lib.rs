@@ -1,0 +1,14 @@
+//! Baton's domain: types, edits and their inverses, validation, layout, analysis and templates.
+//! Pure Rust: no IO, no SQLite, no Tauri. Everything here is a function of the model.
+
+pub mod analysis;
+pub mod apply;
+pub mod edit;
+pub mod error;
+pub mod layout;
+pub mod model;
+pub mod templates;
+
+pub use edit::{Applied, Edit};
+pub use error::{EditError, EditErrorKind};
+pub use model::*;
