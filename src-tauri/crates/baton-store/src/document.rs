@@ -16,6 +16,7 @@ use specta::Type;
 use crate::error::StoreError;
 use crate::file_check;
 use crate::history::{self, HistoryState};
+use crate::lock::FileLock;
 use crate::registry::Registration;
 use crate::rows::{self, RowError};
 use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
@@ -40,9 +41,10 @@ enum Record<'a> {
 }
 
 pub struct Document {
-    // Field order matters: the connection closes (and releases the file lock) before the
-    // in-process registration is dropped.
+    // Field order matters: the connection closes first, then the file lock is released, then
+    // the in-process registration.
     conn: Connection,
+    lock: FileLock,
     registration: Registration,
     path: PathBuf,
     workspace: Workspace,
@@ -90,6 +92,7 @@ impl Document {
         cursor: u32,
     ) -> Result<Self, StoreError> {
         let registration = Registration::claim(path)?;
+        let lock = FileLock::acquire(path)?;
         let conn = schema::open_existing(path)?;
         schema::configure_and_lock(&conn, path)?;
         schema::migrate(&conn, path, 0, SCHEMA_VERSION)?;
@@ -117,6 +120,7 @@ impl Document {
         .map_err(|error| StoreError::database(path, error))?;
         Ok(Document {
             conn,
+            lock,
             registration,
             path: path.to_owned(),
             workspace,
@@ -132,6 +136,7 @@ impl Document {
         file_check::check_parent_exists(path)?;
         // Claimed before the header is read: see `registry`.
         let registration = Registration::claim(path)?;
+        let lock = FileLock::acquire(path)?;
         file_check::inspect(path)?;
         let read_only = std::fs::metadata(path)
             .map_err(|error| StoreError::io(path, error))?
@@ -172,6 +177,7 @@ impl Document {
             })?;
         Ok(Document {
             conn,
+            lock,
             registration,
             path: path.to_owned(),
             workspace,
@@ -183,6 +189,7 @@ impl Document {
     pub fn close(self) -> Result<(), StoreError> {
         let Document {
             conn,
+            lock,
             registration,
             path,
             ..
@@ -190,6 +197,7 @@ impl Document {
         let result = conn
             .close()
             .map_err(|(_, error)| StoreError::database(&path, error));
+        drop(lock);
         drop(registration);
         result
     }
@@ -283,7 +291,7 @@ impl Document {
                 path: target.to_owned(),
             });
         }
-        if target.exists() && is_locked_elsewhere(target) {
+        if target.exists() && FileLock::is_held_elsewhere(target) {
             return Err(StoreError::Locked {
                 path: target.to_owned(),
             });
@@ -299,10 +307,12 @@ impl Document {
             return Err(error);
         }
         let registration = Registration::claim(target)?;
+        let lock = FileLock::acquire(target)?;
         let conn = schema::open_existing(target)?;
         schema::configure_and_lock(&conn, target)?;
-        // The old connection closes (releasing the old file) as it is replaced.
+        // The old connection closes, then the old lock goes, as they are replaced.
         self.conn = conn;
+        self.lock = lock;
         self.registration = registration;
         self.path = target.to_owned();
         Ok(())
@@ -520,26 +530,6 @@ fn create_empty_file(path: &Path) -> Result<File, StoreError> {
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Whether another process holds `path` (an SQLite file open in another Baton). Anything else
-/// (not a database at all, no lock) may be replaced.
-fn is_locked_elsewhere(path: &Path) -> bool {
-    let flags =
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let Ok(conn) = Connection::open_with_flags(path, flags) else {
-        return false;
-    };
-    let _ = conn.busy_timeout(std::time::Duration::ZERO);
-    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
-        row.get::<_, i64>(0)
-    }) {
-        Err(rusqlite::Error::SqliteFailure(failure, _)) => matches!(
-            failure.code,
-            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-        ),
         _ => false,
     }
 }

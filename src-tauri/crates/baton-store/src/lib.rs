@@ -11,6 +11,7 @@ mod error;
 mod file_check;
 mod history;
 mod json;
+mod lock;
 mod queries;
 mod registry;
 mod rows;

@@ -22,7 +22,12 @@ pub struct Registration {
 impl Registration {
     /// Claims `path` (which must exist) for this process.
     pub fn claim(path: &Path) -> Result<Self, StoreError> {
-        let key = std::fs::canonicalize(path).map_err(|error| StoreError::io(path, error))?;
+        let key = std::fs::canonicalize(path).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => StoreError::FileNotFound {
+                path: path.to_owned(),
+            },
+            _ => StoreError::io(path, error),
+        })?;
         let mut open = open_files()
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
