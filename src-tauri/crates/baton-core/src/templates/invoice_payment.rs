@@ -70,6 +70,8 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .notes("\"Approved, passed to finance\" — a reply to the supplier, then a forward.")
         .add();
 
+    b.feeling(approve, emotion, "Reassured by the approval", 1);
+
     // Pay
     let matches = b
         .step(pay, payables, "Matches the invoice to a purchase order")

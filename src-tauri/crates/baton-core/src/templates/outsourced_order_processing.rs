@@ -86,6 +86,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         )
         .notes("Exception code PKG-07: non-standard packaging; the attachment is not forwarded.")
         .add();
+    b.feeling(validate, emotion, "Waiting, no news", 0);
 
     // Exception
     let reviews = b
@@ -136,6 +137,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .step(fulfil, warehouse, "Picks, packs and ships")
         .notes("Custom packaging assembled by the 3PL.")
         .add();
+    b.feeling(fulfil, emotion, "Unsure when it will arrive", -1);
 
     // Confirm
     let confirmation = b

@@ -83,6 +83,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .notes("Free text in the CRM; success criteria and the go-live promise left out.")
         .add();
     b.step(handover, crm, "Assigns a CSM by region").add();
+    b.feeling(handover, emotion, "Waiting to hear from someone", 0);
     b.card(handover, thoughts, "Who do I talk to now?");
 
     // Kickoff
