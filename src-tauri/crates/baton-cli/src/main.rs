@@ -21,7 +21,10 @@ use commands::*;
     version,
     about = "Baton client files (.baton) from the command line: create, inspect, check, \
              export and import, undo and redo.",
-    propagate_version = true
+    propagate_version = true,
+    after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
+                  stderr; 2 on bad usage.\nData (info, check, history, templates) can be \
+                  printed as JSON with --json. No file is ever replaced without --force."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -28,20 +28,19 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<(), CliError> {
     let name = client_name(&args.file, args.name.as_deref())?;
-    // An unknown template is refused before any file is made.
+    let template_error = |error| CliError::new(format!("{}: {error}", args.file.display()));
+    // An unknown key is refused before any file is made (only the key matters for this check,
+    // so an empty workspace will do).
     if let Some(key) = &args.template {
-        template_edit(key, &baton_core::Workspace::default())
-            .map_err(|error| CliError::new(format!("{}: {error}", args.file.display())))?;
+        template_edit(key, &baton_core::Workspace::default()).map_err(template_error)?;
     }
-    let template = args.template.clone();
     let document = files::new_document(
         &args.file,
         args.force,
         |path| Document::create(path, &name).map_err(|error| CliError::store(path, error)),
-        |document| match &template {
+        |document| match &args.template {
             Some(key) => {
-                let edit = template_edit(key, document.workspace())
-                    .map_err(|error| CliError::new(error.to_string()))?;
+                let edit = template_edit(key, document.workspace()).map_err(template_error)?;
                 apply(document, edit)
             }
             None => Ok(()),
