@@ -7,6 +7,8 @@ pub mod edit;
 pub mod error;
 pub mod layout;
 pub mod model;
+pub mod scores;
+pub mod survey_import;
 pub mod templates;
 
 pub use edit::{Applied, Edit};
