@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod apply;
+pub mod defaults;
 pub mod edit;
 pub mod error;
 pub mod layout;
@@ -11,6 +12,7 @@ pub mod scores;
 pub mod survey_import;
 pub mod templates;
 
+pub use apply::duplicate_as_future;
 pub use edit::{Applied, Edit};
 pub use error::{EditError, EditErrorKind};
 pub use model::*;
