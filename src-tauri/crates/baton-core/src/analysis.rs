@@ -191,7 +191,10 @@ pub struct TransferChain {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reverification {
     /// A verification step after the journey's first one.
-    Step { step_id: Id, first_verification_step_id: Id },
+    Step {
+        step_id: Id,
+        first_verification_step_id: Id,
+    },
     /// A handoff marked `reverify` whose receiving step is not a verification step.
     Handoff { handoff_id: Id },
 }
@@ -296,8 +299,7 @@ pub fn analyze_with(
             let crossings = crossings::crossings(&journey, handoff);
             let satisfaction = scores.changes_across(handoff);
             let drop = satisfaction::largest_drop(&satisfaction);
-            let friction =
-                friction::friction(handoff, &crossings, drop.as_ref(), &options.weights);
+            let friction = friction::friction(handoff, &crossings, drop.as_ref(), &options.weights);
             HandoffAnalysis {
                 handoff_id: handoff.id.clone(),
                 from_step_id: handoff.from_step_id.clone(),
@@ -370,7 +372,13 @@ fn summary(
         steps: to_u32(journey.steps.len()),
         handoffs: to_u32(handoffs.len()),
         customer_visible_handoffs: to_u32(handoffs.iter().filter(|h| h.customer_visible).count()),
-        touchpoints: to_u32(journey.steps.iter().filter(|s| s.touchpoint.is_some()).count()),
+        touchpoints: to_u32(
+            journey
+                .steps
+                .iter()
+                .filter(|s| s.touchpoint.is_some())
+                .count(),
+        ),
         parties: to_u32(journey.parties().len()),
         blind_handoffs: to_u32(blind),
         assisted_handoffs: to_u32(assisted),
@@ -385,14 +393,16 @@ fn summary(
                 .count(),
         ),
         flagged_chains: to_u32(chains.iter().filter(|c| c.flagged).count()),
-        longest_chain: to_u32(chains.iter().map(|c| c.handoff_ids.len()).max().unwrap_or(0)),
+        longest_chain: to_u32(
+            chains
+                .iter()
+                .map(|c| c.handoff_ids.len())
+                .max()
+                .unwrap_or(0),
+        ),
         mean_friction: (!handoffs.is_empty())
             .then(|| total_friction as f64 / handoffs.len() as f64),
-        max_friction: handoffs
-            .iter()
-            .map(|h| h.friction.score)
-            .max()
-            .unwrap_or(0),
+        max_friction: handoffs.iter().map(|h| h.friction.score).max().unwrap_or(0),
     }
 }
 

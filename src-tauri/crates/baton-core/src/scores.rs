@@ -109,7 +109,7 @@ pub fn score_range(metric: &Metric) -> (f64, f64) {
 pub fn normalise(metric: &Metric, value: f64) -> Option<f64> {
     let (low, high) = score_range(metric);
     let width = high - low;
-    if !(width > 0.0) || !value.is_finite() {
+    if width.is_nan() || width <= 0.0 || !value.is_finite() {
         return None;
     }
     let place = ((value - low) / width).clamp(0.0, 1.0);
@@ -314,7 +314,11 @@ pub fn standing(
 
 /// The standing of `subject` on every metric it has a score or a target for, by metric
 /// position then id.
-pub fn standings(ws: &Workspace, subject: &Subject, granularity: Granularity) -> Vec<MetricStanding> {
+pub fn standings(
+    ws: &Workspace,
+    subject: &Subject,
+    granularity: Granularity,
+) -> Vec<MetricStanding> {
     let mut metrics: Vec<&Metric> = ws
         .metrics
         .values()

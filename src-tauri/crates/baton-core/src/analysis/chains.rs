@@ -32,8 +32,8 @@ pub(super) fn transfer_chains(
     let mut chains: Vec<Vec<&HandoffAnalysis>> = Vec::new();
     let mut previous: Option<&HandoffAnalysis> = None;
     for handoff in handoffs.iter().filter(|h| h.customer_visible) {
-        let continues = previous
-            .is_some_and(|p| !resolution_between(&p.to_step_id, &handoff.from_step_id));
+        let continues =
+            previous.is_some_and(|p| !resolution_between(&p.to_step_id, &handoff.from_step_id));
         match chains.last_mut() {
             Some(chain) if continues => chain.push(handoff),
             _ => chains.push(vec![handoff]),

@@ -79,9 +79,12 @@ pub(super) fn friction(
     if handoff.customer_repeats {
         add(FrictionFactor::CustomerRepeats, weights.customer_repeats);
     }
-    if weights.wait_minutes_per_point > 0 {
-        let points = (handoff.wait_minutes / weights.wait_minutes_per_point).min(weights.wait_max);
-        add(FrictionFactor::Wait, points);
+    // A zero divisor (a user's odd weights) means waiting is not counted.
+    if let Some(points) = handoff
+        .wait_minutes
+        .checked_div(weights.wait_minutes_per_point)
+    {
+        add(FrictionFactor::Wait, points.min(weights.wait_max));
     }
     for kind in crossings {
         let factor = match kind {
@@ -100,9 +103,14 @@ pub(super) fn friction(
     if let Some(change) = drop.filter(|c| c.drop > 0.0) {
         let points = (change.drop * weights.drop_scale).round();
         // A drop is at most 1, so the points fit; saturate rather than wrap on odd weights.
-        add(FrictionFactor::SatisfactionDrop, points.clamp(0.0, u32::MAX as f64) as u32);
+        add(
+            FrictionFactor::SatisfactionDrop,
+            points.clamp(0.0, u32::MAX as f64) as u32,
+        );
     }
-    let uncapped = items.iter().fold(0u32, |sum, i| sum.saturating_add(i.points));
+    let uncapped = items
+        .iter()
+        .fold(0u32, |sum, i| sum.saturating_add(i.points));
     Friction {
         score: uncapped.min(weights.cap),
         uncapped,

@@ -16,7 +16,7 @@ pub(super) fn hotspots(
     // Handoffs arrive in handoff order; a stable sort keeps it among equal friction.
     let mut ranked: Vec<&HandoffAnalysis> =
         handoffs.iter().filter(|h| h.friction.score > 0).collect();
-    ranked.sort_by(|a, b| b.friction.score.cmp(&a.friction.score));
+    ranked.sort_by_key(|h| std::cmp::Reverse(h.friction.score));
 
     let metric_position: HashMap<&str, u32> = ws
         .metrics

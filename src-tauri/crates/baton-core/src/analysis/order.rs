@@ -23,7 +23,13 @@ pub(super) fn handoff_order(journey: &JourneyIndex) -> HandoffOrder {
     let key: Vec<(usize, usize, usize)> = handoffs
         .iter()
         .enumerate()
-        .map(|(i, h)| (journey.place(&h.from_step_id), journey.place(&h.to_step_id), i))
+        .map(|(i, h)| {
+            (
+                journey.place(&h.from_step_id),
+                journey.place(&h.to_step_id),
+                i,
+            )
+        })
         .collect();
 
     let mut leaving: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -40,9 +40,15 @@ impl<'a> LatestScores<'a> {
 
         type Readings<'r> = (Vec<&'r SurveyResponse>, Vec<&'r Score>);
         let mut readings: BTreeMap<(&str, usize), Readings> = BTreeMap::new();
-        for response in ws.responses.values().filter(|r| of_journey_step(&r.subject)) {
+        for response in ws
+            .responses
+            .values()
+            .filter(|r| of_journey_step(&r.subject))
+        {
             if let Some(&m) = metric_place.get(response.metric_id.as_str()) {
-                let slot = readings.entry((response.subject.id.as_str(), m)).or_default();
+                let slot = readings
+                    .entry((response.subject.id.as_str(), m))
+                    .or_default();
                 slot.0.push(response);
             }
         }

@@ -8,8 +8,7 @@ use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
 
 use super::index::JourneyIndex;
 use super::{
-    HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding,
-    TransferChain,
+    HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding, TransferChain,
 };
 
 /// What the analysis found, that the rules read.
@@ -37,12 +36,33 @@ pub(super) fn suggestions(
             .collect(),
     };
     let mut all = Vec::new();
-    all.extend(findings.chains.iter().filter(|c| c.flagged).map(|c| rules.flag_chain(c)));
-    all.extend(findings.handoffs.iter().filter_map(|h| rules.blind_to_assisted(h)));
-    all.extend(findings.reverifications.iter().filter_map(|r| rules.carry_verification(r)));
+    all.extend(
+        findings
+            .chains
+            .iter()
+            .filter(|c| c.flagged)
+            .map(|c| rules.flag_chain(c)),
+    );
+    all.extend(
+        findings
+            .handoffs
+            .iter()
+            .filter_map(|h| rules.blind_to_assisted(h)),
+    );
+    all.extend(
+        findings
+            .reverifications
+            .iter()
+            .filter_map(|r| rules.carry_verification(r)),
+    );
     all.extend(findings.handoffs.iter().filter_map(|h| rules.send_notes(h)));
     all.extend(rules.concentrate_touchpoints());
-    all.extend(findings.handoffs.iter().filter_map(|h| rules.secure_route(h)));
+    all.extend(
+        findings
+            .handoffs
+            .iter()
+            .filter_map(|h| rules.secure_route(h)),
+    );
     all.extend(
         findings
             .unscored_touchpoints
@@ -69,7 +89,13 @@ fn seeds(list: &[&str]) -> Vec<String> {
 }
 
 impl Rules<'_, '_> {
-    fn suggestion(&self, key: String, rule: SuggestionRule, reason: String, seed: &[&str]) -> Suggestion {
+    fn suggestion(
+        &self,
+        key: String,
+        rule: SuggestionRule,
+        reason: String,
+        seed: &[&str],
+    ) -> Suggestion {
         Suggestion {
             key,
             rule,
