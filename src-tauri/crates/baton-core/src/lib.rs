@@ -7,6 +7,7 @@ pub mod edit;
 pub mod error;
 pub mod layout;
 pub mod model;
+pub mod synthetic;
 pub mod templates;
 
 pub use edit::{Applied, Edit};
