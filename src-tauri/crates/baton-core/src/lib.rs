@@ -10,7 +10,10 @@ pub mod layout;
 pub mod model;
 pub mod scores;
 pub mod survey_import;
+pub mod synthetic;
 pub mod templates;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use apply::duplicate_as_future;
 pub use edit::{Applied, Edit};
