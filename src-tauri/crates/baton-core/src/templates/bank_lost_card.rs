@@ -1,7 +1,7 @@
 //! Bank, lost card (seeds 004 and 003): the customer calls, an agent verifies, a blind transfer
 //! to the cards team, verification again, a blind transfer to fraud, verification a third time.
 
-use super::builder::{handoff_subject, step_subject, JourneyBuilder, M};
+use super::builder::{handoff_subject, step_subject, suggestion_key as key, JourneyBuilder, M};
 use crate::model::{
     Channel, ContextTransfer, HandoffMode, InitiativeStatus, LaneKind, Sourcing, Visibility, Work,
 };
@@ -78,11 +78,13 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
     b.card(notice, opportunities, "One-tap freeze card in the app");
 
     // Call
-    b.step(call, customer, "Calls the lost-card line")
+    let calls = b
+        .step(call, customer, "Calls the lost-card line")
         .touchpoint(Channel::Phone)
         .notes("Press 2 for cards, 4 for lost or stolen; 11 minutes in the queue.")
         .add();
-    b.step(call, agent, "Agent answers and hears the story")
+    let answers = b
+        .step(call, agent, "Agent answers and hears the story")
         .touchpoint(Channel::Phone)
         .add();
     b.feeling(call, emotion, "Impatient in the queue", -2);
@@ -241,7 +243,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &fraud_subject,
         M::Csat,
         1.0,
-        12,
+        107,
         "C-10482",
         "Third time I was asked my mother's maiden name in one call.",
     );
@@ -249,7 +251,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&cards_verifies),
         M::Csat,
         3.0,
-        9,
+        104,
         "C-10517",
         "They blocked it quickly, but I had to explain everything again.",
     );
@@ -257,7 +259,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &dispute_subject,
         M::Nps,
         3.0,
-        12,
+        107,
         "C-10482",
         "I'll think twice before calling you again.",
     );
@@ -265,7 +267,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &handoff_subject(&to_fraud),
         M::Ces,
         2.0,
-        5,
+        100,
         "C-10533",
         "Why can't you pass me over with my details?",
     );
@@ -273,7 +275,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&agent_verifies),
         M::Csat,
         5.0,
-        3,
+        98,
         "C-10561",
         "The first agent was lovely and calm.",
     );
@@ -289,6 +291,10 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(Some(30), 45)
         .steps(&[&cards_verifies, &fraud_verifies])
         .handoffs(&[&to_cards, &to_fraud])
+        .addresses([
+            key("carry_verification", &cards_verifies),
+            key("carry_verification", &fraud_verifies),
+        ])
         .expects(M::Ces, Some(handoff_subject(&to_fraud)), 5.0)
         .add();
     b.initiative(0, "Send fraud referrals through the case system, not email")
@@ -297,6 +303,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .rated(InitiativeStatus::Planned, 3, 1)
         .dates(None, 30)
         .handoffs(&[&to_fraud])
+        .addresses([key("secure_route", &to_fraud)])
         .add();
     b.initiative(1, "Assisted transfers to cards and fraud")
         .description(
@@ -307,6 +314,12 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .rated(InitiativeStatus::Planned, 4, 3)
         .dates(None, 120)
         .handoffs(&[&to_cards, &to_fraud])
+        .addresses([
+            key("blind_to_assisted", &to_cards),
+            key("blind_to_assisted", &to_fraud),
+            key("send_notes", &to_cards),
+            key("send_notes", &to_fraud),
+        ])
         .expects(M::Csat, Some(step_subject(&fraud_verifies)), 75.0)
         .add();
     b.initiative(1, "Flag calls after the second transfer to a senior lane")
@@ -319,6 +332,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(None, 180)
         .steps(&[&cards_blocks, &dispute])
         .handoffs(&[&to_fraud])
+        .addresses([key("flag_chain", &to_cards)])
         .expects(M::Nps, Some(dispute_subject.clone()), 10.0)
         .add();
     b.initiative(2, "Survey every lost-card touchpoint after the call")
@@ -326,6 +340,12 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .owner("Customer Insight")
         .rated(InitiativeStatus::Proposed, 3, 2)
         .dates(None, 270)
-        .steps(&[&app, &agent_verifies, &dispute, &new_card])
+        .steps(&[&calls, &answers, &cards_blocks, &new_card])
+        .addresses([
+            key("measure_touchpoint", &calls),
+            key("measure_touchpoint", &answers),
+            key("measure_touchpoint", &cards_blocks),
+            key("measure_touchpoint", &new_card),
+        ])
         .add();
 }

@@ -322,7 +322,9 @@ impl<'c> JourneyBuilder<'c> {
         }
     }
 
-    /// One survey answer, `days_ago` days old, with its verbatim.
+    /// One survey answer, `days_ago` days old, with its verbatim. Templates date them in the
+    /// survey wave before the quarter their entered scores cover, so the entered aggregate stays
+    /// the latest reading and a handful of verbatims never stand in for it.
     pub fn response(
         &mut self,
         subject: &Subject,
@@ -343,6 +345,10 @@ impl<'c> JourneyBuilder<'c> {
                 comment: (!comment.is_empty()).then(|| comment.into()),
             });
         }
+    }
+
+    pub fn stage_id(&self, stage: StageIx) -> Id {
+        self.stages[stage.0].clone()
     }
 
     /// An initiative in the workspace's `phase`-th phase (0-based, the last one if the file has
@@ -390,6 +396,12 @@ impl<'c> JourneyBuilder<'c> {
         edits.extend(self.plan);
         edits
     }
+}
+
+/// The key of the analysis suggestion of `rule` about `id` (a step, handoff or stage id), as
+/// `analysis::Suggestion::key` spells it: `"<rule>:<id>"`.
+pub(crate) fn suggestion_key(rule: &str, id: &Id) -> String {
+    format!("{rule}:{id}")
 }
 
 pub(crate) fn step_subject(id: &Id) -> Subject {
@@ -545,6 +557,23 @@ impl InitiativeDraft<'_, '_> {
 
     pub fn handoffs(mut self, handoffs: &[&Id]) -> Self {
         self.initiative.handoff_ids = handoffs.iter().map(|id| (*id).clone()).collect();
+        self
+    }
+
+    /// The analysis' suggestions it answers, by key (see [`suggestion_key`]).
+    pub fn addresses(mut self, keys: impl IntoIterator<Item = String>) -> Self {
+        self.initiative.suggestion_keys.extend(keys);
+        self
+    }
+
+    /// It answers the analysis' "investigate this touchpoint" suggestion for `step` on
+    /// `metric` (nothing when the file lacks the metric).
+    pub fn investigates(mut self, step: &Id, metric: M) -> Self {
+        if let Some(metric_id) = self.builder.ctx.metric(metric) {
+            self.initiative
+                .suggestion_keys
+                .push(format!("investigate_touchpoint:{step}:{metric_id}"));
+        }
         self
     }
 

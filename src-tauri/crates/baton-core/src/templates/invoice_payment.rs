@@ -1,7 +1,7 @@
 //! Invoice payment (seed 000): the budget owner approves, finance pays. The customer here is the
 //! supplier waiting for its money.
 
-use super::builder::{handoff_subject, step_subject, JourneyBuilder, M};
+use super::builder::{handoff_subject, step_subject, suggestion_key as key, JourneyBuilder, M};
 use crate::model::{
     Channel, ContextTransfer, HandoffMode, InitiativeStatus, LaneKind, Sourcing, Visibility, Work,
 };
@@ -172,7 +172,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&asks_po),
         M::Csat,
         2.0,
-        35,
+        130,
         "Becker Design",
         "Nobody ever gave me a PO number. I found out when the invoice was already late.",
     );
@@ -180,7 +180,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&replies),
         M::Csat,
         2.0,
-        30,
+        125,
         "Becker Design",
         "I had to forward the whole thread again to people I have never met.",
     );
@@ -188,7 +188,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&remittance),
         M::Nps,
         4.0,
-        25,
+        120,
         "Becker Design",
         "",
     );
@@ -196,7 +196,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&verifies),
         M::Ces,
         6.0,
-        44,
+        139,
         "Studio Nord",
         "The call-back was quick and felt safe.",
     );
@@ -211,6 +211,11 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(Some(45), 30)
         .handoffs(&[&approval])
         .steps(&[&approves, &matches])
+        .addresses([
+            key("send_notes", &approval),
+            key("secure_route", &approval),
+            key("blind_to_assisted", &approval),
+        ])
         .expects(M::Ces, Some(approval_subject.clone()), 4.5)
         .add();
     b.initiative(0, "Give suppliers a PO number with every order")
@@ -218,6 +223,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .rated(InitiativeStatus::Planned, 4, 1)
         .dates(None, 45)
         .steps(&[&asks_po])
+        .investigates(&asks_po, M::Csat)
         .expects(M::Csat, Some(step_subject(&asks_po)), 70.0)
         .add();
     b.initiative(1, "Twice-weekly payment runs")
@@ -233,6 +239,12 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(None, 300)
         .steps(&[&chases, &replies])
         .handoffs(&[&chase_forward])
+        .addresses([
+            key("send_notes", &chase_forward),
+            key("blind_to_assisted", &chase_forward),
+            key("measure_touchpoint", &chases),
+        ])
+        .investigates(&replies, M::Csat)
         .expects(M::Nps, Some(step_subject(&remittance)), 10.0)
         .add();
 }

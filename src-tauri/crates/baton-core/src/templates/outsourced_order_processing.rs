@@ -1,7 +1,7 @@
 //! Outsourced order processing (seed 000): an automated rules engine hands the manual steps to
 //! an offshore team and takes them back.
 
-use super::builder::{handoff_subject, step_subject, JourneyBuilder, M};
+use super::builder::{handoff_subject, step_subject, suggestion_key as key, JourneyBuilder, M};
 use crate::model::{
     Channel, ContextTransfer, HandoffMode, InitiativeStatus, LaneKind, Sourcing, Visibility, Work,
 };
@@ -236,7 +236,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&asks),
         M::Csat,
         2.0,
-        20,
+        115,
         "Greenway Garden Centres",
         "The spec was attached to the order. Why ask me again a day later?",
     );
@@ -244,7 +244,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&asks),
         M::Ces,
         3.0,
-        20,
+        115,
         "Greenway Garden Centres",
         "",
     );
@@ -252,7 +252,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&confirms),
         M::Nps,
         6.0,
-        14,
+        109,
         "Greenway Garden Centres",
         "Good product, but I never know who is handling my order.",
     );
@@ -260,11 +260,12 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&submits),
         M::Csat,
         4.0,
-        27,
+        122,
         "Hillside Nurseries",
         "Ordering online is quick.",
     );
 
+    let confirm_stage = b.stage_id(confirm);
     b.initiative(0, "Carry order-form attachments into the exception queue")
         .description(
             "The offshore desk sees everything the customer sent, so nobody asks twice \
@@ -275,6 +276,9 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(Some(21), 30)
         .handoffs(&[&to_desk])
         .steps(&[&asks])
+        .addresses([key("send_notes", &to_desk)])
+        .investigates(&asks, M::Csat)
+        .investigates(&asks, M::Ces)
         .expects(M::Csat, Some(step_subject(&asks)), 75.0)
         .add();
     b.initiative(0, "Show the 3PL's booked date in the shipping confirmation")
@@ -282,6 +286,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .rated(InitiativeStatus::Planned, 3, 2)
         .dates(None, 60)
         .steps(&[&confirmation])
+        .investigates(&confirmation, M::Csat)
         .handoffs(&[&to_warehouse])
         .add();
     b.initiative(
@@ -295,21 +300,20 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
     .steps(&[&flags, &reviews, &keys_in])
     .handoffs(&[&to_desk, &back_to_engine])
     .add();
-    b.initiative(
-        1,
-        "One point of contact: the account manager owns the customer conversation",
-    )
-    .description(
-        "Concentrate the touchpoints (seed 000): the desk works through the account \
+    b.initiative(1, "One point of contact: the account manager")
+        .description(
+            "Concentrate the touchpoints (seed 000): the desk works through the account \
              manager instead of emailing the customer directly.",
-    )
-    .owner("Head of Sales")
-    .rated(InitiativeStatus::Proposed, 4, 3)
-    .dates(None, 180)
-    .steps(&[&asks, &confirms])
-    .handoffs(&[&chase, &reply])
-    .expects(M::Nps, Some(step_subject(&confirms)), 25.0)
-    .add();
+        )
+        .owner("Head of Sales")
+        .rated(InitiativeStatus::Proposed, 4, 3)
+        .dates(None, 180)
+        .steps(&[&asks, &confirms])
+        .handoffs(&[&chase, &reply])
+        .addresses([key("concentrate_touchpoints", &confirm_stage)])
+        .investigates(&confirms, M::Nps)
+        .expects(M::Nps, Some(step_subject(&confirms)), 25.0)
+        .add();
     b.initiative(2, "Monthly exception review with the offshore partner")
         .owner("Vendor Management")
         .rated(InitiativeStatus::Planned, 2, 1)

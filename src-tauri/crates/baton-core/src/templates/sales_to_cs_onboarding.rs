@@ -1,7 +1,7 @@
 //! Sales to customer success onboarding (seed 002): after the contract is signed, sales hands
 //! the client to customer success and an implementation partner.
 
-use super::builder::{handoff_subject, step_subject, JourneyBuilder, M};
+use super::builder::{handoff_subject, step_subject, suggestion_key as key, JourneyBuilder, M};
 use crate::model::{
     Channel, ContextTransfer, HandoffMode, InitiativeStatus, LaneKind, Sourcing, Visibility, Work,
 };
@@ -185,7 +185,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&kickoff_call),
         M::Csat,
         2.0,
-        40,
+        135,
         "Northwind Logistics",
         "I spent the first hour repeating what I told sales for six weeks.",
     );
@@ -193,7 +193,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&review),
         M::Nps,
         7.0,
-        10,
+        105,
         "Northwind Logistics",
         "The product is good; the hand-over from sales was not.",
     );
@@ -201,7 +201,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &step_subject(&review),
         M::Nps,
         9.0,
-        16,
+        111,
         "Bluebell Foods",
         "Our CSM was excellent once we got going.",
     );
@@ -209,7 +209,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         &handover_subject,
         M::Ces,
         3.0,
-        40,
+        135,
         "Northwind Logistics",
         "Nobody knew about the 30-day deadline.",
     );
@@ -224,6 +224,7 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(Some(14), 30)
         .handoffs(&[&sales_to_cs])
         .steps(&[&notes])
+        .addresses([key("send_notes", &sales_to_cs)])
         .expects(M::Ces, Some(handover_subject.clone()), 5.0)
         .add();
     b.initiative(0, "Joint introduction call: account executive and CSM")
@@ -232,6 +233,8 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .rated(InitiativeStatus::Planned, 4, 1)
         .dates(None, 45)
         .handoffs(&[&sales_to_cs])
+        .addresses([key("blind_to_assisted", &sales_to_cs)])
+        .investigates(&kickoff_call, M::Csat)
         .expects(M::Csat, Some(step_subject(&kickoff_call)), 80.0)
         .add();
     b.initiative(1, "Credential vault for partner access")
@@ -241,12 +244,27 @@ pub(crate) fn build(b: &mut JourneyBuilder<'_>) {
         .dates(None, 120)
         .steps(&[&credentials])
         .handoffs(&[&cs_to_partner])
+        .addresses([key("secure_route", &cs_to_partner)])
+        .investigates(&credentials, M::Ces)
+        .add();
+    b.initiative(1, "One onboarding lead from signature to go-live")
+        .description(
+            "The customer is passed on three times in a row; a named lead stays with the \
+             account through the partner's work and flags it after the second transfer.",
+        )
+        .owner("Head of Customer Success")
+        .rated(InitiativeStatus::Proposed, 4, 3)
+        .dates(None, 180)
+        .handoffs(&[&sales_to_cs, &cs_to_partner, &partner_to_cs])
+        .addresses([key("flag_chain", &sales_to_cs)])
+        .expects(M::Nps, Some(step_subject(&review)), 35.0)
         .add();
     b.initiative(2, "Onboarding pulse survey at kickoff and go-live")
         .owner("Customer Success Operations")
         .rated(InitiativeStatus::Proposed, 3, 2)
         .dates(None, 240)
-        .steps(&[&kickoff_call, &review])
+        .steps(&[&kickoff_call, &workshop, &review])
+        .addresses([key("measure_touchpoint", &workshop)])
         .handoffs(&[&partner_to_cs])
         .add();
 }

@@ -326,3 +326,74 @@ fn an_unknown_key_is_a_typed_error_naming_it_and_the_known_ones() {
     assert!(known.contains("bank_lost_card") && known.contains("invoice_payment"));
     assert!(error.to_string().contains("\"bank\""));
 }
+
+/// The analysis of the only journey of `ws`.
+fn analysis_of(ws: &Workspace) -> crate::analysis::JourneyAnalysis {
+    crate::analysis::analyze(ws, &only_journey(ws).id).unwrap()
+}
+
+#[test]
+fn every_initiative_answers_suggestions_the_analysis_makes() {
+    for info in template_list() {
+        let ws = with_template(&info.key);
+        let analysis = analysis_of(&ws);
+        let made: BTreeSet<&str> = analysis
+            .suggestions
+            .iter()
+            .map(|s| s.key.as_str())
+            .collect();
+        let mut answered = 0;
+        for initiative in ws.initiatives.values() {
+            for key in &initiative.suggestion_keys {
+                assert!(
+                    made.contains(key.as_str()),
+                    "{}: {key} is not suggested",
+                    info.key
+                );
+                answered += 1;
+            }
+        }
+        assert!(answered >= 4, "{}: the plan answers the analysis", info.key);
+    }
+}
+
+#[test]
+fn the_entered_quarterly_scores_stay_the_latest_reading() {
+    // The verbatims are dated in the previous wave, so a single response never becomes a
+    // touchpoint's latest score.
+    for info in template_list() {
+        let ws = with_template(&info.key);
+        for hotspot in analysis_of(&ws).hotspots.touchpoints {
+            let entered = ws
+                .scores
+                .values()
+                .find(|s| s.subject.id == hotspot.step_id && s.metric_id == hotspot.metric_id)
+                .expect("an entered score");
+            assert_eq!(hotspot.latest, entered.value, "{}", info.key);
+        }
+    }
+}
+
+#[test]
+fn bank_lost_card_analysis_flags_the_transfer_chain_and_the_reverifications() {
+    let ws = with_template("bank_lost_card");
+    let summary = analysis_of(&ws).summary;
+    assert_eq!(summary.reverifications, 2);
+    assert_eq!(summary.retellings, 2);
+    assert_eq!(summary.flagged_chains, 1);
+    assert_eq!(summary.longest_chain, 2);
+    assert_eq!(summary.blind_share, Some(1.0));
+}
+
+#[test]
+fn outsourced_order_processing_analysis_counts_sourcing_and_automation_crossings() {
+    let ws = with_template("outsourced_order_processing");
+    let analysis = analysis_of(&ws);
+    assert!(analysis.crossings.sourcing >= 3);
+    assert!(analysis.crossings.automation >= 2);
+    assert_eq!(analysis.summary.flagged_chains, 0);
+    assert!(analysis
+        .suggestions
+        .iter()
+        .any(|s| s.rule == crate::analysis::SuggestionRule::ConcentrateTouchpoints));
+}
