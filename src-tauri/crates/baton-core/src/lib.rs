@@ -8,6 +8,9 @@ pub mod edit;
 pub mod error;
 pub mod layout;
 pub mod model;
+pub mod scores;
+pub mod survey_import;
+pub mod synthetic;
 pub mod templates;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -1,0 +1,51 @@
+//! Transfer chains (DOMAIN.md): maximal runs of customer-visible handoffs in handoff order.
+//! Between two consecutive ones the run breaks when a resolution step lies, in journey order,
+//! from the first's receiving step to the second's sending step, both included. When the second
+//! leaves from a step earlier than the first arrives at (a backward transfer), the same span
+//! is read the other way round. Handoffs the customer does not see neither count nor break.
+
+use super::index::JourneyIndex;
+use super::{HandoffAnalysis, TransferChain};
+
+pub(super) fn transfer_chains(
+    journey: &JourneyIndex,
+    handoffs: &[HandoffAnalysis],
+) -> Vec<TransferChain> {
+    // resolutions_before[p] = resolution steps among the first p steps of the journey order.
+    let mut resolutions_before = Vec::with_capacity(journey.steps.len() + 1);
+    resolutions_before.push(0usize);
+    for step in &journey.steps {
+        let so_far = resolutions_before.last().copied().unwrap_or(0);
+        resolutions_before.push(so_far + usize::from(step.resolution));
+    }
+    let resolution_between = |from_step: &str, to_step: &str| {
+        let (Some(&a), Some(&b)) = (
+            journey.step_place.get(from_step),
+            journey.step_place.get(to_step),
+        ) else {
+            return false;
+        };
+        let (low, high) = (a.min(b), a.max(b));
+        resolutions_before[high + 1] > resolutions_before[low]
+    };
+
+    let mut chains: Vec<Vec<&HandoffAnalysis>> = Vec::new();
+    let mut previous: Option<&HandoffAnalysis> = None;
+    for handoff in handoffs.iter().filter(|h| h.customer_visible) {
+        let continues =
+            previous.is_some_and(|p| !resolution_between(&p.to_step_id, &handoff.from_step_id));
+        match chains.last_mut() {
+            Some(chain) if continues => chain.push(handoff),
+            _ => chains.push(vec![handoff]),
+        }
+        previous = Some(handoff);
+    }
+    chains
+        .into_iter()
+        .map(|chain| TransferChain {
+            flagged: chain.len() >= 2,
+            flag_at_handoff_id: chain.get(1).map(|h| h.handoff_id.clone()),
+            handoff_ids: chain.iter().map(|h| h.handoff_id.clone()).collect(),
+        })
+        .collect()
+}

@@ -1,0 +1,48 @@
+//! Boundary crossings of a handoff (DOMAIN.md, "Handoff"): department (both set and different,
+//! compared trimmed and case-insensitively), sourcing (in-house on one side, outsourced or
+//! offshore on the other), automation (manual on one side, automated on the other). An
+//! attribute unset on either side crosses nothing.
+
+use crate::model::{Handoff, Sourcing};
+
+use super::index::{department, JourneyIndex};
+use super::{CrossingKind, CrossingTotals, HandoffAnalysis};
+
+pub(super) fn crossings(journey: &JourneyIndex, handoff: &Handoff) -> Vec<CrossingKind> {
+    let (Some(from), Some(to)) = (
+        journey.lane_of(&handoff.from_step_id),
+        journey.lane_of(&handoff.to_step_id),
+    ) else {
+        return Vec::new();
+    };
+    let mut kinds = Vec::new();
+    if let (Some(a), Some(b)) = (department(from), department(to)) {
+        if a.to_lowercase() != b.to_lowercase() {
+            kinds.push(CrossingKind::Department);
+        }
+    }
+    if let (Some(a), Some(b)) = (from.sourcing, to.sourcing) {
+        if (a == Sourcing::InHouse) != (b == Sourcing::InHouse) {
+            kinds.push(CrossingKind::Sourcing);
+        }
+    }
+    if let (Some(a), Some(b)) = (from.work, to.work) {
+        if a != b {
+            kinds.push(CrossingKind::Automation);
+        }
+    }
+    kinds
+}
+
+pub(super) fn totals(handoffs: &[HandoffAnalysis]) -> CrossingTotals {
+    let mut totals = CrossingTotals::default();
+    for kind in handoffs.iter().flat_map(|h| &h.crossings) {
+        match kind {
+            CrossingKind::Department => totals.department += 1,
+            CrossingKind::Sourcing => totals.sourcing += 1,
+            CrossingKind::Automation => totals.automation += 1,
+        }
+        totals.total += 1;
+    }
+    totals
+}

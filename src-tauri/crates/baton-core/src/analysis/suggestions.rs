@@ -1,0 +1,383 @@
+//! Suggestions: DOMAIN.md's rules drawn from the seeds. Each has a stable key (rule prefix and
+//! the ids it is about), names its evidence by id and gives its reason naming steps and lanes by
+//! title. Order: by rule (as listed in `SuggestionRule`), then in journey or handoff order.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
+
+use super::index::JourneyIndex;
+use super::{
+    HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding, TransferChain,
+};
+
+/// What the analysis found, that the rules read.
+pub(super) struct Findings<'r> {
+    pub handoffs: &'r [HandoffAnalysis],
+    pub chains: &'r [TransferChain],
+    pub reverifications: &'r [Reverification],
+    pub touchpoints: &'r [TouchpointStanding],
+    /// Touchpoints with no score on any metric, in journey order.
+    pub unscored_touchpoints: &'r [&'r str],
+}
+
+pub(super) fn suggestions(
+    ws: &Workspace,
+    journey: &JourneyIndex,
+    findings: &Findings,
+) -> Vec<Suggestion> {
+    let rules = Rules {
+        ws,
+        journey,
+        handoffs: journey
+            .handoffs
+            .iter()
+            .map(|h| (h.id.as_str(), *h))
+            .collect(),
+    };
+    let mut all = Vec::new();
+    all.extend(
+        findings
+            .chains
+            .iter()
+            .filter(|c| c.flagged)
+            .map(|c| rules.flag_chain(c)),
+    );
+    all.extend(
+        findings
+            .handoffs
+            .iter()
+            .filter_map(|h| rules.blind_to_assisted(h)),
+    );
+    all.extend(
+        findings
+            .reverifications
+            .iter()
+            .filter_map(|r| rules.carry_verification(r)),
+    );
+    all.extend(findings.handoffs.iter().filter_map(|h| rules.send_notes(h)));
+    all.extend(rules.concentrate_touchpoints());
+    all.extend(
+        findings
+            .handoffs
+            .iter()
+            .filter_map(|h| rules.secure_route(h)),
+    );
+    all.extend(
+        findings
+            .unscored_touchpoints
+            .iter()
+            .map(|s| rules.measure_touchpoint(s)),
+    );
+    all.extend(
+        findings
+            .touchpoints
+            .iter()
+            .flat_map(|t| rules.investigate_touchpoint(t)),
+    );
+    all
+}
+
+struct Rules<'a, 'w> {
+    ws: &'w Workspace,
+    journey: &'a JourneyIndex<'w>,
+    handoffs: HashMap<&'w str, &'w Handoff>,
+}
+
+fn seeds(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+impl Rules<'_, '_> {
+    fn suggestion(
+        &self,
+        key: String,
+        rule: SuggestionRule,
+        reason: String,
+        seed: &[&str],
+    ) -> Suggestion {
+        Suggestion {
+            key,
+            rule,
+            reason,
+            seeds: seeds(seed),
+            step_ids: Vec::new(),
+            handoff_ids: Vec::new(),
+            stage_ids: Vec::new(),
+            metric_ids: Vec::new(),
+        }
+    }
+
+    fn describe_handoff(&self, from: &str, to: &str) -> String {
+        format!(
+            "from {} to {}",
+            self.journey.describe(from),
+            self.journey.describe(to)
+        )
+    }
+
+    fn metric_name(&self, id: &str) -> String {
+        self.ws
+            .metrics
+            .get(id)
+            .map_or_else(|| id.to_owned(), |m| m.name.clone())
+    }
+
+    /// Seed 004: flag after the second transfer, route to a senior or special service lane.
+    fn flag_chain(&self, chain: &TransferChain) -> Suggestion {
+        let legs: Vec<&Handoff> = chain
+            .handoff_ids
+            .iter()
+            .filter_map(|id| self.handoffs.get(id.as_str()).copied())
+            .collect();
+        let mut path: Vec<&str> = Vec::new();
+        for leg in &legs {
+            if path.last() != Some(&leg.from_step_id.as_str()) {
+                path.push(&leg.from_step_id);
+            }
+            path.push(&leg.to_step_id);
+        }
+        let route: Vec<String> = path.iter().map(|s| self.journey.describe(s)).collect();
+        let flag_at = chain
+            .flag_at_handoff_id
+            .as_deref()
+            .and_then(|id| self.handoffs.get(id))
+            .map(|h| self.journey.describe(&h.to_step_id))
+            .unwrap_or_default();
+        let first = chain.handoff_ids.first().cloned().unwrap_or_default();
+        let mut s = self.suggestion(
+            format!("flag_chain:{first}"),
+            SuggestionRule::FlagChain,
+            format!(
+                "The customer is passed on {} times in a row: {}. Flag the case after the second transfer (at {}) and route it to a senior or special service lane.",
+                chain.handoff_ids.len(),
+                route.join(" → "),
+                flag_at
+            ),
+            &["004"],
+        );
+        s.handoff_ids = chain.handoff_ids.clone();
+        s.step_ids = path.iter().map(|s| (*s).to_owned()).collect();
+        s
+    }
+
+    /// Seed 004: a blind handoff followed by a drop or a retelling should be assisted.
+    fn blind_to_assisted(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
+        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+        if h.mode != HandoffMode::Blind || (h.drop.is_none() && !handoff.customer_repeats) {
+            return None;
+        }
+        let mut effects = Vec::new();
+        if let Some(drop) = &h.drop {
+            effects.push(format!(
+                "{} falls by {:.0} % of its range",
+                self.metric_name(&drop.metric_id),
+                drop.drop * 100.0
+            ));
+        }
+        if handoff.customer_repeats {
+            effects.push("the customer has to tell their story again".to_owned());
+        }
+        let mut s = self.suggestion(
+            format!("blind_to_assisted:{}", h.handoff_id),
+            SuggestionRule::BlindToAssisted,
+            format!(
+                "The blind transfer {}: {}. Make it assisted: brief the receiver before letting the customer go.",
+                self.describe_handoff(&h.from_step_id, &h.to_step_id),
+                effects.join(" and ")
+            ),
+            &["004"],
+        );
+        s.handoff_ids = vec![h.handoff_id.clone()];
+        s.step_ids = vec![h.from_step_id.clone(), h.to_step_id.clone()];
+        s.metric_ids = h.drop.iter().map(|d| d.metric_id.clone()).collect();
+        Some(s)
+    }
+
+    /// Seed 004: carry the verification across the internal referral.
+    fn carry_verification(&self, event: &Reverification) -> Option<Suggestion> {
+        Some(match event {
+            Reverification::Step {
+                step_id,
+                first_verification_step_id,
+            } => {
+                let arriving: Vec<Id> = self
+                    .journey
+                    .handoffs
+                    .iter()
+                    .filter(|h| &h.to_step_id == step_id)
+                    .map(|h| h.id.clone())
+                    .collect();
+                let mut s = self.suggestion(
+                    format!("carry_verification:{step_id}"),
+                    SuggestionRule::CarryVerification,
+                    format!(
+                        "The customer proves who they are again at {}, after doing so at {}. Carry the verification across the internal referral.",
+                        self.journey.describe(step_id),
+                        self.journey.describe(first_verification_step_id)
+                    ),
+                    &["004"],
+                );
+                s.step_ids = vec![step_id.clone(), first_verification_step_id.clone()];
+                s.handoff_ids = arriving;
+                s
+            }
+            Reverification::Handoff { handoff_id } => {
+                let handoff = self.handoffs.get(handoff_id.as_str())?;
+                let mut s = self.suggestion(
+                    format!("carry_verification:{handoff_id}"),
+                    SuggestionRule::CarryVerification,
+                    format!(
+                        "The customer must verify their identity again after the handoff {}. Carry the verification across the internal referral.",
+                        self.describe_handoff(&handoff.from_step_id, &handoff.to_step_id)
+                    ),
+                    &["004"],
+                );
+                s.handoff_ids = vec![handoff_id.clone()];
+                s.step_ids = vec![handoff.from_step_id.clone(), handoff.to_step_id.clone()];
+                s
+            }
+        })
+    }
+
+    /// Seeds 000 and 001: a retelling where context is none or partial: send the notes along.
+    fn send_notes(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
+        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+        let context = match handoff.context {
+            ContextTransfer::Full => return None,
+            ContextTransfer::Partial => "only part of the context",
+            ContextTransfer::None => "no context",
+        };
+        if !handoff.customer_repeats {
+            return None;
+        }
+        let mut s = self.suggestion(
+            format!("send_notes:{}", h.handoff_id),
+            SuggestionRule::SendNotes,
+            format!(
+                "The customer tells their story again after the handoff {}, which passes on {}. Send the notes along so the receiver starts where the sender stopped.",
+                self.describe_handoff(&h.from_step_id, &h.to_step_id),
+                context
+            ),
+            &["000", "001"],
+        );
+        s.handoff_ids = vec![h.handoff_id.clone()];
+        s.step_ids = vec![h.from_step_id.clone(), h.to_step_id.clone()];
+        Some(s)
+    }
+
+    /// Seed 000: touchpoints of several parties in one stage: concentrate them.
+    fn concentrate_touchpoints(&self) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        for stage in &self.journey.stages {
+            let mut parties: BTreeMap<String, String> = BTreeMap::new();
+            let mut steps = Vec::new();
+            for step in self
+                .journey
+                .steps
+                .iter()
+                .filter(|s| s.stage_id == stage.id && s.touchpoint.is_some())
+            {
+                if let Some((key, name)) = self.journey.party_of(step) {
+                    parties.insert(key, name);
+                    steps.push(step.id.clone());
+                }
+            }
+            if parties.len() < 2 {
+                continue;
+            }
+            let names: Vec<String> = parties.into_values().collect();
+            let mut s = self.suggestion(
+                format!("concentrate_touchpoints:{}", stage.id),
+                SuggestionRule::ConcentrateTouchpoints,
+                format!(
+                    "In “{}” the customer deals with {} parties ({}) at {} touchpoints. Concentrate them into one interaction (single interaction resolution).",
+                    stage.name.trim(),
+                    names.len(),
+                    names.join(", "),
+                    steps.len()
+                ),
+                &["000"],
+            );
+            s.stage_ids = vec![stage.id.clone()];
+            s.step_ids = steps;
+            out.push(s);
+        }
+        out
+    }
+
+    /// Seed 001: sensitive data without a secure channel: fix the route.
+    fn secure_route(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
+        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+        if !handoff.sensitive || handoff.secure_channel {
+            return None;
+        }
+        let mut s = self.suggestion(
+            format!("secure_route:{}", h.handoff_id),
+            SuggestionRule::SecureRoute,
+            format!(
+                "Sensitive data changes hands {} without a secure channel. Fix the route: send it by an approved, secure channel.",
+                self.describe_handoff(&h.from_step_id, &h.to_step_id)
+            ),
+            &["001"],
+        );
+        s.handoff_ids = vec![h.handoff_id.clone()];
+        s.step_ids = vec![h.from_step_id.clone(), h.to_step_id.clone()];
+        Some(s)
+    }
+
+    /// Seed 003: a touchpoint with no score: measure it.
+    fn measure_touchpoint(&self, step_id: &str) -> Suggestion {
+        let mut s = self.suggestion(
+            format!("measure_touchpoint:{step_id}"),
+            SuggestionRule::MeasureTouchpoint,
+            format!(
+                "The touchpoint {} has no score. Measure it: survey customers there and benchmark it.",
+                self.journey.describe(step_id)
+            ),
+            &["003"],
+        );
+        s.step_ids = vec![step_id.to_owned()];
+        s
+    }
+
+    /// Seed 003: a touchpoint below its target: investigate it.
+    fn investigate_touchpoint(&self, touchpoint: &TouchpointStanding) -> Vec<Suggestion> {
+        touchpoint
+            .standings
+            .iter()
+            .filter(|s| s.gap.is_some_and(|g| g < 0.0))
+            .filter_map(|standing| {
+                let latest = standing.latest.as_ref()?.value;
+                let target = standing.target?;
+                let mut s = self.suggestion(
+                    format!(
+                        "investigate_touchpoint:{}:{}",
+                        touchpoint.step_id, standing.metric_id
+                    ),
+                    SuggestionRule::InvestigateTouchpoint,
+                    format!(
+                        "The touchpoint {} scores {} on {} against a target of {}. Investigate why it falls short.",
+                        self.journey.describe(&touchpoint.step_id),
+                        format_number(latest),
+                        self.metric_name(&standing.metric_id),
+                        format_number(target)
+                    ),
+                    &["003"],
+                );
+                s.step_ids = vec![touchpoint.step_id.clone()];
+                s.metric_ids = vec![standing.metric_id.clone()];
+                Some(s)
+            })
+            .collect()
+    }
+}
+
+/// A score as people write it: no decimals when whole, else one.
+fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}

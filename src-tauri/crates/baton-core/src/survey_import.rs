@@ -1,0 +1,652 @@
+//! Survey responses from CSV: bytes in, a plan out (pure). The store applies
+//! `Edit::AddResponses { responses: plan.accepted }` as one transaction.
+//!
+//! The file:
+//! - Encoding: UTF-8, with or without a BOM. A file that is not valid UTF-8 is read as
+//!   Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the plan
+//!   says so in `encoding`.
+//! - Separator: `,` or `;`, whichever occurs more often outside quotes in the header line
+//!   (`,` on a tie). With `;`, a value may use a decimal comma ("4,5").
+//! - Header names are matched trimmed and case-insensitively, spaces and dashes read as `_`:
+//!   `target` (aliases `subject`, `step`, `handoff`, `target_id`), `metric` (`metric_name`),
+//!   `value` (`score`, `response`, `answer`, `rating`), `date` (`response_date`, `answered_on`),
+//!   optional `respondent` (`respondent_id`), optional `comment` (`comments`, `verbatim`).
+//!   Other columns are ignored.
+//! - `target`: a step or handoff id; or a step path `journey / stage / lane / card title`; or a
+//!   handoff path `journey / from card title -> to card title`. Paths compare trimmed and
+//!   case-insensitively, each `/`-separated part trimmed (so titles may contain `/`, journey,
+//!   stage and lane names must not for the path to be found). Several matches: ambiguous.
+//! - `metric`: a metric id, name, or kind (`csat`, `nps`, `ces`, `custom`) when exactly one
+//!   metric has that kind; case-insensitive, names first.
+//! - `value`: a number within the metric's response scale; CSAT, NPS and CES take whole numbers.
+//! - `date`: `yyyy-mm-dd`; also `yyyy/mm/dd` and an ISO date-time (`2026-11-21T10:00:00Z`, the
+//!   date part counts). Day-first and month-first forms are refused: they are ambiguous.
+//! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
+//!   with no rows.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::model::{
+    new_id, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
+};
+
+/// How to read the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
+pub struct ImportOptions {
+    /// When set, only steps and handoffs of this journey are valid targets.
+    pub journey_id: Option<Id>,
+}
+
+/// What the file would add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportPlan {
+    pub encoding: SourceEncoding,
+    /// "," or ";".
+    pub separator: String,
+    /// Data rows read (accepted plus rejected).
+    pub rows: u32,
+    /// Ready to add, with fresh ids, in file order.
+    pub accepted: Vec<SurveyResponse>,
+    /// In file order.
+    pub rejected: Vec<RejectedRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceEncoding {
+    Utf8,
+    /// The file was not UTF-8 and was read as Windows-1252.
+    Windows1252,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct RejectedRow {
+    /// 1-based line of the file where the row starts (the header is line 1).
+    pub line: u32,
+    pub reason: RejectReason,
+    /// The reason as a sentence.
+    pub message: String,
+}
+
+/// Why a row was refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RejectReason {
+    /// A required column is empty or absent from this row.
+    MissingValue {
+        column: String,
+    },
+    UnknownTarget {
+        target: String,
+    },
+    /// The path names several steps or handoffs.
+    AmbiguousPath {
+        target: String,
+        candidates: Vec<Id>,
+    },
+    /// The target exists but outside the journey the import is limited to.
+    TargetOutsideJourney {
+        target: String,
+    },
+    UnknownMetric {
+        metric: String,
+    },
+    /// A kind names several metrics.
+    AmbiguousMetric {
+        metric: String,
+        candidates: Vec<Id>,
+    },
+    NotANumber {
+        value: String,
+    },
+    /// Outside the metric's response scale (or not whole on a CSAT, NPS or CES scale).
+    OffScale {
+        value: f64,
+        min: f64,
+        max: f64,
+        whole_numbers: bool,
+    },
+    BadDate {
+        date: String,
+    },
+    /// Same subject, metric, value, date, respondent and comment as a response already in the
+    /// file (`existing_response_id`) or on an earlier line of this CSV (`earlier_line`).
+    Duplicate {
+        existing_response_id: Option<Id>,
+        earlier_line: Option<u32>,
+    },
+}
+
+/// Why the file as a whole cannot be read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the header (line 1) lacks the required column(s): {}", columns.join(", "))]
+    MissingColumns { columns: Vec<String> },
+    #[error("the file cannot be read as CSV at line {line}: {message}")]
+    Malformed { line: u32, message: String },
+    #[error("journey {journey_id} does not exist")]
+    UnknownJourney { journey_id: Id },
+}
+
+/// Plan the import of a CSV of survey responses into `ws`.
+pub fn plan_import(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<ImportPlan, ImportError> {
+    if let Some(journey_id) = &options.journey_id {
+        if !ws.journeys.contains_key(journey_id) {
+            return Err(ImportError::UnknownJourney {
+                journey_id: journey_id.clone(),
+            });
+        }
+    }
+    let (text, encoding) = decode(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let separator = detect_separator(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| malformed(&e, 1))?.clone();
+    let columns = Columns::find(&header)?;
+    let resolver = Resolver::new(ws, options);
+    let mut seen: HashMap<ResponseKey, Seen> = ws
+        .responses
+        .values()
+        .map(|r| (ResponseKey::of(r), Seen::Existing(r.id.clone())))
+        .collect();
+
+    let mut plan = ImportPlan {
+        encoding,
+        separator: char::from(separator).to_string(),
+        rows: 0,
+        accepted: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(malformed(&e, line)),
+        }
+        let line = record
+            .position()
+            .map_or(line, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        if record.iter().all(|field| field.trim().is_empty()) {
+            continue; // a blank row (";;;" from a spreadsheet) is no response
+        }
+        plan.rows += 1;
+        let outcome = read_row(&record, &columns, &resolver, separator).and_then(|response| {
+            let key = ResponseKey::of(&response);
+            match seen.get(&key) {
+                Some(Seen::Existing(id)) => Err(RejectReason::Duplicate {
+                    existing_response_id: Some(id.clone()),
+                    earlier_line: None,
+                }),
+                Some(Seen::Line(earlier)) => Err(RejectReason::Duplicate {
+                    existing_response_id: None,
+                    earlier_line: Some(*earlier),
+                }),
+                None => {
+                    seen.insert(key, Seen::Line(line));
+                    Ok(response)
+                }
+            }
+        });
+        match outcome {
+            Ok(response) => plan.accepted.push(response),
+            Err(reason) => plan.rejected.push(RejectedRow {
+                line,
+                message: reason.message(),
+                reason,
+            }),
+        }
+    }
+    Ok(plan)
+}
+
+fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
+    let line = error.position().map_or(fallback_line, |p| {
+        u32::try_from(p.line()).unwrap_or(u32::MAX)
+    });
+    ImportError::Malformed {
+        line,
+        message: error.to_string(),
+    }
+}
+
+impl RejectReason {
+    fn message(&self) -> String {
+        match self {
+            Self::MissingValue { column } => format!("the {column} is missing"),
+            Self::UnknownTarget { target } => format!("no step or handoff matches “{target}”"),
+            Self::AmbiguousPath { target, candidates } => format!(
+                "“{target}” matches {} steps or handoffs; use an id",
+                candidates.len()
+            ),
+            Self::TargetOutsideJourney { target } => {
+                format!("“{target}” is not in the journey being imported")
+            }
+            Self::UnknownMetric { metric } => format!("no metric is called “{metric}”"),
+            Self::AmbiguousMetric { metric, candidates } => format!(
+                "“{metric}” names {} metrics; use the metric's name",
+                candidates.len()
+            ),
+            Self::NotANumber { value } => format!("the value “{value}” is not a number"),
+            Self::OffScale {
+                value,
+                min,
+                max,
+                whole_numbers,
+            } => format!(
+                "the value {value} is off the metric's scale ({min} to {max}{})",
+                if *whole_numbers {
+                    ", whole numbers"
+                } else {
+                    ""
+                }
+            ),
+            Self::BadDate { date } => format!("the date “{date}” is not yyyy-mm-dd"),
+            Self::Duplicate {
+                earlier_line: Some(line),
+                ..
+            } => format!("the same response is on line {line}"),
+            Self::Duplicate { .. } => "the same response was already imported".to_owned(),
+        }
+    }
+}
+
+/// UTF-8 when valid, else Windows-1252.
+fn decode(bytes: &[u8]) -> (String, SourceEncoding) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), SourceEncoding::Utf8),
+        Err(_) => (
+            bytes.iter().map(|&b| windows_1252(b)).collect(),
+            SourceEncoding::Windows1252,
+        ),
+    }
+}
+
+/// One Windows-1252 byte as a char. 0x80..0x9F hold typographic characters; the five bytes
+/// Windows leaves undefined map to the C1 control of the same number, as browsers do.
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// `,` or `;`: the more frequent outside quotes on the first line.
+fn detect_separator(text: &str) -> u8 {
+    let mut in_quotes = false;
+    let (mut commas, mut semicolons) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '\n' | '\r' if !in_quotes => break,
+            ',' if !in_quotes => commas += 1,
+            ';' if !in_quotes => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Where each known column is in the header.
+struct Columns {
+    target: usize,
+    metric: usize,
+    value: usize,
+    date: usize,
+    respondent: Option<usize>,
+    comment: Option<usize>,
+}
+
+impl Columns {
+    fn find(header: &csv::StringRecord) -> Result<Self, ImportError> {
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
+            .collect();
+        let find = |aliases: &[&str]| names.iter().position(|n| aliases.contains(&n.as_str()));
+        let target = find(&["target", "subject", "step", "handoff", "target_id"]);
+        let metric = find(&["metric", "metric_name"]);
+        let value = find(&["value", "score", "response", "answer", "rating"]);
+        let date = find(&["date", "response_date", "answered_on"]);
+        match (target, metric, value, date) {
+            (Some(target), Some(metric), Some(value), Some(date)) => Ok(Self {
+                target,
+                metric,
+                value,
+                date,
+                respondent: find(&["respondent", "respondent_id"]),
+                comment: find(&["comment", "comments", "verbatim"]),
+            }),
+            _ => Err(ImportError::MissingColumns {
+                columns: [
+                    ("target", target),
+                    ("metric", metric),
+                    ("value", value),
+                    ("date", date),
+                ]
+                .iter()
+                .filter(|(_, at)| at.is_none())
+                .map(|(name, _)| (*name).to_owned())
+                .collect(),
+            }),
+        }
+    }
+}
+
+fn required<'r>(
+    record: &'r csv::StringRecord,
+    at: usize,
+    column: &str,
+) -> Result<&'r str, RejectReason> {
+    record
+        .get(at)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| RejectReason::MissingValue {
+            column: column.to_owned(),
+        })
+}
+
+fn optional(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
+    at.and_then(|at| record.get(at))
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+fn read_row(
+    record: &csv::StringRecord,
+    columns: &Columns,
+    resolver: &Resolver,
+    separator: u8,
+) -> Result<SurveyResponse, RejectReason> {
+    let target = required(record, columns.target, "target")?;
+    let metric_text = required(record, columns.metric, "metric")?;
+    let value_text = required(record, columns.value, "value")?;
+    let date_text = required(record, columns.date, "date")?;
+    let subject = resolver.subject(target)?;
+    let metric = resolver.metric(metric_text)?;
+    let value = parse_value(value_text, separator, metric)?;
+    let date = parse_date(date_text).ok_or_else(|| RejectReason::BadDate {
+        date: date_text.to_owned(),
+    })?;
+    Ok(SurveyResponse {
+        id: new_id(),
+        subject,
+        metric_id: metric.id.clone(),
+        value,
+        date,
+        respondent: optional(record, columns.respondent),
+        comment: optional(record, columns.comment),
+    })
+}
+
+fn parse_value(text: &str, separator: u8, metric: &Metric) -> Result<f64, RejectReason> {
+    let normalised = if separator == b';' {
+        text.replace(',', ".")
+    } else {
+        text.to_owned()
+    };
+    let value: f64 = normalised
+        .parse()
+        .ok()
+        .filter(|v: &f64| v.is_finite())
+        .ok_or_else(|| RejectReason::NotANumber {
+            value: text.to_owned(),
+        })?;
+    let whole_numbers = metric.kind != MetricKind::Custom;
+    let on_scale = value >= metric.scale_min
+        && value <= metric.scale_max
+        && (!whole_numbers || value.fract() == 0.0);
+    if on_scale {
+        // -0 and 0 are one answer (and one duplicate key).
+        Ok(value + 0.0)
+    } else {
+        Err(RejectReason::OffScale {
+            value,
+            min: metric.scale_min,
+            max: metric.scale_max,
+            whole_numbers,
+        })
+    }
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let day = text.get(..10).filter(|_| {
+        text.len() == 10
+            || text
+                .as_bytes()
+                .get(10)
+                .is_some_and(|b| *b == b'T' || *b == b' ')
+    })?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(day, "%Y/%m/%d"))
+        .ok()
+}
+
+/// Finds targets and metrics by id, path, name or kind.
+struct Resolver<'w> {
+    ws: &'w Workspace,
+    journey_id: Option<&'w str>,
+    /// Normalised step path -> step ids.
+    step_paths: HashMap<String, Vec<Id>>,
+    /// Normalised handoff path -> handoff ids.
+    handoff_paths: HashMap<String, Vec<Id>>,
+    metric_names: HashMap<String, Vec<&'w Metric>>,
+    metric_kinds: HashMap<&'static str, Vec<&'w Metric>>,
+}
+
+/// A path compared case-insensitively, every `/`-separated part trimmed.
+fn normalise_path(path: &str) -> String {
+    path.split('/')
+        .map(|part| part.trim().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl<'w> Resolver<'w> {
+    fn new(ws: &'w Workspace, options: &'w ImportOptions) -> Self {
+        let mut step_paths: HashMap<String, Vec<Id>> = HashMap::new();
+        for step in ws.steps.values() {
+            let (Some(journey), Some(stage), Some(lane)) = (
+                ws.journeys.get(&step.journey_id),
+                ws.stages.get(&step.stage_id),
+                ws.lanes.get(&step.lane_id),
+            ) else {
+                continue;
+            };
+            let path = [&journey.name, &stage.name, &lane.name, &step.title]
+                .map(|s| s.as_str())
+                .join("/");
+            step_paths
+                .entry(normalise_path(&path))
+                .or_default()
+                .push(step.id.clone());
+        }
+        let mut handoff_paths: HashMap<String, Vec<Id>> = HashMap::new();
+        for handoff in ws.handoffs.values() {
+            let (Some(journey), Some(from), Some(to)) = (
+                ws.journeys.get(&handoff.journey_id),
+                ws.steps.get(&handoff.from_step_id),
+                ws.steps.get(&handoff.to_step_id),
+            ) else {
+                continue;
+            };
+            handoff_paths
+                .entry(handoff_key(&journey.name, &from.title, &to.title))
+                .or_default()
+                .push(handoff.id.clone());
+        }
+        let mut metric_names: HashMap<String, Vec<&Metric>> = HashMap::new();
+        let mut metric_kinds: HashMap<&'static str, Vec<&Metric>> = HashMap::new();
+        for metric in ws.metrics.values() {
+            metric_names
+                .entry(metric.name.trim().to_lowercase())
+                .or_default()
+                .push(metric);
+            let kind = match metric.kind {
+                MetricKind::Csat => "csat",
+                MetricKind::Nps => "nps",
+                MetricKind::Ces => "ces",
+                MetricKind::Custom => "custom",
+            };
+            metric_kinds.entry(kind).or_default().push(metric);
+        }
+        Self {
+            ws,
+            journey_id: options.journey_id.as_deref(),
+            step_paths,
+            handoff_paths,
+            metric_names,
+            metric_kinds,
+        }
+    }
+
+    fn subject(&self, target: &str) -> Result<Subject, RejectReason> {
+        let subject = self.find_subject(target)?;
+        let journey = match subject.kind {
+            SubjectKind::Step => self.ws.steps.get(&subject.id).map(|s| &s.journey_id),
+            SubjectKind::Handoff => self.ws.handoffs.get(&subject.id).map(|h| &h.journey_id),
+        };
+        match self.journey_id {
+            Some(wanted) if journey.map(String::as_str) != Some(wanted) => {
+                Err(RejectReason::TargetOutsideJourney {
+                    target: target.to_owned(),
+                })
+            }
+            _ => Ok(subject),
+        }
+    }
+
+    fn find_subject(&self, target: &str) -> Result<Subject, RejectReason> {
+        if self.ws.steps.contains_key(target) {
+            return Ok(Subject {
+                kind: SubjectKind::Step,
+                id: target.to_owned(),
+            });
+        }
+        if self.ws.handoffs.contains_key(target) {
+            return Ok(Subject {
+                kind: SubjectKind::Handoff,
+                id: target.to_owned(),
+            });
+        }
+        // A step title may itself contain "->": the handoff reading is tried first, the step
+        // path second.
+        let as_handoff = split_handoff_path(target).and_then(|key| self.handoff_paths.get(&key));
+        let (kind, found) = match as_handoff {
+            Some(found) => (SubjectKind::Handoff, Some(found)),
+            None => (
+                SubjectKind::Step,
+                self.step_paths.get(&normalise_path(target)),
+            ),
+        };
+        match found.map(Vec::as_slice) {
+            Some([id]) => Ok(Subject {
+                kind,
+                id: id.clone(),
+            }),
+            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousPath {
+                target: target.to_owned(),
+                candidates: candidates.to_vec(),
+            }),
+            _ => Err(RejectReason::UnknownTarget {
+                target: target.to_owned(),
+            }),
+        }
+    }
+
+    fn metric(&self, text: &str) -> Result<&'w Metric, RejectReason> {
+        if let Some(metric) = self.ws.metrics.get(text) {
+            return Ok(metric);
+        }
+        let wanted = text.to_lowercase();
+        let found = self
+            .metric_names
+            .get(&wanted)
+            .or_else(|| self.metric_kinds.get(wanted.as_str()));
+        match found.map(Vec::as_slice) {
+            Some([metric]) => Ok(metric),
+            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousMetric {
+                metric: text.to_owned(),
+                candidates: candidates.iter().map(|m| m.id.clone()).collect(),
+            }),
+            _ => Err(RejectReason::UnknownMetric {
+                metric: text.to_owned(),
+            }),
+        }
+    }
+}
+
+fn handoff_key(journey: &str, from: &str, to: &str) -> String {
+    format!(
+        "{}/{}->{}",
+        journey.trim().to_lowercase(),
+        normalise_path(from),
+        normalise_path(to)
+    )
+}
+
+/// `journey / from title -> to title` as a handoff key; `None` when it is not of that form.
+fn split_handoff_path(target: &str) -> Option<String> {
+    let (journey, rest) = target.split_once('/')?;
+    let (from, to) = rest.split_once("->")?;
+    Some(handoff_key(journey, from, to))
+}
+
+/// What makes two responses the same answer.
+#[derive(PartialEq, Eq, Hash)]
+struct ResponseKey {
+    subject: Subject,
+    metric_id: Id,
+    value_bits: u64,
+    date: NaiveDate,
+    respondent: Option<String>,
+    comment: Option<String>,
+}
+
+impl ResponseKey {
+    fn of(r: &SurveyResponse) -> Self {
+        Self {
+            subject: r.subject.clone(),
+            metric_id: r.metric_id.clone(),
+            value_bits: (r.value + 0.0).to_bits(),
+            date: r.date,
+            respondent: r.respondent.clone(),
+            comment: r.comment.clone(),
+        }
+    }
+}
+
+enum Seen {
+    Existing(Id),
+    Line(u32),
+}

@@ -1,0 +1,398 @@
+//! Planning survey imports from CSV bytes: every acceptance and rejection rule.
+mod analysis_support;
+
+use analysis_support::{date, MapBuilder};
+use baton_core::survey_import::*;
+use baton_core::*;
+
+struct Fixture {
+    map: MapBuilder,
+    verify: Id,
+    handoff: Id,
+    csat: Id,
+    nps: Id,
+}
+
+/// Journey "Lost card": stage "Call"; lanes "Agent" and "Cards"; steps "Verifies identity" and
+/// two "Asks again" (Agent), "Blocks card" (Cards); a handoff Verifies identity -> Blocks card.
+fn fixture() -> Fixture {
+    let mut map = MapBuilder::new("Lost card");
+    let call = map.stage("Call");
+    let agent = map.actor("Agent", None, None, None);
+    let cards = map.actor("Cards", None, None, None);
+    let verify = map.step(&call, &agent, "Verifies identity", |s| {
+        s.touchpoint = Some(Channel::Phone)
+    });
+    map.step(&call, &agent, "Asks again", |_| {});
+    map.step(&call, &agent, "Asks again", |_| {});
+    let transfer = map.step(&call, &cards, "Blocks card", |_| {});
+    let handoff = map.handoff(&verify, &transfer, |_| {});
+    let csat = map.metric("CSAT");
+    let nps = map.metric("NPS");
+    Fixture {
+        map,
+        verify,
+        handoff,
+        csat,
+        nps,
+    }
+}
+
+fn plan(f: &Fixture, csv: &str) -> ImportPlan {
+    plan_import(&f.map.ws, csv.as_bytes(), &ImportOptions::default()).unwrap()
+}
+
+#[test]
+fn happy_path_by_id_path_and_handoff_path() {
+    let mut f = fixture();
+    let csv = format!(
+        "Target,Metric,Value,Date,Respondent,Comment\n\
+         {verify},CSAT,5,2026-11-02,r1,Quick and kind\n\
+         Lost card / Call / Agent / Verifies identity,nps,9,2026-11-03,,\n\
+         lost card/ call /agent/ VERIFIES IDENTITY,csat,4,2026/11/04,r2,\n\
+         Lost card / Verifies identity -> Blocks card,CSAT,2,2026-11-05T09:30:00Z,r3,\"Had to repeat, twice\"\n\
+         {handoff},NPS,0,2026-11-06,r4,\n",
+        verify = f.verify,
+        handoff = f.handoff
+    );
+    let p = plan(&f, &csv);
+    assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+    assert_eq!(p.rows, 5);
+    assert_eq!(p.encoding, SourceEncoding::Utf8);
+    assert_eq!(p.separator, ",");
+    let got: Vec<(SubjectKind, &str, &str, f64, chrono::NaiveDate)> = p
+        .accepted
+        .iter()
+        .map(|r| {
+            (
+                r.subject.kind,
+                r.subject.id.as_str(),
+                r.metric_id.as_str(),
+                r.value,
+                r.date,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                SubjectKind::Step,
+                f.verify.as_str(),
+                f.csat.as_str(),
+                5.0,
+                date(2026, 11, 2)
+            ),
+            (
+                SubjectKind::Step,
+                f.verify.as_str(),
+                f.nps.as_str(),
+                9.0,
+                date(2026, 11, 3)
+            ),
+            (
+                SubjectKind::Step,
+                f.verify.as_str(),
+                f.csat.as_str(),
+                4.0,
+                date(2026, 11, 4)
+            ),
+            (
+                SubjectKind::Handoff,
+                f.handoff.as_str(),
+                f.csat.as_str(),
+                2.0,
+                date(2026, 11, 5)
+            ),
+            (
+                SubjectKind::Handoff,
+                f.handoff.as_str(),
+                f.nps.as_str(),
+                0.0,
+                date(2026, 11, 6)
+            ),
+        ]
+    );
+    assert_eq!(p.accepted[0].respondent.as_deref(), Some("r1"));
+    assert_eq!(p.accepted[0].comment.as_deref(), Some("Quick and kind"));
+    assert_eq!(p.accepted[1].respondent, None);
+    assert_eq!(
+        p.accepted[3].comment.as_deref(),
+        Some("Had to repeat, twice")
+    );
+    // The store applies the plan as one edit; it must be valid.
+    let before = f.map.ws.responses.len();
+    f.map
+        .ws
+        .apply(&Edit::AddResponses {
+            responses: p.accepted.clone(),
+        })
+        .unwrap();
+    assert_eq!(f.map.ws.responses.len(), before + 5);
+    // Importing the same file again: every row is a duplicate of an imported response.
+    let again = plan(&f, &csv);
+    assert!(again.accepted.is_empty());
+    assert_eq!(again.rejected.len(), 5);
+    assert!(again.rejected.iter().all(|r| matches!(
+        r.reason,
+        RejectReason::Duplicate {
+            existing_response_id: Some(_),
+            earlier_line: None
+        }
+    )));
+}
+
+#[test]
+fn every_rejection_reason_with_its_line() {
+    let f = fixture();
+    let v = &f.verify;
+    let csv = format!(
+        "target,metric,value,date,respondent,comment\n\
+         nowhere,CSAT,5,2026-11-02,,\n\
+         Lost card / Call / Agent / Asks again,CSAT,5,2026-11-02,,\n\
+         {v},Happiness,5,2026-11-02,,\n\
+         {v},CSAT,6,2026-11-02,,\n\
+         {v},CSAT,4.5,2026-11-02,,\n\
+         {v},CSAT,good,2026-11-02,,\n\
+         {v},CSAT,5,21/11/2026,,\n\
+         {v},CSAT,5,2026-02-30,,\n\
+         {v},,5,2026-11-02,,\n\
+         {v},CSAT\n\
+         {v},CSAT,3,2026-11-02,r9,\"two\n\
+         lines\"\n\
+         {v},CSAT,3,2026-11-02,r9,\"two\n\
+         lines\"\n"
+    );
+    let p = plan(&f, &csv);
+    assert_eq!(p.rows, 12);
+    // Only the first of the two identical two-line rows (line 12) is accepted.
+    assert_eq!(p.accepted.len(), 1);
+    assert_eq!(p.accepted[0].comment.as_deref(), Some("two\nlines"));
+    let lines: Vec<u32> = p.rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines, vec![2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14]);
+    let reasons: Vec<&RejectReason> = p.rejected.iter().map(|r| &r.reason).collect();
+    assert_eq!(
+        reasons[0],
+        &RejectReason::UnknownTarget {
+            target: "nowhere".into()
+        }
+    );
+    assert!(
+        matches!(reasons[1], RejectReason::AmbiguousPath { candidates, .. } if candidates.len() == 2)
+    );
+    assert_eq!(
+        reasons[2],
+        &RejectReason::UnknownMetric {
+            metric: "Happiness".into()
+        }
+    );
+    assert_eq!(
+        reasons[3],
+        &RejectReason::OffScale {
+            value: 6.0,
+            min: 1.0,
+            max: 5.0,
+            whole_numbers: true
+        }
+    );
+    assert_eq!(
+        reasons[4],
+        &RejectReason::OffScale {
+            value: 4.5,
+            min: 1.0,
+            max: 5.0,
+            whole_numbers: true
+        }
+    );
+    assert_eq!(
+        reasons[5],
+        &RejectReason::NotANumber {
+            value: "good".into()
+        }
+    );
+    assert_eq!(
+        reasons[6],
+        &RejectReason::BadDate {
+            date: "21/11/2026".into()
+        }
+    );
+    assert_eq!(
+        reasons[7],
+        &RejectReason::BadDate {
+            date: "2026-02-30".into()
+        }
+    );
+    assert_eq!(
+        reasons[8],
+        &RejectReason::MissingValue {
+            column: "metric".into()
+        }
+    );
+    assert_eq!(
+        reasons[9],
+        &RejectReason::MissingValue {
+            column: "value".into()
+        }
+    );
+    assert_eq!(
+        reasons[10],
+        &RejectReason::Duplicate {
+            existing_response_id: None,
+            earlier_line: Some(12)
+        }
+    );
+    assert!(
+        p.rejected[10].message.contains("line 12"),
+        "{}",
+        p.rejected[10].message
+    );
+}
+
+#[test]
+fn a_missing_header_column_is_a_file_error() {
+    let f = fixture();
+    let err = plan_import(
+        &f.map.ws,
+        b"target,value,when\nx,1,2026-01-01\n",
+        &ImportOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::MissingColumns {
+            columns: vec!["metric".into(), "date".into()]
+        }
+    );
+    assert!(err.to_string().contains("metric, date"));
+}
+
+#[test]
+fn latin1_is_read_as_windows_1252() {
+    let f = fixture();
+    let mut bytes = b"target;metric;value;date;comment\n".to_vec();
+    bytes.extend_from_slice(f.verify.as_bytes());
+    // "Tr\xe8s bien \x80" is "Très bien €" in Windows-1252 and invalid UTF-8.
+    bytes.extend_from_slice(b";CSAT;5;2026-11-02;Tr\xe8s bien \x80\n");
+    let p = plan_import(&f.map.ws, &bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(p.encoding, SourceEncoding::Windows1252);
+    assert_eq!(p.accepted[0].comment.as_deref(), Some("Très bien €"));
+}
+
+#[test]
+fn empty_and_header_only_files() {
+    let f = fixture();
+    let options = ImportOptions::default();
+    assert_eq!(
+        plan_import(&f.map.ws, b"", &options).unwrap_err(),
+        ImportError::Empty
+    );
+    assert_eq!(
+        plan_import(&f.map.ws, b"\xef\xbb\xbf \r\n", &options).unwrap_err(),
+        ImportError::Empty
+    );
+    let p = plan_import(&f.map.ws, b"target,metric,value,date\n", &options).unwrap();
+    assert_eq!(p.rows, 0);
+    assert!(p.accepted.is_empty() && p.rejected.is_empty());
+}
+
+#[test]
+fn semicolons_decimal_commas_and_a_bom() {
+    let mut f = fixture();
+    let effort = Metric {
+        id: new_id(),
+        name: "Minutes on hold".into(),
+        kind: MetricKind::Custom,
+        scale_min: 0.0,
+        scale_max: 60.0,
+        direction: Direction::LowerIsBetter,
+        position: 3,
+    };
+    let effort_id = effort.id.clone();
+    f.map
+        .ws
+        .apply(&Edit::CreateMetric { metric: effort })
+        .unwrap();
+    let csv = format!(
+        "\u{feff}Target;Metric;Value;Date;Comment\r\n\
+         {v};minutes on hold;12,5;2026-11-02;Long, really long\r\n\
+         {v};CES;7;2026-11-02;\r\n",
+        v = f.verify
+    );
+    let p = plan(&f, &csv);
+    assert_eq!(p.separator, ";");
+    assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+    assert_eq!(p.accepted[0].metric_id, effort_id);
+    assert_eq!(p.accepted[0].value, 12.5);
+    assert_eq!(p.accepted[0].comment.as_deref(), Some("Long, really long"));
+    assert_eq!(p.accepted[1].value, 7.0);
+}
+
+#[test]
+fn limited_to_one_journey() {
+    let f = fixture();
+    let options = ImportOptions {
+        journey_id: Some("missing".into()),
+    };
+    assert_eq!(
+        plan_import(&f.map.ws, b"target,metric,value,date\n", &options).unwrap_err(),
+        ImportError::UnknownJourney {
+            journey_id: "missing".into()
+        }
+    );
+    let mut other = MapBuilder::new("Other");
+    let st = other.stage("S");
+    let lane = other.actor("L", None, None, None);
+    let step = other.step(&st, &lane, "T", |_| {});
+    let mut ws = f.map.ws.clone();
+    for (id, entity) in other.ws.journeys {
+        ws.journeys.insert(id, entity);
+    }
+    for (id, entity) in other.ws.stages {
+        ws.stages.insert(id, entity);
+    }
+    for (id, entity) in other.ws.lanes {
+        ws.lanes.insert(id, entity);
+    }
+    for (id, entity) in other.ws.steps {
+        ws.steps.insert(id, entity);
+    }
+    let options = ImportOptions {
+        journey_id: Some(f.map.journey.clone()),
+    };
+    let csv = format!(
+        "target,metric,value,date\n{step},CSAT,5,2026-01-01\n{},CSAT,5,2026-01-01\n",
+        f.verify
+    );
+    let p = plan_import(&ws, csv.as_bytes(), &options).unwrap();
+    assert_eq!(p.accepted.len(), 1);
+    assert_eq!(
+        p.rejected[0].reason,
+        RejectReason::TargetOutsideJourney { target: step }
+    );
+}
+
+/// A 50 MB file, built in memory, plans every row.
+#[test]
+fn a_fifty_megabyte_file() {
+    let f = fixture();
+    let comment = "x".repeat(150);
+    let mut csv = String::from("target,metric,value,date,respondent,comment\n");
+    let mut rows = 0u32;
+    while csv.len() < 50 * 1024 * 1024 {
+        let day = rows % 28 + 1;
+        let value = rows % 5 + 1;
+        csv.push_str(&format!(
+            "{},CSAT,{value},2026-11-{day:02},r{rows},{comment}\n",
+            f.verify
+        ));
+        rows += 1;
+    }
+    let p = plan(&f, &csv);
+    assert_eq!(p.rows, rows);
+    assert_eq!(p.accepted.len() as u32, rows);
+    assert!(p.rejected.is_empty());
+    assert_eq!(
+        p.accepted.last().unwrap().respondent.as_deref(),
+        Some(format!("r{}", rows - 1).as_str())
+    );
+}
