@@ -83,6 +83,19 @@ pub fn period_of(date: NaiveDate, granularity: Granularity) -> Period {
     }
 }
 
+/// The first day of the period containing `date`.
+fn period_start(date: NaiveDate, granularity: Granularity) -> NaiveDate {
+    let first_month = |month: u32| NaiveDate::from_ymd_opt(date.year(), month, 1).unwrap_or(date);
+    match granularity {
+        Granularity::Day => date,
+        Granularity::Week => date
+            .checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+            .unwrap_or(date),
+        Granularity::Month => first_month(date.month()),
+        Granularity::Quarter => first_month((date.month() - 1) / 3 * 3 + 1),
+    }
+}
+
 /// First and last day of a month; `None` only outside chrono's date range.
 fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let start = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -199,16 +212,20 @@ pub fn series_from(
     entered: &[&Score],
     granularity: Granularity,
 ) -> Vec<ScorePoint> {
-    let mut by_period: BTreeMap<Period, Vec<f64>> = BTreeMap::new();
+    // Grouped by the period's first day (dates only: labels are made once per period).
+    let mut by_period: BTreeMap<NaiveDate, (NaiveDate, Vec<f64>)> = BTreeMap::new();
     for response in responses {
+        let start = period_start(response.date, granularity);
         by_period
-            .entry(period_of(response.date, granularity))
-            .or_default()
+            .entry(start)
+            .or_insert_with(|| (response.date, Vec::new()))
+            .1
             .push(response.value);
     }
     let mut points: Vec<ScorePoint> = by_period
-        .into_iter()
-        .filter_map(|(period, values)| {
+        .into_values()
+        .filter_map(|(some_day, values)| {
+            let period = period_of(some_day, granularity);
             let value = score_of(metric, &values)?;
             Some(ScorePoint {
                 period,

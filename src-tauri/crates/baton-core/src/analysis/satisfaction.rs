@@ -7,7 +7,7 @@
 //! positive drop. The drop friction counts is the largest positive one (ties: the first metric
 //! by position, then id).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Handoff, Metric, Score, Subject, SubjectKind, SurveyResponse, Workspace};
 use crate::scores::{normalise, series_from, standing, Granularity, ScorePoint};
@@ -33,13 +33,13 @@ impl<'a> LatestScores<'a> {
             .enumerate()
             .map(|(i, m)| (m.id.as_str(), i))
             .collect();
-        let steps: HashSet<&str> = journey.steps.iter().map(|s| s.id.as_str()).collect();
         let of_journey_step = |subject: &Subject| {
-            subject.kind == SubjectKind::Step && steps.contains(subject.id.as_str())
+            subject.kind == SubjectKind::Step
+                && journey.step_place.contains_key(subject.id.as_str())
         };
 
         type Readings<'r> = (Vec<&'r SurveyResponse>, Vec<&'r Score>);
-        let mut readings: BTreeMap<(&str, usize), Readings> = BTreeMap::new();
+        let mut readings: HashMap<(&str, usize), Readings> = HashMap::new();
         for response in ws
             .responses
             .values()

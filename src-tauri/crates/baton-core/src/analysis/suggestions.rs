@@ -34,6 +34,12 @@ pub(super) fn suggestions(
             .iter()
             .map(|h| (h.id.as_str(), *h))
             .collect(),
+        arriving: journey.handoffs.iter().fold(HashMap::new(), |mut map, h| {
+            map.entry(h.to_step_id.as_str())
+                .or_insert_with(Vec::new)
+                .push(h.id.as_str());
+            map
+        }),
     };
     let mut all = Vec::new();
     all.extend(
@@ -82,6 +88,8 @@ struct Rules<'a, 'w> {
     ws: &'w Workspace,
     journey: &'a JourneyIndex<'w>,
     handoffs: HashMap<&'w str, &'w Handoff>,
+    /// Step id -> ids of the handoffs arriving at it, by handoff id.
+    arriving: HashMap<&'w str, Vec<&'w str>>,
 }
 
 fn seeds(list: &[&str]) -> Vec<String> {
@@ -202,12 +210,10 @@ impl Rules<'_, '_> {
                 first_verification_step_id,
             } => {
                 let arriving: Vec<Id> = self
-                    .journey
-                    .handoffs
-                    .iter()
-                    .filter(|h| &h.to_step_id == step_id)
-                    .map(|h| h.id.clone())
-                    .collect();
+                    .arriving
+                    .get(step_id.as_str())
+                    .map(|ids| ids.iter().map(|id| (*id).to_owned()).collect())
+                    .unwrap_or_default();
                 let mut s = self.suggestion(
                     format!("carry_verification:{step_id}"),
                     SuggestionRule::CarryVerification,
@@ -268,16 +274,18 @@ impl Rules<'_, '_> {
 
     /// Seed 000: touchpoints of several parties in one stage: concentrate them.
     fn concentrate_touchpoints(&self) -> Vec<Suggestion> {
+        let mut by_stage: HashMap<&str, Vec<&crate::model::Step>> = HashMap::new();
+        for step in self.journey.steps.iter().filter(|s| s.touchpoint.is_some()) {
+            by_stage
+                .entry(step.stage_id.as_str())
+                .or_default()
+                .push(step);
+        }
         let mut out = Vec::new();
         for stage in &self.journey.stages {
             let mut parties: BTreeMap<String, String> = BTreeMap::new();
             let mut steps = Vec::new();
-            for step in self
-                .journey
-                .steps
-                .iter()
-                .filter(|s| s.stage_id == stage.id && s.touchpoint.is_some())
-            {
+            for step in by_stage.get(stage.id.as_str()).into_iter().flatten() {
                 if let Some((key, name)) = self.journey.party_of(step) {
                     parties.insert(key, name);
                     steps.push(step.id.clone());
