@@ -1,6 +1,6 @@
-//! Random valid edit sequences: each applies, touches exactly the rows it changes, keeps positions
-//! dense; undoing all of them (inverses in reverse) gives back the initial state and redoing them
-//! gives back the final state.
+//! Random valid edit sequences: each applies, touches every row it changes, keeps positions
+//! dense, and its inverse and the inverse of that inverse apply exactly. Undoing all of them
+//! (inverses in reverse) gives back the initial state; redoing them gives back the final state.
 
 use baton_core::testing::{changed_rows, dense_positions, valid_edit, Picker};
 use baton_core::*;
@@ -24,6 +24,22 @@ fn run(ws: &mut Workspace, seeds: &[Vec<u32>]) -> Result<(Vec<Edit>, Vec<Edit>),
             "changed but not touched: {missed:?}\n{edit:?}"
         );
         dense_positions(ws).map_err(|e| TestCaseError::fail(format!("{e}\nafter {edit:?}")))?;
+        // Undo then redo through the inverse of the inverse, on a copy.
+        let mut copy = ws.clone();
+        let undone = copy
+            .apply(&applied.inverse)
+            .map_err(|e| TestCaseError::fail(format!("inverse refused: {e:?}\n{edit:?}")))?;
+        prop_assert!(
+            copy == before,
+            "the inverse did not restore the state before {edit:?}"
+        );
+        copy.apply(&undone.inverse).map_err(|e| {
+            TestCaseError::fail(format!("inverse of inverse refused: {e:?}\n{edit:?}"))
+        })?;
+        prop_assert!(
+            &copy == ws,
+            "the inverse of the inverse differs from {edit:?}"
+        );
         edits.push(edit);
         inverses.push(applied.inverse);
     }
