@@ -4,9 +4,12 @@ import { chromium } from "playwright-core";
 import { preview } from "vite";
 import { mkdirSync } from "node:fs";
 
+// The app's CSP (DESIGN.md, Security), so a violation shows up here first.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src ipc: http://ipc.localhost; img-src 'self' blob: data:; object-src 'none'; frame-src 'none'";
+
 const out = process.env.SHOTS_DIR ?? "shots";
 mkdirSync(out, { recursive: true });
-const server = await preview({ build: { outDir: "dist-fake" }, preview: { port: 4174, strictPort: true }, mode: "fake" });
+const server = await preview({ build: { outDir: "dist-fake" }, preview: { port: 4174, strictPort: true, headers: { "Content-Security-Policy": CSP } }, mode: "fake" });
 const base = "http://localhost:4174/";
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
@@ -17,6 +20,7 @@ async function page(scheme = "light") {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme });
   const p = await ctx.newPage();
   p.on("pageerror", (e) => errors.push(String(e)));
+  p.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   p.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   return p;
 }

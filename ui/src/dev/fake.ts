@@ -79,7 +79,7 @@ function seed(kind: string): Db {
   const k2 = step(resolve, cards, "Block the card and order a new one", { touchpoint: "phone", resolution: true });
   step(follow, cust, "Receives the new card", { touchpoint: "mail" });
   step(follow, opp, "One call, one agent: resolve the block at first contact");
-  handoff(c1, c2);
+  void c1;
   handoff(c2, a1, { mode: "assisted", context: "full" });
   handoff(a1, k1, { mode: "blind", context: "none", reverify: true, customer_repeats: true, wait_minutes: 6, checklist: [{ id: uid(), text: "Case notes", done: true }, { id: uid(), text: "Identity token", done: false }] });
   handoff(k1, f1, { mode: "automated", context: "full" });
