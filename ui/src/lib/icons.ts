@@ -23,6 +23,7 @@ export const ICONS = {
   map: ["M3 6l6-2 6 2 6-2v14l-6 2-6-2-6 2z", "M9 4v14", "M15 6v14"],
   chevronRight: ["m9 6 6 6-6 6"],
   chevronLeft: ["m15 6-6 6 6 6"],
+  chevronUp: ["m6 15 6-6 6 6"],
   warning: ["M12 3 2 20h20z", "M12 10v4", "M12 17h.01"],
   shield: ["M12 3 5 6v5c0 5 3 8 7 10 4-2 7-5 7-10V6z"],
   bubble: ["M4 5h16v11H10l-4 4v-4H4z"],
