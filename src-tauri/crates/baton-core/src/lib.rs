@@ -3,12 +3,14 @@
 
 pub mod analysis;
 pub mod apply;
+pub mod defaults;
 pub mod edit;
 pub mod error;
 pub mod layout;
 pub mod model;
 pub mod templates;
 
+pub use apply::duplicate_as_future;
 pub use edit::{Applied, Edit};
 pub use error::{EditError, EditErrorKind};
 pub use model::*;

@@ -1,1 +1,26 @@
+//! The `.baton` client file: one SQLite file per client holding the whole workspace, its
+//! snapshots and the history of edits.
+//!
+//! [`Document`] is an open file: the workspace in memory, the connection holding the file's
+//! lock, apply / undo / redo (one transaction each), queries, save-as, snapshots and the JSON
+//! export and import. Opening refuses, without writing a byte, any file that is not a sound
+//! Baton file this Baton can write ([`StoreError`] says which case it is).
 
+mod document;
+mod error;
+mod file_check;
+mod history;
+mod json;
+mod queries;
+mod registry;
+mod rows;
+mod schema;
+#[doc(hidden)]
+pub mod testing;
+
+pub use document::{Document, EditOutcome};
+pub use error::{ErrorKind, IpcError, StoreError};
+pub use history::HistoryEntry;
+pub use json::{FORMAT_NAME, FORMAT_VERSION};
+pub use queries::PlanPhase;
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

@@ -1,0 +1,115 @@
+//! A future-state copy of a journey, built as one `Batch` of creates so it is one undo step.
+
+use std::collections::BTreeMap;
+
+use crate::edit::Edit;
+use crate::error::EditError;
+use crate::model::*;
+
+use super::checks::{missing, MAX_NAME_CHARS};
+
+const FUTURE_SUFFIX: &str = " (future)";
+
+/// "<name> (future)", shortening the name so the whole stays within the name limit.
+fn future_name(name: &str) -> String {
+    let room = MAX_NAME_CHARS - FUTURE_SUFFIX.chars().count();
+    let base: String = name.trim().chars().take(room).collect();
+    format!("{}{FUTURE_SUFFIX}", base.trim_end())
+}
+
+/// The edit that copies `journey_id` into a new future-state journey, placed after all journeys:
+/// stages, lanes, steps, handoffs (checklists included) and targets, all under new ids. Survey
+/// responses and scores stay with the current state: the future has not been measured.
+pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, EditError> {
+    let source = ws
+        .journey_model(journey_id)
+        .ok_or_else(|| missing(EntityKind::Journey, journey_id))?;
+    let journey = Journey {
+        id: new_id(),
+        name: future_name(&source.journey.name),
+        state: JourneyState::Future,
+        origin_id: Some(source.journey.id.clone()),
+        position: u32::try_from(ws.journeys.len()).unwrap_or(u32::MAX),
+        ..source.journey.clone()
+    };
+    let mut ids = IdMap::default();
+    let mut renew = |old: &str| ids.renew(old);
+    let mut edits = vec![];
+    for stage in &source.stages {
+        edits.push(Edit::CreateStage {
+            stage: Stage {
+                id: renew(&stage.id),
+                journey_id: journey.id.clone(),
+                ..stage.clone()
+            },
+        });
+    }
+    for lane in &source.lanes {
+        edits.push(Edit::CreateLane {
+            lane: Lane {
+                id: renew(&lane.id),
+                journey_id: journey.id.clone(),
+                ..lane.clone()
+            },
+        });
+    }
+    // The model lists each cell's steps by position, so each create appends to its cell.
+    for step in &source.steps {
+        edits.push(Edit::CreateStep {
+            step: Step {
+                id: renew(&step.id),
+                journey_id: journey.id.clone(),
+                stage_id: renew(&step.stage_id),
+                lane_id: renew(&step.lane_id),
+                ..step.clone()
+            },
+        });
+    }
+    for handoff in &source.handoffs {
+        edits.push(Edit::ConnectHandoff {
+            handoff: Handoff {
+                id: renew(&handoff.id),
+                journey_id: journey.id.clone(),
+                from_step_id: renew(&handoff.from_step_id),
+                to_step_id: renew(&handoff.to_step_id),
+                checklist: handoff
+                    .checklist
+                    .iter()
+                    .map(|item| ChecklistItem {
+                        id: new_id(),
+                        ..item.clone()
+                    })
+                    .collect(),
+                ..handoff.clone()
+            },
+        });
+    }
+    for target in &source.targets {
+        edits.push(Edit::CreateTarget {
+            target: Target {
+                id: new_id(),
+                subject: Subject {
+                    kind: target.subject.kind,
+                    id: renew(&target.subject.id),
+                },
+                ..target.clone()
+            },
+        });
+    }
+    edits.insert(0, Edit::CreateJourney { journey });
+    Ok(Edit::Batch {
+        label: format!("Future state of {}", source.journey.name),
+        edits,
+    })
+}
+
+/// Old ids to new ones, so every reference in the copy points inside the copy.
+#[derive(Default)]
+struct IdMap(BTreeMap<Id, Id>);
+
+impl IdMap {
+    /// The new id for an old one: the same every time it is asked for.
+    fn renew(&mut self, old: &str) -> Id {
+        self.0.entry(old.to_owned()).or_insert_with(new_id).clone()
+    }
+}

@@ -1,0 +1,147 @@
+//! Read-only views of the workspace in the orders the store, the UI and the exports need.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::*;
+
+use super::positions::in_order;
+
+impl Workspace {
+    pub fn personas_in_order(&self) -> Vec<&Persona> {
+        in_order(self.personas.values())
+    }
+
+    pub fn journeys_in_order(&self) -> Vec<&Journey> {
+        in_order(self.journeys.values())
+    }
+
+    pub fn metrics_in_order(&self) -> Vec<&Metric> {
+        in_order(self.metrics.values())
+    }
+
+    pub fn phases_in_order(&self) -> Vec<&Phase> {
+        in_order(self.phases.values())
+    }
+
+    /// The initiatives of one phase, by position.
+    pub fn initiatives_of_phase(&self, phase_id: &str) -> Vec<&Initiative> {
+        in_order(self.initiatives.values().filter(|i| i.phase_id == phase_id))
+    }
+
+    /// The initiatives of the whole plan: phase by phase, each by position.
+    pub fn initiatives_in_order(&self) -> Vec<&Initiative> {
+        self.phases_in_order()
+            .into_iter()
+            .flat_map(|phase| self.initiatives_of_phase(&phase.id))
+            .collect()
+    }
+
+    pub fn stages_of(&self, journey_id: &str) -> Vec<&Stage> {
+        in_order(self.stages.values().filter(|s| s.journey_id == journey_id))
+    }
+
+    pub fn lanes_of(&self, journey_id: &str) -> Vec<&Lane> {
+        in_order(self.lanes.values().filter(|l| l.journey_id == journey_id))
+    }
+
+    /// The steps of one cell, by position.
+    pub fn steps_of_cell(&self, stage_id: &str, lane_id: &str) -> Vec<&Step> {
+        in_order(
+            self.steps
+                .values()
+                .filter(|s| s.stage_id == stage_id && s.lane_id == lane_id),
+        )
+    }
+
+    /// Snapshots without their frozen models: of one journey when given, oldest first.
+    pub fn snapshot_infos(&self, journey_id: Option<&str>) -> Vec<SnapshotInfo> {
+        let mut infos: Vec<SnapshotInfo> = self
+            .snapshots
+            .values()
+            .filter(|s| journey_id.is_none_or(|j| s.journey_id == j))
+            .map(|s| SnapshotInfo {
+                id: s.id.clone(),
+                journey_id: s.journey_id.clone(),
+                name: s.name.clone(),
+                created_at: s.created_at,
+            })
+            .collect();
+        infos.sort_by(|a, b| {
+            a.created_at
+                .cmp(&b.created_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        infos
+    }
+
+    /// Everything of one journey, sorted as `JourneyModel` documents.
+    pub fn journey_model(&self, journey_id: &str) -> Option<JourneyModel> {
+        let journey = self.journeys.get(journey_id)?.clone();
+        let stages: Vec<Stage> = self.stages_of(journey_id).into_iter().cloned().collect();
+        let lanes: Vec<Lane> = self.lanes_of(journey_id).into_iter().cloned().collect();
+        let stage_rank: BTreeMap<&str, usize> = stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let lane_rank: BTreeMap<&str, usize> = lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect();
+        let mut steps: Vec<Step> = self
+            .steps
+            .values()
+            .filter(|s| s.journey_id == journey_id)
+            .cloned()
+            .collect();
+        steps.sort_by_key(|s| {
+            (
+                stage_rank.get(s.stage_id.as_str()).copied(),
+                lane_rank.get(s.lane_id.as_str()).copied(),
+                s.position,
+            )
+        });
+        let step_ids: BTreeSet<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+        // BTreeMap order is id order, which is what the model documents for these lists.
+        let handoffs: Vec<Handoff> = self
+            .handoffs
+            .values()
+            .filter(|h| h.journey_id == journey_id)
+            .cloned()
+            .collect();
+        let handoff_ids: BTreeSet<&str> = handoffs.iter().map(|h| h.id.as_str()).collect();
+        let about = |subject: &Subject| match subject.kind {
+            SubjectKind::Step => step_ids.contains(subject.id.as_str()),
+            SubjectKind::Handoff => handoff_ids.contains(subject.id.as_str()),
+        };
+        let targets = self
+            .targets
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        let responses = self
+            .responses
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        let scores = self
+            .scores
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        Some(JourneyModel {
+            journey,
+            stages,
+            lanes,
+            steps,
+            handoffs,
+            targets,
+            responses,
+            scores,
+        })
+    }
+}

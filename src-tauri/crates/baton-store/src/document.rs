@@ -1,0 +1,568 @@
+//! An open client file: the whole workspace in memory, the SQLite connection holding the file's
+//! lock, and the history. Every change is one transaction that writes the rows it touched and
+//! one history entry; memory and file never disagree after a call returns.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::ErrorKind as IoErrorKind;
+use std::path::{Path, PathBuf};
+
+use baton_core::{Edit, EntityKind, EntityRef, Id, Workspace};
+use chrono::Utc;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::StoreError;
+use crate::file_check;
+use crate::history::{self, HistoryState};
+use crate::registry::Registration;
+use crate::rows::{self, RowError};
+use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
+
+/// What an apply, undo or redo produced, for the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EditOutcome {
+    /// Bumped by every change of the file's content (apply, undo, redo).
+    pub revision: u32,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// The rows the change wrote or deleted.
+    pub touched: Vec<EntityRef>,
+}
+
+/// How a change enters the history.
+enum Record<'a> {
+    /// A new edit: appended after the cursor (dropping the redo tail).
+    Append { edit: &'a Edit, edit_json: String },
+    /// An undo or redo: only the cursor moves.
+    MoveCursor { cursor: u32 },
+}
+
+pub struct Document {
+    // Field order matters: the connection closes (and releases the file lock) before the
+    // in-process registration is dropped.
+    conn: Connection,
+    registration: Registration,
+    path: PathBuf,
+    workspace: Workspace,
+    history: HistoryState,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("path", &self.path)
+            .field("history", &self.history)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    /// Creates a new client file at `path` holding a fresh workspace named `name`. Refuses a
+    /// path that exists.
+    pub fn create(path: impl AsRef<Path>, name: &str) -> Result<Self, StoreError> {
+        Self::create_with(path.as_ref(), Workspace::new_file(name), &[], 0)
+    }
+
+    /// Creates a new file holding `workspace` and `entries` of history with `cursor` applied.
+    pub(crate) fn create_with(
+        path: &Path,
+        workspace: Workspace,
+        entries: &[history::StoredEntry],
+        cursor: u32,
+    ) -> Result<Self, StoreError> {
+        let file = create_empty_file(path)?;
+        drop(file);
+        let result = Self::initialise(path, workspace, entries, cursor);
+        if result.is_err() {
+            // The file is ours and half-made: remove it rather than leave a broken file behind.
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(file_check::journal_path(path));
+        }
+        result
+    }
+
+    fn initialise(
+        path: &Path,
+        workspace: Workspace,
+        entries: &[history::StoredEntry],
+        cursor: u32,
+    ) -> Result<Self, StoreError> {
+        let registration = Registration::claim(path)?;
+        let conn = schema::open_existing(path)?;
+        schema::configure_and_lock(&conn, path)?;
+        schema::migrate(&conn, path, 0, SCHEMA_VERSION)?;
+        let state = HistoryState {
+            cursor,
+            len: entries.last().map_or(0, |entry| entry.seq),
+            revision: 0,
+        };
+        in_transaction(&conn, || {
+            rows::write_all(&conn, &workspace)?;
+            for entry in entries {
+                conn.prepare_cached(
+                    "INSERT INTO history (seq, at, label, edit, inverse) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(rusqlite::params![
+                    entry.seq,
+                    entry.at,
+                    entry.label,
+                    rows::json_text(&entry.edit)?,
+                    rows::json_text(&entry.inverse)?,
+                ])?;
+            }
+            history::write_state(&conn, &state)
+        })
+        .map_err(|error| StoreError::database(path, error))?;
+        Ok(Document {
+            conn,
+            registration,
+            path: path.to_owned(),
+            workspace,
+            history: state,
+        })
+    }
+
+    /// Opens an existing client file for writing. The file is refused, untouched, when it is not
+    /// a Baton file, is damaged or truncated, comes from a newer Baton, is read-only, or is open
+    /// in another Baton. A file from an older Baton is backed up, then upgraded.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        file_check::check_parent_exists(path)?;
+        // Claimed before the header is read: see `registry`.
+        let registration = Registration::claim(path)?;
+        file_check::inspect(path)?;
+        let read_only = std::fs::metadata(path)
+            .map_err(|error| StoreError::io(path, error))?
+            .permissions()
+            .readonly();
+        if read_only {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+        let conn = schema::open_existing(path)?;
+        schema::configure_and_lock(&conn, path)?;
+        // The header was checked before; check again now that the lock is held and any
+        // interrupted commit has been rolled back.
+        if schema::application_id(&conn, path)? != APPLICATION_ID {
+            return Err(StoreError::NotBaton {
+                path: path.to_owned(),
+            });
+        }
+        let version = schema::schema_version(&conn, path)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerVersion {
+                path: path.to_owned(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if version < SCHEMA_VERSION {
+            schema::backup_before_upgrade(&conn, path, version)?;
+            schema::migrate(&conn, path, version, SCHEMA_VERSION)?;
+        }
+        let workspace = load(&conn, path)?;
+        let history = history::read_state(&conn)
+            .map_err(|error| schema::classify_open_error(path, error))?
+            .map_err(|detail| StoreError::Damaged {
+                path: path.to_owned(),
+                detail,
+            })?;
+        Ok(Document {
+            conn,
+            registration,
+            path: path.to_owned(),
+            workspace,
+            history,
+        })
+    }
+
+    /// Closes the file, reporting a failure to close (dropping the document closes it too).
+    pub fn close(self) -> Result<(), StoreError> {
+        let Document {
+            conn,
+            registration,
+            path,
+            ..
+        } = self;
+        let result = conn
+            .close()
+            .map_err(|(_, error)| StoreError::database(&path, error));
+        drop(registration);
+        result
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn revision(&self) -> u32 {
+        self.history.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.cursor > 0
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.cursor < self.history.len
+    }
+
+    /// Applies one edit: validated by the core, written with its history entry in one
+    /// transaction. On a validation error nothing changes.
+    pub fn apply(&mut self, edit: Edit) -> Result<EditOutcome, StoreError> {
+        let edit_json = rows::json_text(&edit).map_err(|error| self.db_error(error))?;
+        let touched = self.commit_change(
+            &edit,
+            Record::Append {
+                edit: &edit,
+                edit_json,
+            },
+        )?;
+        Ok(self.outcome(touched))
+    }
+
+    /// Reverts the last applied edit by applying its stored inverse.
+    pub fn undo(&mut self) -> Result<EditOutcome, StoreError> {
+        let seq = self.history.cursor;
+        if seq == 0 {
+            return Err(StoreError::NothingToUndo);
+        }
+        let inverse = self.stored_edit(seq, true)?;
+        let touched = self.commit_change(&inverse, Record::MoveCursor { cursor: seq - 1 })?;
+        Ok(self.outcome(touched))
+    }
+
+    /// Re-applies the first undone edit.
+    pub fn redo(&mut self) -> Result<EditOutcome, StoreError> {
+        let seq = self.history.cursor + 1;
+        if seq > self.history.len {
+            return Err(StoreError::NothingToRedo);
+        }
+        let edit = self.stored_edit(seq, false)?;
+        let touched = self.commit_change(&edit, Record::MoveCursor { cursor: seq })?;
+        Ok(self.outcome(touched))
+    }
+
+    /// The history, oldest first.
+    pub fn history(&self) -> Result<Vec<history::HistoryEntry>, StoreError> {
+        let raw = history::entries(&self.conn, self.history.cursor)
+            .map_err(|error| self.db_error(error))?;
+        raw.into_iter()
+            .map(|(seq, at, label, undone)| {
+                let at = chrono::DateTime::parse_from_rfc3339(&at)
+                    .map_err(|error| self.history_damaged(seq, format!("time {at:?}: {error}")))?
+                    .with_timezone(&Utc);
+                Ok(history::HistoryEntry {
+                    seq,
+                    at,
+                    label,
+                    undone,
+                })
+            })
+            .collect()
+    }
+
+    /// Copies the file to `path` through SQLite's backup API (atomically replacing a file there,
+    /// unless another Baton holds it); the document then continues at `path`, and the lock moves
+    /// with it.
+    pub fn save_as(&mut self, path: impl AsRef<Path>) -> Result<(), StoreError> {
+        let target = path.as_ref();
+        file_check::check_parent_exists(target)?;
+        if same_file(&self.path, target) {
+            return Ok(());
+        }
+        if Registration::is_open(target) {
+            return Err(StoreError::AlreadyOpen {
+                path: target.to_owned(),
+            });
+        }
+        if target.exists() && is_locked_elsewhere(target) {
+            return Err(StoreError::Locked {
+                path: target.to_owned(),
+            });
+        }
+        let temporary = temporary_sibling(target);
+        let copied = self.copy_to(&temporary).and_then(|()| {
+            std::fs::rename(&temporary, target).map_err(|error| StoreError::io(target, error))?;
+            sync_parent(target);
+            Ok(())
+        });
+        if let Err(error) = copied {
+            let _ = std::fs::remove_file(&temporary);
+            return Err(error);
+        }
+        let registration = Registration::claim(target)?;
+        let conn = schema::open_existing(target)?;
+        schema::configure_and_lock(&conn, target)?;
+        // The old connection closes (releasing the old file) as it is replaced.
+        self.conn = conn;
+        self.registration = registration;
+        self.path = target.to_owned();
+        Ok(())
+    }
+
+    /// A consistent copy of the file at `destination` (which must not be open anywhere).
+    fn copy_to(&self, destination: &Path) -> Result<(), StoreError> {
+        let db_error = |error| StoreError::database(destination, error);
+        let mut copy = Connection::open(destination).map_err(db_error)?;
+        copy.pragma_update(None, "synchronous", "FULL")
+            .map_err(db_error)?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy).map_err(db_error)?;
+            backup
+                .run_to_completion(256, std::time::Duration::ZERO, None)
+                .map_err(db_error)?;
+        }
+        copy.close().map_err(|(_, error)| db_error(error))
+    }
+
+    /// `PRAGMA integrity_check`: the problems found, none when the file is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|error| self.db_error(error))?;
+        let lines = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|error| self.db_error(error))?;
+        Ok(lines.into_iter().filter(|line| line != "ok").collect())
+    }
+
+    /// Every history entry whole, oldest first, and the cursor (for the JSON export).
+    pub(crate) fn stored_history(&self) -> Result<(Vec<history::StoredEntry>, u32), StoreError> {
+        let raw = history::raw_entries(&self.conn).map_err(|error| self.db_error(error))?;
+        let entries = raw
+            .into_iter()
+            .map(|raw| {
+                let seq = raw.seq;
+                let parse = |text: &str| {
+                    serde_json::from_str::<Edit>(text)
+                        .map_err(|error| self.history_damaged(seq, error.to_string()))
+                };
+                Ok(history::StoredEntry {
+                    seq,
+                    edit: parse(&raw.edit)?,
+                    inverse: parse(&raw.inverse)?,
+                    at: raw.at,
+                    label: raw.label,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((entries, self.history.cursor))
+    }
+
+    /// Applies `edit` in memory and writes it, with its history record, in one transaction.
+    /// If any write fails, the transaction is rolled back and memory is put back as it was.
+    fn commit_change(
+        &mut self,
+        edit: &Edit,
+        record: Record<'_>,
+    ) -> Result<BTreeSet<EntityRef>, StoreError> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|error| schema::classify_open_error(&self.path, error))?;
+        let applied = match self.workspace.apply(edit) {
+            Ok(applied) => applied,
+            Err(error) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(match record {
+                    // A stored edit that no longer applies: the history is not what it was.
+                    Record::MoveCursor { cursor } => {
+                        let seq = if cursor < self.history.cursor {
+                            self.history.cursor
+                        } else {
+                            cursor
+                        };
+                        self.history_damaged(seq, error.to_string())
+                    }
+                    Record::Append { .. } => StoreError::Edit(error),
+                });
+            }
+        };
+        let mut next = self.history;
+        next.revision = next.revision.wrapping_add(1);
+        let written = (|| {
+            rows::write_touched(&self.conn, &self.workspace, &applied.touched)?;
+            match &record {
+                Record::Append { edit, edit_json } => {
+                    let inverse_json = rows::json_text(&applied.inverse)?;
+                    let label = history::label_of(edit, edit_json);
+                    let seq = history::append(
+                        &self.conn,
+                        next.cursor,
+                        &Utc::now(),
+                        &label,
+                        edit_json,
+                        &inverse_json,
+                    )?;
+                    next.cursor = seq;
+                    next.len = seq;
+                }
+                Record::MoveCursor { cursor } => next.cursor = *cursor,
+            }
+            history::write_state(&self.conn, &next)?;
+            self.conn.execute_batch("COMMIT")
+        })();
+        match written {
+            Ok(()) => {
+                self.history = next;
+                Ok(applied.touched)
+            }
+            Err(error) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.restore_memory(&applied.inverse);
+                Err(self.db_error(error))
+            }
+        }
+    }
+
+    /// After a failed write: undo the in-memory change so memory matches the file again. Should
+    /// the inverse not apply, the file (rolled back, so still right) is read again.
+    fn restore_memory(&mut self, inverse: &Edit) {
+        if self.workspace.apply(inverse).is_err() {
+            if let Ok(workspace) = load(&self.conn, &self.path) {
+                self.workspace = workspace;
+            }
+        }
+    }
+
+    fn stored_edit(&self, seq: u32, inverse: bool) -> Result<Edit, StoreError> {
+        let text = history::stored_edit(&self.conn, seq, inverse)
+            .map_err(|error| self.db_error(error))?
+            .ok_or_else(|| self.history_damaged(seq, "the entry is missing".into()))?;
+        serde_json::from_str(&text).map_err(|error| self.history_damaged(seq, error.to_string()))
+    }
+
+    fn outcome(&self, touched: BTreeSet<EntityRef>) -> EditOutcome {
+        EditOutcome {
+            revision: self.history.revision,
+            can_undo: self.can_undo(),
+            can_redo: self.can_redo(),
+            touched: touched.into_iter().collect(),
+        }
+    }
+
+    fn db_error(&self, error: rusqlite::Error) -> StoreError {
+        StoreError::database(&self.path, error)
+    }
+
+    fn history_damaged(&self, seq: u32, detail: String) -> StoreError {
+        StoreError::HistoryDamaged {
+            path: self.path.clone(),
+            seq,
+            detail,
+        }
+    }
+
+    pub(crate) fn not_found(kind: EntityKind, id: &str) -> StoreError {
+        StoreError::NotFound {
+            entity: kind,
+            id: Id::from(id),
+        }
+    }
+}
+
+fn in_transaction(
+    conn: &Connection,
+    body: impl FnOnce() -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    match body().and_then(|()| conn.execute_batch("COMMIT")) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}
+
+fn load(conn: &Connection, path: &Path) -> Result<Workspace, StoreError> {
+    rows::load_workspace(conn).map_err(|error| match error {
+        RowError::Sql(error) => schema::classify_open_error(path, error),
+        other => StoreError::Damaged {
+            path: path.to_owned(),
+            detail: other.to_string(),
+        },
+    })
+}
+
+/// Creates `path`, failing if anything is there: the check and the creation are one step.
+fn create_empty_file(path: &Path) -> Result<File, StoreError> {
+    file_check::check_parent_exists(path)?;
+    File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|error| match error.kind() {
+            IoErrorKind::AlreadyExists => StoreError::FileExists {
+                path: path.to_owned(),
+            },
+            IoErrorKind::PermissionDenied | IoErrorKind::ReadOnlyFilesystem => {
+                StoreError::ReadOnly {
+                    path: path.to_owned(),
+                }
+            }
+            IoErrorKind::NotFound => StoreError::DirectoryMissing {
+                path: path.to_owned(),
+            },
+            _ => StoreError::io(path, error),
+        })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Whether another process holds `path` (an SQLite file open in another Baton). Anything else
+/// (not a database at all, no lock) may be replaced.
+fn is_locked_elsewhere(path: &Path) -> bool {
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let Ok(conn) = Connection::open_with_flags(path, flags) else {
+        return false;
+    };
+    let _ = conn.busy_timeout(std::time::Duration::ZERO);
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Err(rusqlite::Error::SqliteFailure(failure, _)) => matches!(
+            failure.code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        ),
+        _ => false,
+    }
+}
+
+fn temporary_sibling(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.saving-{}", uuid::Uuid::now_v7()))
+}
+
+/// Makes a rename durable: the directory entry is flushed too. Best effort: not every file
+/// system can sync a directory.
+fn sync_parent(path: &Path) {
+    if let Some(parent) = path.parent() {
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The file format: Baton's application id, the schema version, the embedded migrations and the
+//! connection settings every Baton connection uses.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::StoreError;
+
+/// `PRAGMA application_id` of every Baton file: "BATN".
+pub const APPLICATION_ID: u32 = 0x4241_544E;
+
+/// The migrations, in order. Migration `n` (1-based) brings a file to schema version `n`.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_initial.sql"),
+    include_str!("../migrations/002_indexes.sql"),
+];
+
+/// The schema version this Baton writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Opens an existing file for writing, never creating one.
+pub fn open_existing(path: &Path) -> Result<Connection, StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(path, flags).map_err(|error| classify_open_error(path, error))
+}
+
+/// Settings of every Baton connection, then the lock: the connection holds an exclusive lock on
+/// the file for its whole life, so a second Baton (another process) cannot open it.
+///
+/// `locking_mode=EXCLUSIVE` keeps every lock once taken; `BEGIN EXCLUSIVE` takes the write lock
+/// right away with a zero busy timeout, so a file held elsewhere is refused at once instead of
+/// after a wait. Nothing is written by this.
+pub fn configure_and_lock(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let sql_error = |error| classify_open_error(path, error);
+    conn.busy_timeout(std::time::Duration::ZERO)
+        .map_err(sql_error)?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .map_err(sql_error)?;
+    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+        .map_err(sql_error)?;
+    conn.pragma_update(None, "journal_mode", "DELETE")
+        .map_err(sql_error)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(sql_error)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(sql_error)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// Maps SQLite's open-time failures to the store's kinds.
+pub fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let code = match &error {
+        rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Locked {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
+            path: path.to_owned(),
+            detail: error.to_string(),
+        },
+        Some(ErrorCode::CannotOpen) if !path.exists() => StoreError::FileNotFound {
+            path: path.to_owned(),
+        },
+        _ => StoreError::database(path, error),
+    }
+}
+
+/// The schema version recorded in the file.
+pub fn schema_version(conn: &Connection, path: &Path) -> Result<u32, StoreError> {
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|error| classify_open_error(path, error))?;
+    u32::try_from(version).map_err(|_| StoreError::Damaged {
+        path: path.to_owned(),
+        detail: format!("its schema version ({version}) is negative"),
+    })
+}
+
+/// The application id recorded in the file.
+pub fn application_id(conn: &Connection, path: &Path) -> Result<u32, StoreError> {
+    let id: i64 = conn
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(|error| classify_open_error(path, error))?;
+    // SQLite reports the 32-bit field as a signed integer.
+    Ok(id as u32)
+}
+
+/// Applies migrations `from + 1 ..= to`, each in its own transaction together with the new
+/// `user_version`, so a crash leaves the file at a whole version.
+pub fn migrate(conn: &Connection, path: &Path, from: u32, to: u32) -> Result<(), StoreError> {
+    let sql_error = |error| StoreError::database(path, error);
+    for version in (from + 1)..=to {
+        let Some(script) = MIGRATIONS.get(version as usize - 1) else {
+            break;
+        };
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(sql_error)?;
+        let result = (|| {
+            if version == 1 {
+                conn.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
+            }
+            conn.execute_batch(script)?;
+            conn.pragma_update(None, "user_version", version)?;
+            conn.execute_batch("COMMIT")
+        })();
+        if let Err(error) = result {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(sql_error(error));
+        }
+    }
+    Ok(())
+}
+
+/// Before an upgrade, the file is copied (through SQLite's backup API, so the copy is a
+/// consistent database) to `<file>.v<version>.bak`, or `<file>.v<version>.<n>.bak` when that
+/// name is taken: an older backup is never overwritten.
+pub fn backup_before_upgrade(
+    conn: &Connection,
+    path: &Path,
+    version: u32,
+) -> Result<PathBuf, StoreError> {
+    let backup = free_backup_path(path, version);
+    conn.backup(rusqlite::MAIN_DB, &backup, rusqlite::backup::NO_PROGRESS)
+        .map_err(|error| StoreError::database(&backup, error))?;
+    Ok(backup)
+}
+
+fn free_backup_path(path: &Path, version: u32) -> PathBuf {
+    let with_suffix = |suffix: String| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let first = with_suffix(format!(".v{version}.bak"));
+    if !first.exists() {
+        return first;
+    }
+    let mut n = 2u32;
+    loop {
+        let candidate = with_suffix(format!(".v{version}.{n}.bak"));
+        if !candidate.exists() {
+            return candidate;
+        }
+        n += 1;
+    }
+}

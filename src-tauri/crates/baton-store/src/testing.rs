@@ -1,0 +1,30 @@
+//! Helpers for tests only: files as an older Baton wrote them.
+
+use std::path::Path;
+
+use baton_core::Workspace;
+
+use crate::error::StoreError;
+use crate::history::{self, HistoryState};
+use crate::rows;
+use crate::schema;
+
+/// Creates a Baton file at `path` with the schema at `version` (only migrations `1..=version`
+/// applied), holding a fresh workspace named `name`, as that version of Baton would have.
+pub fn create_at_version(path: &Path, name: &str, version: u32) -> Result<(), StoreError> {
+    std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|error| StoreError::io(path, error))?;
+    let conn = schema::open_existing(path)?;
+    schema::configure_and_lock(&conn, path)?;
+    schema::migrate(&conn, path, 0, version)?;
+    let workspace = Workspace::new_file(name);
+    let sql_error = |error| StoreError::database(path, error);
+    conn.execute_batch("BEGIN IMMEDIATE").map_err(sql_error)?;
+    rows::write_all(&conn, &workspace).map_err(sql_error)?;
+    history::write_state(&conn, &HistoryState::default()).map_err(sql_error)?;
+    conn.execute_batch("COMMIT").map_err(sql_error)?;
+    conn.close().map_err(|(_, error)| sql_error(error))
+}
