@@ -1,1 +1,67 @@
-fn main() {}
+//! `baton`: the command line for Baton client files, for scripting and headless use.
+//!
+//! One subcommand per file under `commands/`; this file only declares the command line and
+//! dispatches. Exit codes: 0 on success, 1 on an error (one `error: ...` line on stderr naming
+//! the file), 2 on bad usage (clap's own message).
+
+mod commands;
+mod error;
+mod files;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use commands::*;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "baton",
+    version,
+    about = "Baton client files (.baton) from the command line: create, inspect, check, \
+             export and import, undo and redo.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    New(new::Args),
+    Demo(demo::Args),
+    Info(info::Args),
+    Check(check::Args),
+    ExportJson(export_json::Args),
+    ImportJson(import_json::Args),
+    History(history::Args),
+    Undo(undo::Args),
+    Redo(redo::Args),
+    Templates(templates::Args),
+}
+
+fn main() -> ExitCode {
+    // Bad usage exits here with code 2 (and --help / --version with 0), as clap does.
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::New(args) => new::run(args),
+        Command::Demo(args) => demo::run(args),
+        Command::Info(args) => info::run(args),
+        Command::Check(args) => check::run(args),
+        Command::ExportJson(args) => export_json::run(args),
+        Command::ImportJson(args) => import_json::run(args),
+        Command::History(args) => history::run(args),
+        Command::Undo(args) => undo::run(args),
+        Command::Redo(args) => redo::run(args),
+        Command::Templates(args) => templates::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            error.report();
+            ExitCode::FAILURE
+        }
+    }
+}

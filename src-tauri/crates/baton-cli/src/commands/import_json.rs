@@ -1,0 +1,82 @@
+//! `baton import-json IN FILE [--force]`: a new client file from a JSON export.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use baton_store::{Document, ErrorKind, StoreError};
+
+use crate::error::CliError;
+use crate::files;
+use crate::output;
+
+/// Create a client file from a JSON export (`-` reads stdin).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The JSON export to read, or `-` for stdin.
+    input: PathBuf,
+    /// The .baton file to create.
+    file: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    let json = read_input(&args.input)?;
+    let document = files::new_document(
+        &args.file,
+        args.force,
+        |path| Document::import_json(&json, path).map_err(|error| import_error(&args, path, error)),
+        |_| Ok(()),
+    )?;
+    let summary = super::new::summary(&document);
+    super::close(document)?;
+    output::text(&format!(
+        "Imported {} into {}{summary}\n",
+        args.input.display(),
+        args.file.display()
+    ))
+}
+
+fn read_input(input: &Path) -> Result<String, CliError> {
+    let mut json = String::new();
+    let read = if input.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut json)
+    } else {
+        std::fs::File::open(input).and_then(|mut file| file.read_to_string(&mut json))
+    };
+    read.map_err(|error| CliError::io(input, "read", &error))?;
+    Ok(json)
+}
+
+/// A problem with the JSON is the input's; any other (the new file exists...) is the file's.
+fn import_error(args: &Args, path: &Path, error: StoreError) -> CliError {
+    match error.kind() {
+        ErrorKind::JsonSyntax
+        | ErrorKind::JsonFormat
+        | ErrorKind::JsonVersion
+        | ErrorKind::JsonContent => CliError::new(format!("{}: {error}", args.input.display())),
+        // The content decoded but does not obey Baton's rules.
+        kind if is_validation(kind) => CliError::new(format!(
+            "{}: not a valid Baton export: {error}",
+            args.input.display()
+        )),
+        _ => CliError::store(path, error),
+    }
+}
+
+fn is_validation(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::NotFound
+            | ErrorKind::AlreadyExists
+            | ErrorKind::InvalidId
+            | ErrorKind::Empty
+            | ErrorKind::TooLong
+            | ErrorKind::OutOfRange
+            | ErrorKind::NotAllowed
+            | ErrorKind::CrossJourney
+            | ErrorKind::PlacementChanged
+            | ErrorKind::Duplicate
+    )
+}

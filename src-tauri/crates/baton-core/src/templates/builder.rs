@@ -1,0 +1,582 @@
+//! A small builder that turns a template's content into ordinary edits with fresh ids.
+//!
+//! Templates read like the map they build (stages, lanes, cards, handoffs, scores), and the
+//! builder takes care of ids, positions and the workspace's built-in metrics and phases. Every
+//! template of one batch shares one [`Context`], so positions stay contiguous when several
+//! templates are applied together (the demo).
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+
+use crate::edit::Edit;
+use crate::model::*;
+
+/// The built-in metrics of the workspace, looked up by kind. A metric the user deleted is
+/// `None`: the template then simply records no figures for it.
+#[derive(Debug, Clone)]
+pub(crate) struct Metrics {
+    pub csat: Option<Id>,
+    pub nps: Option<Id>,
+    pub ces: Option<Id>,
+}
+
+/// Which built-in metric a figure is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum M {
+    Csat,
+    Nps,
+    Ces,
+}
+
+/// What the templates of one batch share: the workspace's metrics and phases, the next free
+/// positions, and the day the figures are dated from.
+#[derive(Debug, Clone)]
+pub(crate) struct Context {
+    metrics: Metrics,
+    /// Phase ids by position.
+    phases: Vec<Id>,
+    next_persona: u32,
+    next_journey: u32,
+    next_initiative: BTreeMap<Id, u32>,
+    today: NaiveDate,
+}
+
+impl Context {
+    pub fn new(ws: &Workspace, today: NaiveDate) -> Self {
+        let mut metrics: Vec<&Metric> = ws.metrics.values().collect();
+        metrics.sort_by_key(|m| m.position);
+        let first_of = |kind: MetricKind| {
+            metrics
+                .iter()
+                .find(|m| m.kind == kind)
+                .map(|m| m.id.clone())
+        };
+        let mut phases: Vec<&Phase> = ws.phases.values().collect();
+        phases.sort_by_key(|p| p.position);
+        let mut next_initiative = BTreeMap::new();
+        for initiative in ws.initiatives.values() {
+            *next_initiative
+                .entry(initiative.phase_id.clone())
+                .or_insert(0u32) += 1;
+        }
+        Self {
+            metrics: Metrics {
+                csat: first_of(MetricKind::Csat),
+                nps: first_of(MetricKind::Nps),
+                ces: first_of(MetricKind::Ces),
+            },
+            phases: phases.into_iter().map(|p| p.id.clone()).collect(),
+            next_persona: count_u32(ws.personas.len()),
+            next_journey: count_u32(ws.journeys.len()),
+            next_initiative,
+            today,
+        }
+    }
+
+    fn metric(&self, m: M) -> Option<Id> {
+        match m {
+            M::Csat => self.metrics.csat.clone(),
+            M::Nps => self.metrics.nps.clone(),
+            M::Ces => self.metrics.ces.clone(),
+        }
+    }
+
+    /// `days` before today (today itself if the calendar runs out, which it does not in practice).
+    pub fn days_ago(&self, days: u64) -> NaiveDate {
+        self.today
+            .checked_sub_days(Days::new(days))
+            .unwrap_or(self.today)
+    }
+
+    pub fn days_ahead(&self, days: u64) -> NaiveDate {
+        self.today
+            .checked_add_days(Days::new(days))
+            .unwrap_or(self.today)
+    }
+}
+
+fn count_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A stage or lane of the journey being built, by index.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StageIx(usize);
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LaneIx(usize);
+
+/// Builds one journey (and its persona, figures and initiatives) as a list of edits.
+pub(crate) struct JourneyBuilder<'c> {
+    ctx: &'c mut Context,
+    journey_id: Id,
+    persona_id: Option<Id>,
+    stages: Vec<Id>,
+    lanes: Vec<Id>,
+    cells: BTreeMap<(usize, usize), u32>,
+    structure: Vec<Edit>,
+    figures: Vec<Edit>,
+    responses: Vec<SurveyResponse>,
+    plan: Vec<Edit>,
+}
+
+impl<'c> JourneyBuilder<'c> {
+    pub fn new(ctx: &'c mut Context) -> Self {
+        Self {
+            ctx,
+            journey_id: new_id(),
+            persona_id: None,
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            cells: BTreeMap::new(),
+            structure: Vec::new(),
+            figures: Vec::new(),
+            responses: Vec::new(),
+            plan: Vec::new(),
+        }
+    }
+
+    /// The persona the journey is told for; call before [`Self::journey`].
+    pub fn persona(&mut self, name: &str, role: &str, description: &str) {
+        let id = new_id();
+        let position = self.ctx.next_persona;
+        self.ctx.next_persona += 1;
+        self.structure.push(Edit::CreatePersona {
+            persona: Persona {
+                id: id.clone(),
+                name: name.into(),
+                role: role.into(),
+                description: description.into(),
+                position,
+            },
+        });
+        self.persona_id = Some(id);
+    }
+
+    pub fn journey(&mut self, name: &str, description: &str) {
+        let position = self.ctx.next_journey;
+        self.ctx.next_journey += 1;
+        self.structure.push(Edit::CreateJourney {
+            journey: Journey {
+                id: self.journey_id.clone(),
+                name: name.into(),
+                description: description.into(),
+                persona_id: self.persona_id.clone(),
+                state: JourneyState::Current,
+                origin_id: None,
+                position,
+            },
+        });
+    }
+
+    pub fn stage(&mut self, name: &str, description: &str) -> StageIx {
+        let id = new_id();
+        self.structure.push(Edit::CreateStage {
+            stage: Stage {
+                id: id.clone(),
+                journey_id: self.journey_id.clone(),
+                name: name.into(),
+                description: description.into(),
+                position: count_u32(self.stages.len()),
+            },
+        });
+        self.stages.push(id);
+        StageIx(self.stages.len() - 1)
+    }
+
+    /// A lane that is not an actor lane (customer, emotion, pains...).
+    pub fn lane(&mut self, kind: LaneKind, name: &str) -> LaneIx {
+        self.push_lane(kind, name, None, None, None, None)
+    }
+
+    pub fn actor(
+        &mut self,
+        name: &str,
+        department: &str,
+        sourcing: Sourcing,
+        work: Work,
+        visibility: Visibility,
+    ) -> LaneIx {
+        self.push_lane(
+            LaneKind::Actor,
+            name,
+            Some(department.into()),
+            Some(sourcing),
+            Some(work),
+            Some(visibility),
+        )
+    }
+
+    fn push_lane(
+        &mut self,
+        kind: LaneKind,
+        name: &str,
+        department: Option<String>,
+        sourcing: Option<Sourcing>,
+        work: Option<Work>,
+        visibility: Option<Visibility>,
+    ) -> LaneIx {
+        let id = new_id();
+        self.structure.push(Edit::CreateLane {
+            lane: Lane {
+                id: id.clone(),
+                journey_id: self.journey_id.clone(),
+                name: name.into(),
+                kind,
+                position: count_u32(self.lanes.len()),
+                department,
+                sourcing,
+                work,
+                visibility,
+            },
+        });
+        self.lanes.push(id);
+        LaneIx(self.lanes.len() - 1)
+    }
+
+    /// A plain card; refine it with the [`StepDraft`] methods, then `add()` it.
+    pub fn step(&mut self, stage: StageIx, lane: LaneIx, title: &str) -> StepDraft<'_, 'c> {
+        let position = *self.cells.get(&(stage.0, lane.0)).unwrap_or(&0);
+        let step = Step {
+            id: new_id(),
+            journey_id: self.journey_id.clone(),
+            stage_id: self.stages[stage.0].clone(),
+            lane_id: self.lanes[lane.0].clone(),
+            position,
+            title: title.into(),
+            notes: String::new(),
+            touchpoint: None,
+            verification: false,
+            resolution: false,
+            emotion: None,
+        };
+        StepDraft {
+            builder: self,
+            cell: (stage.0, lane.0),
+            step,
+        }
+    }
+
+    /// A point of the emotion curve.
+    pub fn feeling(&mut self, stage: StageIx, lane: LaneIx, title: &str, emotion: i8) -> Id {
+        let mut draft = self.step(stage, lane, title);
+        draft.step.emotion = Some(emotion);
+        draft.add()
+    }
+
+    /// A free card (pains, thoughts, opportunities...).
+    pub fn card(&mut self, stage: StageIx, lane: LaneIx, title: &str) -> Id {
+        self.step(stage, lane, title).add()
+    }
+
+    pub fn handoff(&mut self, from: &Id, to: &Id, mode: HandoffMode) -> HandoffDraft<'_, 'c> {
+        HandoffDraft {
+            builder: self,
+            handoff: Handoff {
+                id: new_id(),
+                journey_id: String::new(),
+                from_step_id: from.clone(),
+                to_step_id: to.clone(),
+                mode,
+                context: ContextTransfer::Full,
+                customer_repeats: false,
+                reverify: false,
+                wait_minutes: 0,
+                sensitive: false,
+                secure_channel: false,
+                checklist: Vec::new(),
+                note: String::new(),
+            },
+        }
+    }
+
+    /// The benchmark for `subject` on a built-in metric.
+    pub fn target(&mut self, subject: &Subject, metric: M, value: f64) {
+        if let Some(metric_id) = self.ctx.metric(metric) {
+            self.figures.push(Edit::CreateTarget {
+                target: Target {
+                    id: new_id(),
+                    subject: subject.clone(),
+                    metric_id,
+                    value,
+                },
+            });
+        }
+    }
+
+    /// An aggregate entered directly, over the last quarter.
+    pub fn score(&mut self, subject: &Subject, metric: M, value: f64, sample: u32, source: &str) {
+        if let Some(metric_id) = self.ctx.metric(metric) {
+            self.figures.push(Edit::CreateScore {
+                score: Score {
+                    id: new_id(),
+                    subject: subject.clone(),
+                    metric_id,
+                    value,
+                    sample_size: sample,
+                    period_start: self.ctx.days_ago(91),
+                    period_end: self.ctx.days_ago(1),
+                    source: source.into(),
+                },
+            });
+        }
+    }
+
+    /// One survey answer, `days_ago` days old, with its verbatim.
+    pub fn response(
+        &mut self,
+        subject: &Subject,
+        metric: M,
+        value: f64,
+        days_ago: u64,
+        respondent: &str,
+        comment: &str,
+    ) {
+        if let Some(metric_id) = self.ctx.metric(metric) {
+            self.responses.push(SurveyResponse {
+                id: new_id(),
+                subject: subject.clone(),
+                metric_id,
+                value,
+                date: self.ctx.days_ago(days_ago),
+                respondent: Some(respondent.into()),
+                comment: (!comment.is_empty()).then(|| comment.into()),
+            });
+        }
+    }
+
+    /// An initiative in the workspace's `phase`-th phase (0-based, the last one if the file has
+    /// fewer). Skipped when the file has no phase at all.
+    pub fn initiative(&mut self, phase: usize, title: &str) -> InitiativeDraft<'_, 'c> {
+        let phase_id = self
+            .ctx
+            .phases
+            .get(phase)
+            .or(self.ctx.phases.last())
+            .cloned();
+        InitiativeDraft {
+            builder: self,
+            phase_id,
+            initiative: Initiative {
+                id: new_id(),
+                phase_id: String::new(),
+                position: 0,
+                title: title.into(),
+                description: String::new(),
+                owner: String::new(),
+                status: InitiativeStatus::Proposed,
+                impact: 3,
+                effort: 3,
+                started: None,
+                due: None,
+                step_ids: Vec::new(),
+                handoff_ids: Vec::new(),
+                suggestion_keys: Vec::new(),
+                expected_effect: None,
+            },
+        }
+    }
+
+    /// Every edit, in an order that always applies: the map first, then its figures and
+    /// responses, then the plan that refers to it.
+    pub fn finish(self) -> Vec<Edit> {
+        let mut edits = self.structure;
+        edits.extend(self.figures);
+        if !self.responses.is_empty() {
+            edits.push(Edit::AddResponses {
+                responses: self.responses,
+            });
+        }
+        edits.extend(self.plan);
+        edits
+    }
+}
+
+pub(crate) fn step_subject(id: &Id) -> Subject {
+    Subject {
+        kind: SubjectKind::Step,
+        id: id.clone(),
+    }
+}
+
+pub(crate) fn handoff_subject(id: &Id) -> Subject {
+    Subject {
+        kind: SubjectKind::Handoff,
+        id: id.clone(),
+    }
+}
+
+pub(crate) struct StepDraft<'b, 'c> {
+    builder: &'b mut JourneyBuilder<'c>,
+    cell: (usize, usize),
+    step: Step,
+}
+
+impl StepDraft<'_, '_> {
+    pub fn notes(mut self, notes: &str) -> Self {
+        self.step.notes = notes.into();
+        self
+    }
+
+    pub fn touchpoint(mut self, channel: Channel) -> Self {
+        self.step.touchpoint = Some(channel);
+        self
+    }
+
+    pub fn verification(mut self) -> Self {
+        self.step.verification = true;
+        self
+    }
+
+    pub fn resolution(mut self) -> Self {
+        self.step.resolution = true;
+        self
+    }
+
+    pub fn add(self) -> Id {
+        let id = self.step.id.clone();
+        *self.builder.cells.entry(self.cell).or_insert(0) += 1;
+        self.builder
+            .structure
+            .push(Edit::CreateStep { step: self.step });
+        id
+    }
+}
+
+pub(crate) struct HandoffDraft<'b, 'c> {
+    builder: &'b mut JourneyBuilder<'c>,
+    handoff: Handoff,
+}
+
+impl HandoffDraft<'_, '_> {
+    pub fn context(mut self, context: ContextTransfer) -> Self {
+        self.handoff.context = context;
+        self
+    }
+
+    pub fn customer_repeats(mut self) -> Self {
+        self.handoff.customer_repeats = true;
+        self
+    }
+
+    pub fn reverify(mut self) -> Self {
+        self.handoff.reverify = true;
+        self
+    }
+
+    pub fn wait(mut self, minutes: u32) -> Self {
+        self.handoff.wait_minutes = minutes;
+        self
+    }
+
+    /// Personal or regulated data changes hands.
+    pub fn sensitive(mut self) -> Self {
+        self.handoff.sensitive = true;
+        self
+    }
+
+    /// It travels by an approved, secure route.
+    pub fn secure(mut self) -> Self {
+        self.handoff.secure_channel = true;
+        self
+    }
+
+    pub fn check(mut self, text: &str, done: bool) -> Self {
+        self.handoff.checklist.push(ChecklistItem {
+            id: new_id(),
+            text: text.into(),
+            done,
+        });
+        self
+    }
+
+    pub fn note(mut self, note: &str) -> Self {
+        self.handoff.note = note.into();
+        self
+    }
+
+    pub fn add(mut self) -> Id {
+        let id = self.handoff.id.clone();
+        self.handoff.journey_id = self.builder.journey_id.clone();
+        self.builder.structure.push(Edit::ConnectHandoff {
+            handoff: self.handoff,
+        });
+        id
+    }
+}
+
+pub(crate) struct InitiativeDraft<'b, 'c> {
+    builder: &'b mut JourneyBuilder<'c>,
+    phase_id: Option<Id>,
+    initiative: Initiative,
+}
+
+impl InitiativeDraft<'_, '_> {
+    pub fn description(mut self, description: &str) -> Self {
+        self.initiative.description = description.into();
+        self
+    }
+
+    pub fn owner(mut self, owner: &str) -> Self {
+        self.initiative.owner = owner.into();
+        self
+    }
+
+    /// Status, impact and effort (1..=5 each).
+    pub fn rated(mut self, status: InitiativeStatus, impact: u8, effort: u8) -> Self {
+        self.initiative.status = status;
+        self.initiative.impact = impact;
+        self.initiative.effort = effort;
+        self
+    }
+
+    /// Started `started_days_ago` days ago (if at all), due in `due_in_days` days.
+    pub fn dates(mut self, started_days_ago: Option<u64>, due_in_days: u64) -> Self {
+        let ctx = &self.builder.ctx;
+        self.initiative.started = started_days_ago.map(|d| ctx.days_ago(d));
+        self.initiative.due = Some(ctx.days_ahead(due_in_days));
+        self
+    }
+
+    pub fn steps(mut self, steps: &[&Id]) -> Self {
+        self.initiative.step_ids = steps.iter().map(|id| (*id).clone()).collect();
+        self
+    }
+
+    pub fn handoffs(mut self, handoffs: &[&Id]) -> Self {
+        self.initiative.handoff_ids = handoffs.iter().map(|id| (*id).clone()).collect();
+        self
+    }
+
+    /// What it should achieve: `metric` on `subject` reaches `value`.
+    pub fn expects(mut self, metric: M, subject: Option<Subject>, value: f64) -> Self {
+        self.initiative.expected_effect =
+            self.builder
+                .ctx
+                .metric(metric)
+                .map(|metric_id| ExpectedEffect {
+                    metric_id,
+                    subject,
+                    value,
+                });
+        self
+    }
+
+    pub fn add(mut self) {
+        let Some(phase_id) = self.phase_id else {
+            return;
+        };
+        let next = self
+            .builder
+            .ctx
+            .next_initiative
+            .entry(phase_id.clone())
+            .or_insert(0);
+        self.initiative.position = *next;
+        *next += 1;
+        self.initiative.phase_id = phase_id;
+        self.builder.plan.push(Edit::CreateInitiative {
+            initiative: self.initiative,
+        });
+    }
+}
