@@ -53,7 +53,7 @@ pub fn pick_open_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>
 
 fn not_a_local_path(e: impl std::fmt::Display) -> AppError {
     AppError::new(
-        crate::error::AppErrorKind::PathNotAllowed,
+        crate::error::ShellErrorKind::PathNotAllowed,
         format!("The chosen location is not a local file: {e}"),
     )
 }

@@ -31,7 +31,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             files::recent_files,
             files::open_demo,
             files::templates,
-            files::new_from_template_dialog,
+            files::new_from_template,
             edits::edit,
             edits::undo,
             edits::redo,

@@ -68,19 +68,27 @@ impl AppState {
         Ok(file)
     }
 
-    /// Puts a new document in the place of `doc` (after save-as), keeping its id.
-    pub fn replace(&self, doc: &str, document: OpenDocument) -> AppResult<OpenedFile> {
-        let file = opened(doc, &document);
+    /// What `doc` now is (after save-as moved it), recorded on the recent list.
+    pub fn describe(&self, doc: &str, document: &OpenDocument) -> AppResult<OpenedFile> {
+        let file = opened(doc, document);
         self.with_recent(|r| r.record(document.path(), &file.name))?;
-        self.docs()?
-            .insert(doc.to_owned(), Arc::new(Mutex::new(document)));
         Ok(file)
     }
 
     /// Closes `doc`; closing a file twice is not an error.
+    /// Closing releases the file's lock; if a task still holds the document, the lock goes
+    /// when that task ends.
     pub fn remove(&self, doc: &str) -> AppResult<()> {
-        self.docs()?.remove(doc);
-        Ok(())
+        let Some(shared) = self.docs()?.remove(doc) else {
+            return Ok(());
+        };
+        match Arc::try_unwrap(shared) {
+            Ok(mutex) => mutex
+                .into_inner()
+                .map_err(|_| AppError::internal("This file is unusable after a crash"))?
+                .close(),
+            Err(_) => Ok(()),
+        }
     }
 
     pub fn with_recent<T>(&self, f: impl FnOnce(&RecentList) -> AppResult<T>) -> AppResult<T> {
@@ -110,5 +118,41 @@ fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_an_open_file_again_gives_its_doc_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let path = dir.path().join("a.baton");
+        let first = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        let again = state.find_open(&path).unwrap().unwrap();
+        assert_eq!(again.doc, first.doc);
+        state
+            .with_recent(|r| {
+                assert_eq!(r.list()[0].name, "a");
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn closing_releases_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let path = dir.path().join("a.baton");
+        let opened = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        assert!(
+            OpenDocument::open(&path).is_err(),
+            "open twice in one process"
+        );
+        state.remove(&opened.doc).unwrap();
+        assert!(state.document(&opened.doc).is_err());
+        OpenDocument::open(&path).unwrap();
     }
 }

@@ -1,4 +1,5 @@
 //! What the commands return: plain data shaped for the screens, all derived in Rust.
+//! (An edit's outcome is baton-store's `EditOutcome`; templates are baton-core's `TemplateInfo`.)
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -11,14 +12,6 @@ pub struct OpenedFile {
     pub doc: String,
     pub path: String,
     pub name: String,
-}
-
-/// After an edit, an undo or a redo.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct EditOutcome {
-    pub revision: u32,
-    pub can_undo: bool,
-    pub can_redo: bool,
 }
 
 /// One journey, ready to draw.
@@ -42,12 +35,4 @@ pub struct WorkspaceView {
     pub revision: u32,
     pub can_undo: bool,
     pub can_redo: bool,
-}
-
-/// A journey template the user can start a file from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct TemplateInfo {
-    pub key: String,
-    pub name: String,
-    pub description: String,
 }

@@ -5,10 +5,10 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	/**
-	 *  Asks where to save, then creates an empty client file called `name` there.
-	 *  `None` when the user cancels.
+	 *  Asks where to save, then creates an empty client file there, named after the file the user
+	 *  typed ("ACME Bank.baton" is the client "ACME Bank"). `None` when the user cancels.
 	 */
-	createFileDialog: (name: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("create_file_dialog", { name })),
+	createFileDialog: () => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("create_file_dialog")),
 	/**  Asks for a file to open. `None` when the user cancels. */
 	openFileDialog: () => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("open_file_dialog")),
 	/**  Opens a file of the recent list; any other path is refused. */
@@ -28,7 +28,7 @@ export const commands = {
 	 *  Asks where to save, then creates a client file holding the template `template_key`.
 	 *  `None` when the user cancels.
 	 */
-	newFromTemplateDialog: (templateKey: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("new_from_template_dialog", { templateKey })),
+	newFromTemplate: (templateKey: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("new_from_template", { templateKey })),
 	edit: (doc: string, edit: Edit) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("edit", { doc, edit })),
 	undo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("undo", { doc })),
 	redo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("redo", { doc })),
@@ -47,27 +47,8 @@ export type AppError = {
 	field: string | null,
 };
 
-export type AppErrorKind = 
-/**  A document, journey or other entity the call names does not exist. */
-"not_found" | 
-/**  The edit breaks a rule of the model (empty title, handoff within one lane...). */
-"invalid" | 
-/**  The file is not a Baton file, or is damaged. */
-"not_a_baton_file" | 
-/**  The file was written by a newer Baton. */
-"too_new" | 
-/**  Another Baton has the file open. */
-"locked" | 
-/**  Reading or writing the file failed. */
-"io" | 
-/**  The path did not come from a dialog or the recent list. */
-"path_not_allowed" | 
-/**  Nothing to undo or redo. */
-"nothing_to_do" | 
-/**  A part of Baton this build does not include yet. */
-"not_yet_available" | 
-/**  A fault inside Baton itself (a task that died, a poisoned lock). */
-"internal";
+/**  The store's kinds and the shell's, as one set of snake_case strings. */
+export type AppErrorKind = ErrorKind | ShellErrorKind;
 
 /**  A protocol item that must travel with a handoff. */
 export type ChecklistItem = {
@@ -107,12 +88,31 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 /**  A compound action (paste, template, import, cascade): applied in order, all or nothing. */
 { op: "batch"; label: string; edits: Edit[] };
 
-/**  After an edit, an undo or a redo. */
+/**  What an apply, undo or redo produced, for the UI. */
 export type EditOutcome = {
+	/**  Bumped by every change of the file's content (apply, undo, redo). */
 	revision: number,
 	can_undo: boolean,
 	can_redo: boolean,
+	/**  The rows the change wrote or deleted. */
+	touched: EntityRef[],
 };
+
+/**  The kinds of entity, for errors and for the set of rows an edit touched. */
+export type EntityKind = "workspace" | "persona" | "journey" | "stage" | "lane" | "step" | "handoff" | "checklist_item" | "metric" | "target" | "response" | "score" | "phase" | "initiative" | "snapshot" | "edit";
+
+/**  One row of one kind. `Workspace` rows have the id `""`. */
+export type EntityRef = {
+	kind: EntityKind,
+	id: string,
+};
+
+/**  Every kind of failure the store (or a wrapped edit validation) can report. */
+export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" | "not_a_file" | "empty_file" | "not_sqlite" | "not_baton" | "truncated" | "damaged" | "newer_version" | "read_only" | 
+/**  Open in another Baton (another process holds the lock). */
+"locked" | 
+/**  Already open in this Baton. */
+"already_open" | "io" | "database" | "nothing_to_undo" | "nothing_to_redo" | "history_damaged" | "json_syntax" | "json_format" | "json_version" | "json_content" | "not_found" | "already_exists" | "invalid_id" | "empty" | "too_long" | "out_of_range" | "not_allowed" | "cross_journey" | "placement_changed" | "duplicate";
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when
@@ -294,6 +294,15 @@ export type Score = {
 	source: string,
 };
 
+/**  Failures only the shell can have. */
+export type ShellErrorKind = 
+/**  The path did not come from a dialog or the recent list. */
+"path_not_allowed" | 
+/**  A request the UI should never make (too many ids at once...). */
+"invalid_request" | 
+/**  A fault inside Baton itself (a task that died, a poisoned lock). */
+"internal";
+
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
 	id: string,
@@ -369,8 +378,9 @@ export type Target = {
 	value: number | null,
 };
 
-/**  A journey template the user can start a file from. */
+/**  A template as offered to the user. */
 export type TemplateInfo = {
+	/**  Stable identifier, used by the CLI (`--template KEY`) and the app. */
 	key: string,
 	name: string,
 	description: string,

@@ -4,9 +4,9 @@ use baton_core::Edit;
 use tauri::State;
 
 use super::with_document;
-use crate::error::{AppError, AppErrorKind, AppResult};
+use crate::error::{AppError, AppResult, ShellErrorKind};
 use crate::state::AppState;
-use crate::views::EditOutcome;
+use baton_store::EditOutcome;
 
 /// The most ids one call hands out (a paste of a large selection stays well below it).
 const MAX_IDS: u32 = 10_000;
@@ -39,7 +39,7 @@ pub fn new_ids(count: u32) -> AppResult<Vec<String>> {
 fn make_ids(count: u32) -> AppResult<Vec<String>> {
     if count > MAX_IDS {
         let mut e = AppError::new(
-            AppErrorKind::Invalid,
+            ShellErrorKind::InvalidRequest,
             format!("At most {MAX_IDS} ids at a time, not {count}"),
         );
         e.field = Some("count".into());
@@ -69,7 +69,7 @@ mod tests {
     #[test]
     fn too_many_ids_is_a_typed_error() {
         let e = make_ids(MAX_IDS + 1).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Invalid);
+        assert_eq!(e.kind, ShellErrorKind::InvalidRequest.into());
         assert_eq!(e.field.as_deref(), Some("count"));
     }
 }

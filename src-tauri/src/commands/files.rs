@@ -6,12 +6,13 @@ use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 
 use super::{blocking, with_document};
-use crate::dialogs::{pick_open_path, pick_save_path, safe_file_stem};
+use crate::dialogs::{pick_open_path, pick_save_path};
 use crate::documents::{template_infos, OpenDocument};
-use crate::error::{AppError, AppErrorKind, AppResult};
+use crate::error::{AppError, AppResult, ShellErrorKind};
 use crate::recent::RecentFile;
 use crate::state::AppState;
-use crate::views::{OpenedFile, TemplateInfo};
+use crate::views::OpenedFile;
+use baton_core::templates::TemplateInfo;
 
 /// Opens the file at `path`, or hands back the doc id it already has when it is open.
 fn open_path(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
@@ -22,21 +23,20 @@ fn open_path(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
     state.insert(OpenDocument::open(path)?)
 }
 
-/// Asks where to save, then creates an empty client file called `name` there.
-/// `None` when the user cancels.
+/// Asks where to save, then creates an empty client file there, named after the file the user
+/// typed ("ACME Bank.baton" is the client "ACME Bank"). `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_file_dialog(
     app: AppHandle,
     state: State<'_, AppState>,
-    name: String,
 ) -> AppResult<Option<OpenedFile>> {
     let state = state.inner().clone();
     blocking(move || {
-        let Some(path) = pick_save_path(&app, "New client file", &name)? else {
+        let Some(path) = pick_save_path(&app, "New client file", "New client")? else {
             return Ok(None);
         };
-        state.insert(OpenDocument::create(&path, &name)?).map(Some)
+        state.insert(OpenDocument::create(&path)?).map(Some)
     })
     .await
 }
@@ -65,7 +65,7 @@ pub async fn open_recent(state: State<'_, AppState>, path: String) -> AppResult<
         let listed = state.with_recent(|r| Ok(r.find(&path)))?;
         let Some(path) = listed else {
             return Err(AppError::new(
-                AppErrorKind::PathNotAllowed,
+                ShellErrorKind::PathNotAllowed,
                 "Only files from the recent list or a file dialog can be opened",
             ));
         };
@@ -92,9 +92,7 @@ pub async fn save_as_dialog(
         let shared = state.document(&doc)?;
         let mut document = crate::state::lock(&shared)?;
         document.save_as(&path)?;
-        let copy = OpenDocument::open(&path)?;
-        drop(document);
-        state.replace(&doc, copy).map(Some)
+        state.describe(&doc, &document).map(Some)
     })
     .await
 }
@@ -135,7 +133,7 @@ pub async fn templates() -> AppResult<Vec<TemplateInfo>> {
 /// `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
-pub async fn new_from_template_dialog(
+pub async fn new_from_template(
     app: AppHandle,
     state: State<'_, AppState>,
     template_key: String,
@@ -160,14 +158,19 @@ pub async fn new_from_template_dialog(
 /// `Demo.baton`, or `Demo 2.baton`, `Demo 3.baton`... whichever does not exist yet.
 fn unique_demo_path(data_dir: &Path) -> AppResult<PathBuf> {
     std::fs::create_dir_all(data_dir).map_err(|e| AppError::io("create", data_dir, &e))?;
-    let stem = safe_file_stem("Demo");
+    let stem = "Demo";
     (1..10_000)
         .map(|n| match n {
             1 => data_dir.join(format!("{stem}.baton")),
             n => data_dir.join(format!("{stem} {n}.baton")),
         })
         .find(|p| !p.exists())
-        .ok_or_else(|| AppError::new(AppErrorKind::Io, "Too many demo files; delete some"))
+        .ok_or_else(|| {
+            AppError::new(
+                baton_store::ErrorKind::Io,
+                "Too many demo files; delete some",
+            )
+        })
 }
 
 #[cfg(test)]
