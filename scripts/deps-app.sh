@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
-  xvfb webkit2gtk-driver xdotool imagemagick
+  xvfb x11-utils webkit2gtk-driver xdotool imagemagick
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -34,4 +34,4 @@ for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
 export BATON_E2E_WEBDRIVER="http://127.0.0.1:$PORT"
 export BATON_E2E_APP="$PWD/target/debug/baton-app"
 export BATON_E2E_SCREENS="$PWD/target/e2e-screens"
-cargo test -p baton-tests --test e2e -- --test-threads=1 "$@"
+cargo test -p baton-tests --features e2e --test e2e -- --test-threads=1 "$@"
