@@ -129,7 +129,9 @@ pub struct Lane {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
 )]
-#[serde(rename_all = "snake_case")]
+// Exported to TypeScript as `ContactChannel`: tauri-specta's runtime owns the name `Channel`.
+// (A container rename changes no JSON: variants still serialise as "phone", "chat"...)
+#[serde(rename = "ContactChannel", rename_all = "snake_case")]
 pub enum Channel {
     Phone,
     Chat,

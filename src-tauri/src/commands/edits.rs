@@ -1,0 +1,75 @@
+//! Changing a file: one `Edit` per user action, undo and redo, and fresh ids.
+
+use baton_core::Edit;
+use tauri::State;
+
+use super::with_document;
+use crate::error::{AppError, AppResult, ShellErrorKind};
+use crate::state::AppState;
+use baton_store::EditOutcome;
+
+/// The most ids one call hands out (a paste of a large selection stays well below it).
+const MAX_IDS: u32 = 10_000;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn edit(state: State<'_, AppState>, doc: String, edit: Edit) -> AppResult<EditOutcome> {
+    with_document(&state, &doc, move |d| d.apply(edit)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn undo(state: State<'_, AppState>, doc: String) -> AppResult<EditOutcome> {
+    with_document(&state, &doc, |d| d.undo()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn redo(state: State<'_, AppState>, doc: String) -> AppResult<EditOutcome> {
+    with_document(&state, &doc, |d| d.redo()).await
+}
+
+/// Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only.
+#[tauri::command]
+#[specta::specta]
+pub fn new_ids(count: u32) -> AppResult<Vec<String>> {
+    make_ids(count)
+}
+
+fn make_ids(count: u32) -> AppResult<Vec<String>> {
+    if count > MAX_IDS {
+        let mut e = AppError::new(
+            ShellErrorKind::InvalidRequest,
+            format!("At most {MAX_IDS} ids at a time, not {count}"),
+        );
+        e.field = Some("count".into());
+        return Err(e);
+    }
+    Ok((0..count).map(|_| baton_core::new_id()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_distinct_time_ordered_uuid_v7() {
+        let ids = make_ids(50).unwrap();
+        assert_eq!(ids.len(), 50);
+        for id in &ids {
+            let uuid = uuid::Uuid::parse_str(id).unwrap();
+            assert_eq!(uuid.get_version_num(), 7);
+        }
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 50, "ids repeat");
+    }
+
+    #[test]
+    fn too_many_ids_is_a_typed_error() {
+        let e = make_ids(MAX_IDS + 1).unwrap_err();
+        assert_eq!(e.kind, ShellErrorKind::InvalidRequest.into());
+        assert_eq!(e.field.as_deref(), Some("count"));
+    }
+}

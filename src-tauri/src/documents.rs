@@ -1,0 +1,183 @@
+//! The one place the shell touches baton-store: an open client file and the calls the commands
+//! make on it. Commands stay thin; this adapter shapes store results into the views.
+
+use std::path::Path;
+
+use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
+use baton_core::Edit;
+use baton_store::{Document, EditOutcome};
+
+use crate::error::{AppError, AppResult};
+use crate::views::{JourneyView, WorkspaceView};
+
+/// An open `.baton` file. Not `Sync`: the app state keeps each one behind its own mutex and
+/// only touches it from blocking tasks, never from the UI thread.
+pub struct OpenDocument {
+    doc: Document,
+}
+
+impl OpenDocument {
+    /// A new, empty client file at `path`, named after the file.
+    pub fn create(path: &Path) -> AppResult<Self> {
+        let doc = Document::create(path, &display_name(path))?;
+        Ok(Self { doc })
+    }
+
+    pub fn open(path: &Path) -> AppResult<Self> {
+        Ok(Self {
+            doc: Document::open(path)?,
+        })
+    }
+
+    /// A new file at `path` holding the demo client (all templates, one undo step).
+    pub fn create_demo(path: &Path) -> AppResult<Self> {
+        Self::create_with(path, |ws| Ok(demo_edit(ws)))
+    }
+
+    /// A new file at `path` holding the journey template `key`.
+    pub fn create_from_template(path: &Path, key: &str) -> AppResult<Self> {
+        Self::create_with(path, |ws| {
+            template_edit(key, ws).map_err(|e| AppError::not_found(e.to_string()))
+        })
+    }
+
+    /// Creates the file and applies `content` as its first edit. If that fails, the new file
+    /// is removed again: a half-made file is never left behind.
+    fn create_with(
+        path: &Path,
+        content: impl FnOnce(&baton_core::Workspace) -> AppResult<Edit>,
+    ) -> AppResult<Self> {
+        let mut doc = Document::create(path, &display_name(path))?;
+        let applied = content(doc.workspace()).and_then(|edit| Ok(doc.apply(edit)?));
+        match applied {
+            Ok(_) => Ok(Self { doc }),
+            Err(e) => {
+                let _ = doc.close();
+                let _ = std::fs::remove_file(path);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.doc.path()
+    }
+
+    pub fn name(&self) -> String {
+        display_name(self.doc.path())
+    }
+
+    pub fn apply(&mut self, edit: Edit) -> AppResult<EditOutcome> {
+        Ok(self.doc.apply(edit)?)
+    }
+
+    pub fn undo(&mut self) -> AppResult<EditOutcome> {
+        Ok(self.doc.undo()?)
+    }
+
+    pub fn redo(&mut self) -> AppResult<EditOutcome> {
+        Ok(self.doc.redo()?)
+    }
+
+    /// Copies the file to `path`; editing then continues there.
+    pub fn save_as(&mut self, path: &Path) -> AppResult<()> {
+        Ok(self.doc.save_as(path)?)
+    }
+
+    /// Closes the file, releasing its lock.
+    pub fn close(self) -> AppResult<()> {
+        Ok(self.doc.close()?)
+    }
+
+    pub fn journey_view(&self, journey_id: &str, _presentation: bool) -> AppResult<JourneyView> {
+        let model = self.doc.journey_model(journey_id)?;
+        Ok(JourneyView {
+            model,
+            revision: self.doc.revision(),
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+        })
+    }
+
+    pub fn workspace_view(&self) -> AppResult<WorkspaceView> {
+        let doc = &self.doc;
+        Ok(WorkspaceView {
+            path: doc.path().display().to_string(),
+            info: doc.info().clone(),
+            journeys: doc.journeys().into_iter().cloned().collect(),
+            personas: doc.personas().into_iter().cloned().collect(),
+            metrics: doc.metrics().into_iter().cloned().collect(),
+            phases: doc.plan().into_iter().map(|p| p.phase).collect(),
+            revision: doc.revision(),
+            can_undo: doc.can_undo(),
+            can_redo: doc.can_redo(),
+        })
+    }
+}
+
+/// The journey templates a file can start from.
+pub fn template_infos() -> AppResult<Vec<TemplateInfo>> {
+    Ok(template_list())
+}
+
+/// The file's name without its folder and `.baton` extension, as the UI shows it.
+pub fn display_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_holds_every_template_as_one_undo_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Demo.baton");
+        let mut demo = OpenDocument::create_demo(&path).unwrap();
+        let view = demo.workspace_view().unwrap();
+        assert_eq!(view.journeys.len(), template_list().len());
+        assert_eq!(view.info.name, "Demo");
+        assert!(view.can_undo);
+        demo.undo().unwrap();
+        assert!(demo.workspace_view().unwrap().journeys.is_empty());
+    }
+
+    #[test]
+    fn an_unknown_template_leaves_no_file_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.baton");
+        let e = OpenDocument::create_from_template(&path, "no_such_template")
+            .err()
+            .unwrap();
+        assert!(e.message.contains("no_such_template"), "{}", e.message);
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_journey_view_survives_closing_and_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Bank.baton");
+        let doc = OpenDocument::create_from_template(&path, "bank_lost_card").unwrap();
+        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let before = doc.journey_view(&journey, false).unwrap();
+        assert!(!before.model.handoffs.is_empty());
+        doc.close().unwrap();
+        let reopened = OpenDocument::open(&path).unwrap();
+        let after = reopened.journey_view(&journey, false).unwrap();
+        assert_eq!(after.model, before.model);
+        assert!(after.can_undo, "history lives in the file");
+    }
+
+    #[test]
+    fn an_unknown_journey_is_a_typed_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = OpenDocument::create(&dir.path().join("a.baton")).unwrap();
+        let e = doc.journey_view("nope", false).err().unwrap();
+        assert_eq!(
+            e.kind,
+            crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+    }
+}

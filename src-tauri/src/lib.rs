@@ -1,0 +1,91 @@
+//! Baton's desktop shell: the Tauri builder, the app state and the commands. It holds no rules:
+//! each command finds the open document and calls baton-store or baton-core.
+
+pub mod commands;
+mod dialogs;
+mod documents;
+pub mod error;
+mod recent;
+pub mod state;
+pub mod views;
+
+use tauri::Manager;
+use tauri_specta::collect_commands;
+
+use crate::state::AppState;
+
+/// The commands and types the UI sees. The app runs this builder and the bindings test renders
+/// `ui/src/bindings.ts` from it, so the two cannot drift apart.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::{edits, files, views};
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
+        // every field, so the looser input shape buys nothing.
+        .disable_serde_phases()
+        .commands(collect_commands![
+            files::create_file_dialog,
+            files::open_file_dialog,
+            files::open_recent,
+            files::save_as_dialog,
+            files::close_file,
+            files::recent_files,
+            files::open_demo,
+            files::templates,
+            files::new_from_template,
+            edits::edit,
+            edits::undo,
+            edits::redo,
+            edits::new_ids,
+            views::journey_view,
+            views::workspace_view,
+        ])
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let paths = app.path();
+            app.manage(AppState::new(
+                &paths.app_config_dir()?,
+                &paths.app_data_dir()?,
+            ));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Baton could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod bindings_tests {
+    use std::path::PathBuf;
+
+    /// Renders the bindings from the same builder the app runs. With `BATON_WRITE_BINDINGS=1`
+    /// it writes `ui/src/bindings.ts`; otherwise it fails when the committed file is stale.
+    #[test]
+    fn bindings_are_current() {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+        let dir = tempfile::tempdir().unwrap();
+        let fresh_path = dir.path().join("bindings.ts");
+        super::specta_builder()
+            .export(specta_typescript::Typescript::default(), &fresh_path)
+            .unwrap();
+        let fresh = std::fs::read_to_string(&fresh_path).unwrap();
+        if std::env::var("BATON_WRITE_BINDINGS").as_deref() == Ok("1") {
+            std::fs::create_dir_all(committed.parent().unwrap()).unwrap();
+            std::fs::write(&committed, &fresh).unwrap();
+            return;
+        }
+        let current = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            current == fresh,
+            "ui/src/bindings.ts is stale: run `BATON_WRITE_BINDINGS=1 cargo test -p baton-app bindings` and commit it"
+        );
+    }
+}

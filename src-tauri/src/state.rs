@@ -1,0 +1,158 @@
+//! The app's state: the open documents, keyed by a doc id the UI holds, and where the app keeps
+//! its preferences and demo files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use crate::documents::OpenDocument;
+use crate::error::{AppError, AppResult};
+use crate::recent::RecentList;
+use crate::views::OpenedFile;
+
+pub type SharedDocument = Arc<Mutex<OpenDocument>>;
+
+#[derive(Clone)]
+pub struct AppState {
+    docs: Arc<Mutex<HashMap<String, SharedDocument>>>,
+    recent: Arc<Mutex<RecentList>>,
+    data_dir: PathBuf,
+}
+
+impl AppState {
+    pub fn new(config_dir: &Path, data_dir: &Path) -> Self {
+        Self {
+            docs: Arc::default(),
+            recent: Arc::new(Mutex::new(RecentList::new(config_dir))),
+            data_dir: data_dir.to_path_buf(),
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    fn docs(&self) -> AppResult<std::sync::MutexGuard<'_, HashMap<String, SharedDocument>>> {
+        self.docs
+            .lock()
+            .map_err(|_| AppError::internal("The list of open files is unusable after a crash"))
+    }
+
+    /// The open document `doc`, or a typed not-found error.
+    pub fn document(&self, doc: &str) -> AppResult<SharedDocument> {
+        self.docs()?
+            .get(doc)
+            .cloned()
+            .ok_or_else(|| AppError::not_found(format!("Open file {doc}")))
+    }
+
+    /// The doc id of the file at `path` if it is open already: opening it twice would make the
+    /// app lock itself out.
+    pub fn find_open(&self, path: &Path) -> AppResult<Option<OpenedFile>> {
+        let docs = self.docs()?;
+        for (id, shared) in docs.iter() {
+            let doc = lock(shared)?;
+            if same_file(doc.path(), path) {
+                return Ok(Some(opened(id, &doc)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Keeps `document` open under a fresh id and puts it on the recent list.
+    pub fn insert(&self, document: OpenDocument) -> AppResult<OpenedFile> {
+        let id = baton_core::new_id();
+        let file = opened(&id, &document);
+        self.with_recent(|r| r.record(document.path(), &file.name))?;
+        self.docs()?.insert(id, Arc::new(Mutex::new(document)));
+        Ok(file)
+    }
+
+    /// What `doc` now is (after save-as moved it), recorded on the recent list.
+    pub fn describe(&self, doc: &str, document: &OpenDocument) -> AppResult<OpenedFile> {
+        let file = opened(doc, document);
+        self.with_recent(|r| r.record(document.path(), &file.name))?;
+        Ok(file)
+    }
+
+    /// Closes `doc`; closing a file twice is not an error.
+    /// Closing releases the file's lock; if a task still holds the document, the lock goes
+    /// when that task ends.
+    pub fn remove(&self, doc: &str) -> AppResult<()> {
+        let Some(shared) = self.docs()?.remove(doc) else {
+            return Ok(());
+        };
+        match Arc::try_unwrap(shared) {
+            Ok(mutex) => mutex
+                .into_inner()
+                .map_err(|_| AppError::internal("This file is unusable after a crash"))?
+                .close(),
+            Err(_) => Ok(()),
+        }
+    }
+
+    pub fn with_recent<T>(&self, f: impl FnOnce(&RecentList) -> AppResult<T>) -> AppResult<T> {
+        let recent = self
+            .recent
+            .lock()
+            .map_err(|_| AppError::internal("The recent list is unusable after a crash"))?;
+        f(&recent)
+    }
+}
+
+pub fn lock(shared: &SharedDocument) -> AppResult<std::sync::MutexGuard<'_, OpenDocument>> {
+    shared
+        .lock()
+        .map_err(|_| AppError::internal("This file is unusable after a crash; reopen it"))
+}
+
+fn opened(id: &str, doc: &OpenDocument) -> OpenedFile {
+    OpenedFile {
+        doc: id.to_owned(),
+        path: doc.path().display().to_string(),
+        name: doc.name(),
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opening_an_open_file_again_gives_its_doc_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let path = dir.path().join("a.baton");
+        let first = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        let again = state.find_open(&path).unwrap().unwrap();
+        assert_eq!(again.doc, first.doc);
+        state
+            .with_recent(|r| {
+                assert_eq!(r.list()[0].name, "a");
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn closing_releases_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let path = dir.path().join("a.baton");
+        let opened = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        assert!(
+            OpenDocument::open(&path).is_err(),
+            "open twice in one process"
+        );
+        state.remove(&opened.doc).unwrap();
+        assert!(state.document(&opened.doc).is_err());
+        OpenDocument::open(&path).unwrap();
+    }
+}

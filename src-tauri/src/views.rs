@@ -1,0 +1,38 @@
+//! What the commands return: plain data shaped for the screens, all derived in Rust.
+//! (An edit's outcome is baton-store's `EditOutcome`; templates are baton-core's `TemplateInfo`.)
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use baton_core::{Journey, JourneyModel, Metric, Persona, Phase, WorkspaceInfo};
+
+/// A client file that is now open, under the id the other commands take.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct OpenedFile {
+    pub doc: String,
+    pub path: String,
+    pub name: String,
+}
+
+/// One journey, ready to draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct JourneyView {
+    pub model: JourneyModel,
+    pub revision: u32,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// The whole file, for the sidebar and the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct WorkspaceView {
+    pub path: String,
+    pub info: WorkspaceInfo,
+    pub journeys: Vec<Journey>,
+    pub personas: Vec<Persona>,
+    pub metrics: Vec<Metric>,
+    pub phases: Vec<Phase>,
+    pub revision: u32,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}

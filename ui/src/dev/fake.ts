@@ -1,0 +1,264 @@
+// DEV ONLY (built only with `vite build --mode fake`, opened with ?fake): an in-memory stand-in
+// for the Rust shell so the UI can be screenshotted without it. Its layout is a crude imitation
+// of baton-core's, good enough to look at; the app never ships it.
+import type { BatonApi } from "../lib/api";
+import type {
+  CardBox, DocHandle, Edit, Handoff, Journey, JourneyModel, Lane, Layout, Persona, Stage, Step, WorkspaceView,
+} from "../lib/types";
+
+interface Db {
+  journeys: Journey[];
+  personas: Persona[];
+  stages: Stage[];
+  lanes: Lane[];
+  steps: Step[];
+  handoffs: Handoff[];
+}
+
+let counter = 0;
+const uid = () => `00000000-0000-7000-8000-${(++counter).toString().padStart(12, "0")}`;
+
+function seed(kind: string): Db {
+  const db: Db = { journeys: [], personas: [], stages: [], lanes: [], steps: [], handoffs: [] };
+  const j = (name: string, state: "current" | "future"): Journey => {
+    const jj = { id: uid(), name, description: "", persona_id: null, state, origin_id: null, position: db.journeys.length };
+    db.journeys.push(jj);
+    return jj;
+  };
+  db.personas.push({ id: uid(), name: "Maya, small-business owner", role: "Owner", description: "", position: 0 });
+  if (kind === "empty") {
+    j("Empty journey", "current");
+    return db;
+  }
+  const main = j(kind === "big" ? "Big map (40 × 30)" : "Report a lost card", "current");
+  j("Onboarding a new business customer", "current");
+  j("Report a lost card (future)", "future");
+  const stage = (name: string): Stage => {
+    const s: Stage = { id: uid(), journey_id: main.id, name, description: "", position: db.stages.length };
+    db.stages.push(s);
+    return s;
+  };
+  const lane = (name: string, kind: Lane["kind"], extra: Partial<Lane> = {}) => {
+    const l: Lane = { id: uid(), journey_id: main.id, name, kind, position: db.lanes.length, department: null, sourcing: null, work: null, visibility: null, ...extra };
+    db.lanes.push(l);
+    return l;
+  };
+  const step = (s: Stage, l: Lane, title: string, extra: Partial<Step> = {}) => {
+    const st: Step = { id: uid(), journey_id: main.id, stage_id: s.id, lane_id: l.id, position: db.steps.filter((x) => x.stage_id === s.id && x.lane_id === l.id).length, title, notes: "", touchpoint: null, verification: false, resolution: false, emotion: null, ...extra };
+    db.steps.push(st);
+    return st;
+  };
+  const handoff = (a: Step, b: Step, extra: Partial<Handoff> = {}) => {
+    db.handoffs.push({ id: uid(), journey_id: main.id, from_step_id: a.id, to_step_id: b.id, mode: "assisted", context: "partial", customer_repeats: false, reverify: false, wait_minutes: 0, sensitive: false, secure_channel: false, checklist: [], note: "", ...extra });
+  };
+  if (kind === "big") {
+    const stages = Array.from({ length: 40 }, (_, i) => stage(`Stage ${i + 1}`));
+    const kinds: Lane["kind"][] = ["emotion", "customer", "actor", "actor", "actor", "pains", "opportunities", "thoughts"];
+    const lanes = Array.from({ length: 30 }, (_, i) => lane(`Lane ${i + 1}`, kinds[i % kinds.length], kinds[i % kinds.length] === "actor" ? { department: `Dept ${i}`, sourcing: "outsourced", work: "manual", visibility: "backstage" } : {}));
+    stages.forEach((s, si) => lanes.forEach((l, li) => {
+      if ((si + li) % 3 === 0) step(s, l, l.kind === "emotion" ? "Feels" : `Card ${si}.${li} with a title`, l.kind === "emotion" ? { emotion: ((si * 7) % 7) - 3 } : {});
+    }));
+    const act = db.steps.filter((s) => lanes.find((l) => l.id === s.lane_id)?.kind === "actor");
+    for (let i = 0; i + 7 < act.length; i += 5) if (act[i].lane_id !== act[i + 7].lane_id) handoff(act[i], act[i + 7], { mode: (["assisted", "blind", "automated"] as const)[i % 3] });
+    return db;
+  }
+  const [notice, call, verify, resolve, follow] = ["Notice", "Call the bank", "Verify identity", "Resolve", "Follow up"].map(stage);
+  const emo = lane("Emotion", "emotion");
+  const cust = lane("Customer", "customer");
+  const cc = lane("Contact centre", "actor", { department: "Service", sourcing: "outsourced", work: "manual", visibility: "frontstage" });
+  const cards = lane("Cards team", "actor", { department: "Cards", sourcing: "in_house", work: "manual", visibility: "backstage" });
+  const fraud = lane("Fraud engine", "actor", { department: "Risk", sourcing: "in_house", work: "automated", visibility: "support" });
+  lane("Pains", "pains");
+  const opp = lane("Opportunities", "opportunities");
+  [[notice, -1], [call, -2], [verify, -3], [resolve, 1], [follow, 2]].forEach(([s, e]) => step(s as Stage, emo, "feeling", { emotion: e as number }));
+  const c1 = step(notice, cust, "Sees an odd charge on the statement and cannot find the card anywhere in the house", { touchpoint: "app" });
+  const c2 = step(call, cust, "Calls the bank", { touchpoint: "phone" });
+  const a1 = step(call, cc, "Agent answers and asks for the card number", { touchpoint: "phone", verification: true });
+  const k1 = step(verify, cards, "Re-verify identity", { touchpoint: "phone", verification: true });
+  const f1 = step(verify, fraud, "Score the transactions", {});
+  const k2 = step(resolve, cards, "Block the card and order a new one", { touchpoint: "phone", resolution: true });
+  step(follow, cust, "Receives the new card", { touchpoint: "mail" });
+  step(follow, opp, "One call, one agent: resolve the block at first contact");
+  void c1;
+  handoff(c2, a1, { mode: "assisted", context: "full" });
+  handoff(a1, k1, { mode: "blind", context: "none", reverify: true, customer_repeats: true, wait_minutes: 6, checklist: [{ id: uid(), text: "Case notes", done: true }, { id: uid(), text: "Identity token", done: false }] });
+  handoff(k1, f1, { mode: "automated", context: "full" });
+  handoff(f1, k2, { mode: "automated" });
+  return db;
+}
+
+// ---- a crude layout imitating the real one ----
+const LANE_HEAD = 200, STAGE_HEAD = 48, COL = 232, CARD_W = 196, PAD = 18, GAP = 10, LINE = 19, CHARS = 22;
+
+function wrap(title: string): { lines: string[]; clipped: boolean } {
+  const words = title.split(/\s+/);
+  const lines: string[] = [];
+  let cur = "";
+  for (const w of words) {
+    if ((cur + " " + w).trim().length > CHARS && cur) { lines.push(cur); cur = w; } else cur = (cur + " " + w).trim();
+  }
+  if (cur) lines.push(cur);
+  const clipped = lines.length > 4;
+  const kept = lines.slice(0, 4);
+  if (clipped) kept[3] = kept[3].slice(0, CHARS - 1) + "…";
+  return { lines: kept, clipped };
+}
+
+function layoutOf(m: JourneyModel): Layout {
+  const stages = m.stages.map((s, i) => ({ stage_id: s.id, x: LANE_HEAD + i * COL, width: COL }));
+  const cards: CardBox[] = [];
+  const lanes = [];
+  let y = STAGE_HEAD;
+  const emotion = [];
+  for (const l of m.lanes) {
+    let h = l.kind === "emotion" ? 120 : 0;
+    const laneCards: CardBox[] = [];
+    if (l.kind !== "emotion") {
+      for (const st of stages) {
+        let cy = y + PAD;
+        for (const s of m.steps.filter((x) => x.lane_id === l.id && x.stage_id === st.stage_id).sort((a, b) => a.position - b.position)) {
+          const { lines, clipped } = wrap(s.title);
+          const ch = 20 + Math.max(2, lines.length) * LINE;
+          laneCards.push({ step_id: s.id, x: st.x + (COL - CARD_W) / 2, y: cy, width: CARD_W, height: ch, lines, clipped });
+          cy += ch + GAP;
+        }
+        h = Math.max(h, cy - y - GAP + PAD);
+      }
+      h = Math.max(h, 96);
+    } else {
+      const pts = m.steps.filter((x) => x.lane_id === l.id && x.emotion !== null).map((s) => {
+        const st = stages.find((c) => c.stage_id === s.stage_id);
+        return { x: (st?.x ?? 0) + COL / 2, y: y + h / 2 - ((s.emotion ?? 0) * (h / 2 - 14)) / 3 };
+      }).sort((a, b) => a.x - b.x);
+      emotion.push({ lane_id: l.id, points: pts });
+      m.steps.filter((x) => x.lane_id === l.id).forEach((s, i) => {
+        const p = pts[i];
+        if (p) laneCards.push({ step_id: s.id, x: p.x - 7, y: p.y - 7, width: 14, height: 14, lines: [], clipped: false });
+      });
+    }
+    cards.push(...laneCards);
+    lanes.push({ lane_id: l.id, y, height: h });
+    y += h;
+  }
+  const box = new Map(cards.map((c) => [c.step_id, c]));
+  const handoffs = m.handoffs.flatMap((h) => {
+    const a = box.get(h.from_step_id), b = box.get(h.to_step_id);
+    if (!a || !b) return [];
+    const down = b.y > a.y;
+    const sx = a.x + a.width / 2, sy = down ? a.y + a.height : a.y;
+    const ex = b.x + (b.x > a.x + a.width ? 0 : b.width / 2), ey = b.x > a.x + a.width ? b.y + b.height / 2 : down ? b.y : b.y + b.height;
+    const pts = b.x > a.x + a.width ? [{ x: sx, y: sy }, { x: sx, y: ey }, { x: ex, y: ey }] : [{ x: sx, y: sy }, { x: sx, y: (sy + ey) / 2 }, { x: ex, y: (sy + ey) / 2 }, { x: ex, y: ey }];
+    return [{ handoff_id: h.id, points: pts }];
+  });
+  return { width: LANE_HEAD + stages.length * COL, height: y, header_height: STAGE_HEAD, lane_header_width: LANE_HEAD, stages, lanes, cards, handoffs, emotion };
+}
+
+function fail(field: string | null, message: string): never {
+  throw { kind: "not_allowed", message, field };
+}
+
+function reposition<T extends { position: number }>(list: T[]): void {
+  list.sort((a, b) => a.position - b.position).forEach((x, i) => (x.position = i));
+}
+
+function apply(db: Db, e: Edit): void {
+  const moveIn = <T extends { id: string; position: number }>(list: T[], id: string, pos: number) => {
+    const sorted = [...list].sort((a, b) => a.position - b.position).filter((x) => x.id !== id);
+    const it = list.find((x) => x.id === id);
+    if (!it) fail(null, "not found");
+    sorted.splice(Math.min(pos, sorted.length), 0, it);
+    sorted.forEach((x, i) => (x.position = i));
+  };
+  const text = (t: string, field: string) => { if (t.trim() === "") fail(field, "This cannot be empty."); if (t.length > 200) fail(field, "At most 200 characters."); };
+  switch (e.op) {
+    case "batch": e.edits.forEach((x) => apply(db, x)); return;
+    case "create_journey": text(e.journey.name, "name"); db.journeys.push(e.journey); return;
+    case "update_journey": text(e.journey.name, "name"); db.journeys = db.journeys.map((x) => (x.id === e.journey.id ? e.journey : x)); return;
+    case "delete_journey": db.journeys = db.journeys.filter((x) => x.id !== e.id); reposition(db.journeys); return;
+    case "create_persona": db.personas.push(e.persona); return;
+    case "update_persona": text(e.persona.name, "name"); db.personas = db.personas.map((x) => (x.id === e.persona.id ? e.persona : x)); return;
+    case "delete_persona": db.personas = db.personas.filter((x) => x.id !== e.id); return;
+    case "create_stage": { const same = db.stages.filter((s) => s.journey_id === e.stage.journey_id); same.forEach((s) => { if (s.position >= e.stage.position) s.position++; }); db.stages.push(e.stage); return; }
+    case "update_stage": text(e.stage.name, "name"); db.stages = db.stages.map((x) => (x.id === e.stage.id ? e.stage : x)); return;
+    case "delete_stage": db.stages = db.stages.filter((x) => x.id !== e.id); db.steps = db.steps.filter((s) => s.stage_id !== e.id); return;
+    case "move_stage": { const s = db.stages.find((x) => x.id === e.id); if (s) moveIn(db.stages.filter((x) => x.journey_id === s.journey_id), e.id, e.position); return; }
+    case "create_lane": { const same = db.lanes.filter((s) => s.journey_id === e.lane.journey_id); same.forEach((s) => { if (s.position >= e.lane.position) s.position++; }); db.lanes.push(e.lane); return; }
+    case "update_lane": text(e.lane.name, "name"); db.lanes = db.lanes.map((x) => (x.id === e.lane.id ? e.lane : x)); return;
+    case "delete_lane": db.lanes = db.lanes.filter((x) => x.id !== e.id); db.steps = db.steps.filter((s) => s.lane_id !== e.id); return;
+    case "move_lane": { const s = db.lanes.find((x) => x.id === e.id); if (s) moveIn(db.lanes.filter((x) => x.journey_id === s.journey_id), e.id, e.position); return; }
+    case "create_step": text(e.step.title, "title"); db.steps.push(e.step); return;
+    case "update_step": text(e.step.title, "title"); db.steps = db.steps.map((x) => (x.id === e.step.id ? e.step : x)); return;
+    case "delete_step": db.steps = db.steps.filter((x) => x.id !== e.id); db.handoffs = db.handoffs.filter((h) => h.from_step_id !== e.id && h.to_step_id !== e.id); return;
+    case "move_step": {
+      const s = db.steps.find((x) => x.id === e.id);
+      if (!s) fail(null, "not found");
+      s.stage_id = e.stage_id; s.lane_id = e.lane_id;
+      moveIn(db.steps.filter((x) => x.stage_id === e.stage_id && x.lane_id === e.lane_id), e.id, e.position);
+      return;
+    }
+    case "connect_handoff": {
+      const a = db.steps.find((s) => s.id === e.handoff.from_step_id), b = db.steps.find((s) => s.id === e.handoff.to_step_id);
+      if (a && b && a.lane_id === b.lane_id) fail(null, "A handoff joins cards in two different lanes.");
+      db.handoffs.push(e.handoff); return;
+    }
+    case "update_handoff": db.handoffs = db.handoffs.map((x) => (x.id === e.handoff.id ? e.handoff : x)); return;
+    case "disconnect_handoff": db.handoffs = db.handoffs.filter((x) => x.id !== e.id); return;
+    case "add_checklist_item": db.handoffs.find((h) => h.id === e.handoff_id)?.checklist.splice(e.position, 0, e.item); return;
+    case "update_checklist_item": { const h = db.handoffs.find((x) => x.id === e.handoff_id); if (h) h.checklist = h.checklist.map((c) => (c.id === e.item.id ? e.item : c)); return; }
+    case "remove_checklist_item": { const h = db.handoffs.find((x) => x.id === e.handoff_id); if (h) h.checklist = h.checklist.filter((c) => c.id !== e.item_id); return; }
+    default: return;
+  }
+}
+
+export function createFakeApi(params: URLSearchParams): BatonApi {
+  let db = seed(params.get("demo") ?? "demo");
+  const past: string[] = [];
+  const future: string[] = [];
+  const result = () => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0 });
+  const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank" };
+  const model = (jid: string): JourneyModel => {
+    const journey = db.journeys.find((j) => j.id === jid);
+    if (!journey) throw { kind: "not_found", message: "That journey no longer exists." };
+    const by = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+    const stages = db.stages.filter((s) => s.journey_id === jid).sort(by);
+    const lanes = db.lanes.filter((s) => s.journey_id === jid).sort(by);
+    const si = new Map(stages.map((s, i) => [s.id, i]));
+    const li = new Map(lanes.map((s, i) => [s.id, i]));
+    const steps = db.steps.filter((s) => s.journey_id === jid).sort((a, b) => (si.get(a.stage_id) ?? 0) - (si.get(b.stage_id) ?? 0) || (li.get(a.lane_id) ?? 0) - (li.get(b.lane_id) ?? 0) || a.position - b.position);
+    return { journey, stages, lanes, steps, handoffs: db.handoffs.filter((h) => h.journey_id === jid), targets: [], responses: [], scores: [] };
+  };
+  const delay = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 5));
+  return {
+    createFileDialog: () => delay(doc),
+    openFileDialog: () => delay(doc),
+    openRecent: () => delay(doc),
+    openDemo: () => delay(doc),
+    newFromTemplate: () => delay(doc),
+    saveAsDialog: () => delay(doc),
+    closeFile: () => delay(undefined),
+    recentFiles: () => delay([
+      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true },
+      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true },
+      { path: "/media/usb/Old client.baton", name: "Old client", exists: false },
+    ]),
+    templates: () => delay([
+      { key: "bank_lost_card", name: "Bank: lost card", description: "Blind transfers and repeated verification" },
+      { key: "outsourced_orders", name: "Outsourced order processing", description: "A rules engine and an offshore team" },
+      { key: "sales_onboarding", name: "Sales to customer success", description: "The onboarding handoff" },
+      { key: "invoice_payment", name: "Invoice payment", description: "Budget owner approves, finance pays" },
+    ]),
+    async edit(_d, e) {
+      const before = JSON.stringify(db);
+      try { apply(db, e); } catch (err) { db = JSON.parse(before); throw err; }
+      past.push(before); future.length = 0;
+      return delay(result());
+    },
+    async undo() { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(result()); },
+    async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
+    async journeyView(_d, jid) { const m = model(jid); return delay({ model: m, layout: layoutOf(m), ...result() }); },
+    async workspaceView(): Promise<WorkspaceView> {
+      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path });
+    },
+    newIds: (n) => delay(Array.from({ length: n }, uid)),
+  };
+}

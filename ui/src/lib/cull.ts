@@ -1,0 +1,36 @@
+// Drawing only what is on screen once a map is large (DESIGN: cull off-screen cards).
+import type { Rect } from "./viewport";
+
+/** Below this many cards every card is drawn: culling would cost more than it saves. */
+export const CULL_THRESHOLD = 150;
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+export function grow(r: Rect, by: number): Rect {
+  return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
+}
+
+/** The items whose box meets the visible rect (grown by a margin so scrolling never shows holes). */
+export function cull<T>(items: T[], box: (item: T) => Rect, visible: Rect, margin = 200): T[] {
+  if (items.length < CULL_THRESHOLD) return items;
+  const area = grow(visible, margin);
+  return items.filter((it) => intersects(box(it), area));
+}
+
+/** The bounding box of a polyline. */
+export function boundsOf(points: { x: number; y: number }[]): Rect {
+  if (points.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}

@@ -1,0 +1,202 @@
+// Gestures turned into Edit objects. Ids come from the shell (`new_ids`) so redo re-creates the
+// very same rows. Validation is Rust's: these only assemble what the user asked for.
+import type {
+  ChecklistItem,
+  Edit,
+  Handoff,
+  Id,
+  Journey,
+  JourneyModel,
+  Lane,
+  LaneKind,
+  Persona,
+  Stage,
+  Step,
+} from "./types";
+
+export function createStage(journeyId: Id, id: Id, position: number, name: string): Edit {
+  return { op: "create_stage", stage: { id, journey_id: journeyId, name, description: "", position } };
+}
+
+export function createLane(journeyId: Id, id: Id, position: number, name: string, kind: LaneKind): Edit {
+  const actor = kind === "actor";
+  const lane: Lane = {
+    id,
+    journey_id: journeyId,
+    name,
+    kind,
+    position,
+    department: null,
+    sourcing: actor ? "in_house" : null,
+    work: actor ? "manual" : null,
+    visibility: actor ? "frontstage" : null,
+  };
+  return { op: "create_lane", lane };
+}
+
+export function createStep(
+  journeyId: Id,
+  id: Id,
+  stageId: Id,
+  laneId: Id,
+  position: number,
+  title: string,
+  laneKind: LaneKind,
+): Edit {
+  const step: Step = {
+    id,
+    journey_id: journeyId,
+    stage_id: stageId,
+    lane_id: laneId,
+    position,
+    title,
+    notes: "",
+    touchpoint: null,
+    verification: false,
+    resolution: false,
+    emotion: laneKind === "emotion" ? 0 : null,
+  };
+  return { op: "create_step", step };
+}
+
+/** A new handoff as drawn: a warm transfer with partial context until the user says otherwise. */
+export function connectHandoff(journeyId: Id, id: Id, fromStepId: Id, toStepId: Id): Edit {
+  const handoff: Handoff = {
+    id,
+    journey_id: journeyId,
+    from_step_id: fromStepId,
+    to_step_id: toStepId,
+    mode: "assisted",
+    context: "partial",
+    customer_repeats: false,
+    reverify: false,
+    wait_minutes: 0,
+    sensitive: false,
+    secure_channel: false,
+    checklist: [],
+    note: "",
+  };
+  return { op: "connect_handoff", handoff };
+}
+
+export function moveStep(id: Id, stageId: Id, laneId: Id, position: number): Edit {
+  return { op: "move_step", id, stage_id: stageId, lane_id: laneId, position };
+}
+
+/** Field changes of one entity, merged over the entity as the model has it now. */
+export function updateStage(s: Stage, patch: Partial<Stage>): Edit {
+  return { op: "update_stage", stage: { ...s, ...patch, id: s.id, position: s.position, journey_id: s.journey_id } };
+}
+export function updateLane(l: Lane, patch: Partial<Lane>): Edit {
+  return { op: "update_lane", lane: { ...l, ...patch, id: l.id, position: l.position, journey_id: l.journey_id } };
+}
+export function updateStep(s: Step, patch: Partial<Step>): Edit {
+  return {
+    op: "update_step",
+    step: { ...s, ...patch, id: s.id, position: s.position, stage_id: s.stage_id, lane_id: s.lane_id, journey_id: s.journey_id },
+  };
+}
+export function updateHandoff(h: Handoff, patch: Partial<Handoff>): Edit {
+  return { op: "update_handoff", handoff: { ...h, ...patch, id: h.id, journey_id: h.journey_id, checklist: h.checklist } };
+}
+export function updateJourney(j: Journey, patch: Partial<Journey>): Edit {
+  return { op: "update_journey", journey: { ...j, ...patch, id: j.id, position: j.position } };
+}
+export function updatePersona(p: Persona, patch: Partial<Persona>): Edit {
+  return { op: "update_persona", persona: { ...p, ...patch, id: p.id, position: p.position } };
+}
+
+export function addChecklistItem(handoffId: Id, id: Id, text: string, position: number): Edit {
+  const item: ChecklistItem = { id, text, done: false };
+  return { op: "add_checklist_item", handoff_id: handoffId, item, position };
+}
+
+export type Deletable = { kind: "stage" | "lane" | "step" | "handoff" | "journey" | "persona"; id: Id };
+
+export function deleteEdit(d: Deletable): Edit {
+  switch (d.kind) {
+    case "stage":
+      return { op: "delete_stage", id: d.id };
+    case "lane":
+      return { op: "delete_lane", id: d.id };
+    case "step":
+      return { op: "delete_step", id: d.id };
+    case "handoff":
+      return { op: "disconnect_handoff", id: d.id };
+    case "journey":
+      return { op: "delete_journey", id: d.id };
+    case "persona":
+      return { op: "delete_persona", id: d.id };
+  }
+}
+
+export function createJourney(id: Id, name: string, position: number): Edit {
+  return {
+    op: "create_journey",
+    journey: { id, name, description: "", persona_id: null, state: "current", origin_id: null, position },
+  };
+}
+
+export function createPersona(id: Id, name: string, position: number): Edit {
+  return { op: "create_persona", persona: { id, name, role: "", description: "", position } };
+}
+
+/** How many fresh ids `duplicateAsFuture` needs for `m`. */
+export function idsNeededToDuplicate(m: JourneyModel): number {
+  return 1 + m.stages.length + m.lanes.length + m.steps.length + m.handoffs.length +
+    m.handoffs.reduce((n, h) => n + h.checklist.length, 0);
+}
+
+/**
+ * A future-state copy of a journey as one Batch: every stage, lane, step and handoff re-created
+ * under fresh ids, the new journey remembering its origin. Scores and responses stay with the
+ * current state (they measure what happened there).
+ */
+export function duplicateAsFuture(m: JourneyModel, ids: Id[], position: number): Edit {
+  if (ids.length < idsNeededToDuplicate(m)) throw new Error("not enough ids to duplicate the journey");
+  let next = 0;
+  const fresh = () => ids[next++];
+  const jid = fresh();
+  const map = new Map<Id, Id>();
+  const remap = (old: Id): Id => {
+    const v = map.get(old);
+    if (v === undefined) throw new Error(`unknown id ${old}`);
+    return v;
+  };
+  const edits: Edit[] = [
+    {
+      op: "create_journey",
+      journey: { ...m.journey, id: jid, name: `${m.journey.name} (future)`, state: "future", origin_id: m.journey.id, position },
+    },
+  ];
+  for (const s of m.stages) {
+    map.set(s.id, fresh());
+    edits.push({ op: "create_stage", stage: { ...s, id: remap(s.id), journey_id: jid } });
+  }
+  for (const l of m.lanes) {
+    map.set(l.id, fresh());
+    edits.push({ op: "create_lane", lane: { ...l, id: remap(l.id), journey_id: jid } });
+  }
+  for (const s of m.steps) {
+    map.set(s.id, fresh());
+    edits.push({
+      op: "create_step",
+      step: { ...s, id: remap(s.id), journey_id: jid, stage_id: remap(s.stage_id), lane_id: remap(s.lane_id) },
+    });
+  }
+  for (const h of m.handoffs) {
+    const hid = fresh();
+    edits.push({
+      op: "connect_handoff",
+      handoff: {
+        ...h,
+        id: hid,
+        journey_id: jid,
+        from_step_id: remap(h.from_step_id),
+        to_step_id: remap(h.to_step_id),
+        checklist: h.checklist.map((c) => ({ ...c, id: fresh() })),
+      },
+    });
+  }
+  return { op: "batch", label: `Duplicate “${m.journey.name}” as future state`, edits };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { cellAt, dropPosition, headerDropIndex, nearestInDirection } from "./hit";
+import type { CardBox, Layout } from "./types";
+
+const card = (id: string, x: number, y: number): CardBox => ({ step_id: id, x, y, width: 100, height: 40, lines: [id], clipped: false });
+const layout: Layout = {
+  width: 500, height: 300, header_height: 40, lane_header_width: 100,
+  stages: [{ stage_id: "a", x: 100, width: 200 }, { stage_id: "b", x: 300, width: 200 }],
+  lanes: [{ lane_id: "l1", y: 40, height: 100 }, { lane_id: "l2", y: 140, height: 160 }],
+  cards: [], handoffs: [], emotion: [],
+};
+
+describe("hit testing on the layout", () => {
+  it("finds the cell under a point, none over the headers", () => {
+    expect(cellAt(layout, { x: 350, y: 200 })).toEqual({ stageId: "b", laneId: "l2" });
+    expect(cellAt(layout, { x: 50, y: 200 })).toBeNull();
+    expect(cellAt(layout, { x: 150, y: 10 })).toBeNull();
+  });
+  it("places a dropped card by the middles of the cell's cards", () => {
+    const cell = [card("1", 0, 0), card("2", 0, 50), card("3", 0, 100)];
+    expect(dropPosition(cell, 5)).toBe(0);
+    expect(dropPosition(cell, 75)).toBe(2);
+    expect(dropPosition(cell, 500)).toBe(3);
+    expect(dropPosition([], 10)).toBe(0);
+  });
+  it("reorders headers by the others' middles", () => {
+    const cols = [{ start: 0, size: 100 }, { start: 100, size: 100 }, { start: 200, size: 100 }];
+    expect(headerDropIndex(cols, 0, 260)).toBe(2);
+    expect(headerDropIndex(cols, 2, 10)).toBe(0);
+    expect(headerDropIndex(cols, 1, 120)).toBe(1);
+  });
+  it("moves the selection to the card in line in the arrow's direction", () => {
+    const cards = [card("a", 0, 0), card("b", 200, 0), card("c", 200, 300), card("d", 0, 100)];
+    expect(nearestInDirection(cards, cards[0], "right")?.step_id).toBe("b");
+    expect(nearestInDirection(cards, cards[0], "down")?.step_id).toBe("d");
+    expect(nearestInDirection(cards, cards[0], "left")).toBeNull();
+  });
+});

@@ -1,0 +1,19 @@
+// The map view registers its viewport commands here so the top bar's buttons can reach them.
+export interface MapCommands {
+  zoomIn(): void;
+  zoomOut(): void;
+  zoomReset(): void;
+  fit(): void;
+  find(): void;
+  showStage(index: number): void;
+}
+
+let current: MapCommands | null = null;
+
+export function registerMap(c: MapCommands | null): void {
+  current = c;
+}
+
+export function mapCommands(): MapCommands | null {
+  return current;
+}

@@ -1,0 +1,160 @@
+// The UI's transient state (DESIGN: selection, viewport, a drag in progress) and the calls that
+// refresh what it shows. Everything else is re-derived from the file after every edit.
+import { api, toApiError } from "./api";
+import type { ApiError, DocHandle, Edit, EditResult, Id, JourneyView, WorkspaceView } from "./types";
+
+export type Selection =
+  | { kind: "stage"; id: Id }
+  | { kind: "lane"; id: Id }
+  | { kind: "step"; id: Id }
+  | { kind: "handoff"; id: Id }
+  | { kind: "cell"; stageId: Id; laneId: Id }
+  | null;
+
+/** An error from Rust, with what it is about so it can be shown next to its cause. */
+export interface ShownError extends ApiError {
+  /** The id of the entity the failed edit was about, if any. */
+  about: Id | null;
+}
+
+class AppState {
+  doc = $state<DocHandle | null>(null);
+  workspace = $state<WorkspaceView | null>(null);
+  journeyId = $state<Id | null>(null);
+  view = $state<JourneyView | null>(null);
+  selection = $state<Selection>(null);
+  error = $state<ShownError | null>(null);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  presenting = $state(false);
+  helpOpen = $state(false);
+  busy = $state(false);
+
+  async open(opener: () => Promise<DocHandle | null>): Promise<void> {
+    try {
+      const doc = await opener();
+      if (!doc) return;
+      this.doc = doc;
+      this.journeyId = null;
+      this.view = null;
+      this.selection = null;
+      this.error = null;
+      await this.refreshWorkspace();
+      const first = this.workspace?.journeys[0];
+      if (first) await this.selectJourney(first.id);
+    } catch (e) {
+      this.fail(e, null);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.doc) return;
+    try {
+      await api().closeFile(this.doc.doc);
+    } catch (e) {
+      this.fail(e, null);
+    }
+    this.doc = null;
+    this.workspace = null;
+    this.view = null;
+    this.journeyId = null;
+    this.selection = null;
+  }
+
+  async refreshWorkspace(): Promise<void> {
+    if (!this.doc) return;
+    this.workspace = await api().workspaceView(this.doc.doc);
+    if (this.journeyId && !this.workspace.journeys.some((j) => j.id === this.journeyId)) {
+      this.journeyId = null;
+      this.view = null;
+      this.selection = null;
+    }
+  }
+
+  async refreshJourney(): Promise<void> {
+    if (!this.doc || !this.journeyId) return;
+    const v = await api().journeyView(this.doc.doc, this.journeyId, this.presenting);
+    this.view = v;
+    this.canUndo = v.can_undo;
+    this.canRedo = v.can_redo;
+    this.dropStaleSelection();
+  }
+
+  async selectJourney(id: Id): Promise<void> {
+    this.journeyId = id;
+    this.selection = null;
+    try {
+      await this.refreshJourney();
+    } catch (e) {
+      this.fail(e, id);
+    }
+  }
+
+  /** Apply one edit; on failure show Rust's error next to `about` and return false. */
+  async apply(edit: Edit, about: Id | null = null): Promise<boolean> {
+    if (!this.doc) return false;
+    try {
+      const r = await api().edit(this.doc.doc, edit);
+      this.error = null;
+      await this.afterChange(r);
+      return true;
+    } catch (e) {
+      this.fail(e, about);
+      return false;
+    }
+  }
+
+  async undo(): Promise<void> {
+    if (!this.doc || !this.canUndo) return;
+    try {
+      await this.afterChange(await api().undo(this.doc.doc));
+    } catch (e) {
+      this.fail(e, null);
+    }
+  }
+
+  async redo(): Promise<void> {
+    if (!this.doc || !this.canRedo) return;
+    try {
+      await this.afterChange(await api().redo(this.doc.doc));
+    } catch (e) {
+      this.fail(e, null);
+    }
+  }
+
+  async ids(count: number): Promise<string[]> {
+    return api().newIds(count);
+  }
+
+  fail(e: unknown, about: Id | null): void {
+    this.error = { ...toApiError(e), about };
+  }
+
+  /** The error to show under `field` of entity `about`, if the last failure was there. */
+  fieldError(about: Id, field: string): string | null {
+    const err = this.error;
+    return err && err.about === about && err.field === field ? err.message : null;
+  }
+
+  private async afterChange(r: EditResult): Promise<void> {
+    this.canUndo = r.can_undo;
+    this.canRedo = r.can_redo;
+    await this.refreshWorkspace();
+    await this.refreshJourney();
+  }
+
+  private dropStaleSelection(): void {
+    const s = this.selection;
+    const m = this.view?.model;
+    if (!s || !m) return;
+    const alive =
+      (s.kind === "stage" && m.stages.some((x) => x.id === s.id)) ||
+      (s.kind === "lane" && m.lanes.some((x) => x.id === s.id)) ||
+      (s.kind === "step" && m.steps.some((x) => x.id === s.id)) ||
+      (s.kind === "handoff" && m.handoffs.some((x) => x.id === s.id)) ||
+      (s.kind === "cell" && m.stages.some((x) => x.id === s.stageId) && m.lanes.some((x) => x.id === s.laneId));
+    if (!alive) this.selection = null;
+  }
+}
+
+export const app = new AppState();

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { clampPan, fitToView, MAX_ZOOM, revealRect, toLayout, visibleRect, zoomAt } from "./viewport";
+
+describe("zoomAt", () => {
+  it("keeps the layout point under the pointer fixed", () => {
+    const vp = { tx: -120, ty: -40, zoom: 1 };
+    const before = toLayout(vp, { x: 300, y: 200 });
+    const after = toLayout(zoomAt(vp, 1.5, 300, 200), { x: 300, y: 200 });
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+  it("clamps to the zoom range", () => {
+    expect(zoomAt({ tx: 0, ty: 0, zoom: 2 }, 10, 0, 0).zoom).toBe(MAX_ZOOM);
+  });
+});
+
+describe("fitToView", () => {
+  it("shrinks a large map to fit and never enlarges a small one", () => {
+    expect(fitToView(4000, 1000, 1000, 800).zoom).toBeCloseTo(0.25);
+    expect(fitToView(500, 300, 1000, 800).zoom).toBe(1);
+  });
+  it("is the identity for an empty layout", () => {
+    expect(fitToView(0, 0, 1000, 800)).toEqual({ tx: 0, ty: 0, zoom: 1 });
+  });
+});
+
+describe("visibleRect and clampPan", () => {
+  it("maps the screen back to layout units", () => {
+    expect(visibleRect({ tx: -200, ty: -100, zoom: 2 }, 800, 600)).toEqual({ x: 100, y: 50, width: 400, height: 300 });
+  });
+  it("stops panning past the map's edges", () => {
+    expect(clampPan({ tx: 50, ty: 50, zoom: 1 }, 2000, 2000, 800, 600)).toEqual({ tx: 0, ty: 0, zoom: 1 });
+    expect(clampPan({ tx: -5000, ty: -5000, zoom: 1 }, 2000, 1000, 800, 600)).toEqual({ tx: -1200, ty: -400, zoom: 1 });
+    expect(clampPan({ tx: -10, ty: -10, zoom: 1 }, 300, 300, 800, 600)).toEqual({ tx: 0, ty: 0, zoom: 1 });
+  });
+});
+
+describe("revealRect", () => {
+  it("scrolls a card hidden to the right into view and leaves a visible one alone", () => {
+    const vp = { tx: 0, ty: 0, zoom: 1 };
+    const moved = revealRect(vp, { x: 1500, y: 100, width: 180, height: 60 }, 1000, 600, 160, 48);
+    expect(1500 + 180 + moved.tx).toBeLessThanOrEqual(1000);
+    expect(revealRect(vp, { x: 300, y: 100, width: 180, height: 60 }, 1000, 600, 160, 48)).toEqual(vp);
+  });
+  it("scrolls a card hidden under the sticky headers out from under them", () => {
+    const moved = revealRect({ tx: -400, ty: 0, zoom: 1 }, { x: 300, y: 100, width: 180, height: 60 }, 1000, 600, 160, 48);
+    expect(300 + moved.tx).toBeGreaterThanOrEqual(160);
+  });
+});

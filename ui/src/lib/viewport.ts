@@ -1,0 +1,107 @@
+// Pan and zoom of the map: one affine transform, screen = layout * zoom + (tx, ty).
+import type { Point } from "./types";
+
+export interface Viewport {
+  tx: number;
+  ty: number;
+  zoom: number;
+}
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const MIN_ZOOM = 0.25;
+export const MAX_ZOOM = 3;
+
+export function clampZoom(z: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, z));
+}
+
+/** Zoom by `factor`, keeping the layout point under the screen point (px, py) in place. */
+export function zoomAt(vp: Viewport, factor: number, px: number, py: number): Viewport {
+  const zoom = clampZoom(vp.zoom * factor);
+  const k = zoom / vp.zoom;
+  return { zoom, tx: px - (px - vp.tx) * k, ty: py - (py - vp.ty) * k };
+}
+
+export function panBy(vp: Viewport, dx: number, dy: number): Viewport {
+  return { ...vp, tx: vp.tx + dx, ty: vp.ty + dy };
+}
+
+export function toLayout(vp: Viewport, p: Point): Point {
+  return { x: (p.x - vp.tx) / vp.zoom, y: (p.y - vp.ty) / vp.zoom };
+}
+
+/** The part of the layout the screen shows. */
+export function visibleRect(vp: Viewport, viewWidth: number, viewHeight: number): Rect {
+  return {
+    x: -vp.tx / vp.zoom,
+    y: -vp.ty / vp.zoom,
+    width: viewWidth / vp.zoom,
+    height: viewHeight / vp.zoom,
+  };
+}
+
+/** The whole layout in view, never enlarged past 100%, anchored top-left. */
+export function fitToView(
+  layoutWidth: number,
+  layoutHeight: number,
+  viewWidth: number,
+  viewHeight: number,
+): Viewport {
+  if (layoutWidth <= 0 || layoutHeight <= 0 || viewWidth <= 0 || viewHeight <= 0) {
+    return { tx: 0, ty: 0, zoom: 1 };
+  }
+  const zoom = clampZoom(Math.min(1, viewWidth / layoutWidth, viewHeight / layoutHeight));
+  return { tx: 0, ty: 0, zoom };
+}
+
+/**
+ * Keep the map from drifting away: the layout's top-left may not move right of or below the
+ * screen's top-left, and its far edge may not leave the screen by more than it must.
+ */
+export function clampPan(
+  vp: Viewport,
+  layoutWidth: number,
+  layoutHeight: number,
+  viewWidth: number,
+  viewHeight: number,
+): Viewport {
+  const minTx = Math.min(0, viewWidth - layoutWidth * vp.zoom);
+  const minTy = Math.min(0, viewHeight - layoutHeight * vp.zoom);
+  return {
+    zoom: vp.zoom,
+    tx: Math.min(0, Math.max(minTx, vp.tx)),
+    ty: Math.min(0, Math.max(minTy, vp.ty)),
+  };
+}
+
+/**
+ * Scroll just enough to bring `r` (layout units) into the part of the screen not covered by
+ * the sticky headers (`insetLeft`, `insetTop`, in layout units).
+ */
+export function revealRect(
+  vp: Viewport,
+  r: Rect,
+  viewWidth: number,
+  viewHeight: number,
+  insetLeft: number,
+  insetTop: number,
+): Viewport {
+  const margin = 24;
+  const left = (insetLeft + 0) * vp.zoom + margin;
+  const top = insetTop * vp.zoom + margin;
+  let { tx, ty } = vp;
+  const sx0 = r.x * vp.zoom + tx;
+  const sx1 = (r.x + r.width) * vp.zoom + tx;
+  const sy0 = r.y * vp.zoom + ty;
+  const sy1 = (r.y + r.height) * vp.zoom + ty;
+  if (sx0 < left) tx += left - sx0;
+  else if (sx1 > viewWidth - margin) tx -= Math.min(sx1 - (viewWidth - margin), sx0 - left);
+  if (sy0 < top) ty += top - sy0;
+  else if (sy1 > viewHeight - margin) ty -= Math.min(sy1 - (viewHeight - margin), sy0 - top);
+  return { zoom: vp.zoom, tx, ty };
+}
