@@ -237,9 +237,9 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     saveAsDialog: () => delay(doc),
     closeFile: () => delay(undefined),
     recentFiles: () => delay([
-      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true },
-      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true },
-      { path: "/media/usb/Old client.baton", name: "Old client", exists: false },
+      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true, last_opened: "2026-11-20T10:00:00Z" },
+      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true, last_opened: "2026-11-19T10:00:00Z" },
+      { path: "/media/usb/Old client.baton", name: "Old client", exists: false, last_opened: "2026-01-02T10:00:00Z" },
     ]),
     templates: () => delay([
       { key: "bank_lost_card", name: "Bank: lost card", description: "Blind transfers and repeated verification" },
@@ -257,7 +257,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
     async journeyView(_d, jid) { const m = model(jid); return delay({ model: m, layout: layoutOf(m), ...result() }); },
     async workspaceView(): Promise<WorkspaceView> {
-      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path });
+      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
     },
     newIds: (n) => delay(Array.from({ length: n }, uid)),
   };
