@@ -79,6 +79,10 @@ export interface Layout {
   header_height: number;
   /** Width of the lane header column on the left (x from 0). */
   lane_header_width: number;
+  /** The card text size and line advance the title lines were wrapped for (presentation
+   * layouts use larger ones); the UI draws with 15 / 19 when absent. */
+  font_size?: number;
+  line_height?: number;
   stages: StageColumn[];
   lanes: LaneRow[];
   cards: CardBox[];
