@@ -4,6 +4,7 @@
 import type {
   AppError,
   JourneyView as BoundJourneyView,
+  LaneKind,
 } from "../bindings";
 
 export type {
@@ -36,58 +37,86 @@ export type {
 
 export type Id = string;
 
-// ---- Layout (computed in baton-core's layout.rs; the UI only draws it) ----
+// ---- Layout (baton-core layout.rs; the UI only draws it) ----
+// Mirrors the Rust types field for field until the bindings export them.
 
+export interface LayoutStyle {
+  card_width: number;
+  card_min_height: number;
+  card_padding: number;
+  font_size: number;
+  line_height: number;
+  char_width_factor: number;
+  cell_padding: number;
+  card_gap: number;
+  /** Width of the gutters between cells, where handoff arrows run. */
+  gutter_width: number;
+  stage_header_height: number;
+  lane_header_width: number;
+  emotion_lane_height: number;
+  max_title_lines: number;
+}
 export interface Point {
   x: number;
   y: number;
 }
 export interface StageColumn {
   stage_id: Id;
+  name: string;
   x: number;
   width: number;
 }
 export interface LaneRow {
   lane_id: Id;
+  name: string;
+  kind: LaneKind;
   y: number;
   height: number;
 }
+/** One step's card. Emotion steps have no card: they are points of an emotion curve. */
 export interface CardBox {
   step_id: Id;
   x: number;
   y: number;
-  width: number;
-  height: number;
-  /** The title wrapped to the card's width. */
+  w: number;
+  h: number;
+  /** The title wrapped to the card, at most `max_title_lines` lines. */
   lines: string[];
-  /** True when `lines` do not hold the whole title. */
+  /** The title did not fit: the last line ends with an ellipsis. */
   clipped: boolean;
+}
+export interface ArrowEnd {
+  tip: Point;
+  dx: number;
+  dy: number;
 }
 export interface HandoffPath {
   handoff_id: Id;
   /** An orthogonal polyline from the sending card's edge to the receiving card's edge. */
   points: Point[];
+  arrow: ArrowEnd;
+  /** Where markers (re-verify, retell) go. */
+  label_anchor: Point;
+}
+export interface EmotionPoint {
+  step_id: Id;
+  emotion: number;
+  x: number;
+  y: number;
 }
 export interface EmotionCurve {
   lane_id: Id;
-  points: Point[];
+  points: EmotionPoint[];
 }
 export interface Layout {
   width: number;
   height: number;
-  /** Height of the stage header row at the top (y from 0). */
-  header_height: number;
-  /** Width of the lane header column on the left (x from 0). */
-  lane_header_width: number;
-  /** The card text size and line advance the title lines were wrapped for (presentation
-   * layouts use larger ones); the UI draws with 15 / 19 when absent. */
-  font_size?: number;
-  line_height?: number;
+  style: LayoutStyle;
   stages: StageColumn[];
   lanes: LaneRow[];
   cards: CardBox[];
   handoffs: HandoffPath[];
-  emotion: EmotionCurve[];
+  emotion_curves: EmotionCurve[];
 }
 
 // ---- Shell API results ----
