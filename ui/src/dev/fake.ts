@@ -3,7 +3,7 @@
 // of baton-core's, good enough to look at; the app never ships it.
 import type { BatonApi } from "../lib/api";
 import type {
-  CardBox, DocHandle, Edit, Handoff, Journey, JourneyModel, Lane, Layout, Persona, Stage, Step, WorkspaceView,
+  CardBox, DocHandle, Edit, Handoff, Journey, JourneyModel, Lane, Layout, LayoutStyle, Persona, Stage, Step, WorkspaceView,
 } from "../lib/types";
 
 interface Db {
@@ -87,70 +87,76 @@ function seed(kind: string): Db {
   return db;
 }
 
-// ---- a crude layout imitating the real one ----
-const LANE_HEAD = 200, STAGE_HEAD = 48, COL = 232, CARD_W = 196, PAD = 18, GAP = 10, LINE = 19, CHARS = 22;
+// ---- a crude layout imitating baton-core's (gutters, style, wrapped titles) ----
+function styleFor(presentation: boolean): LayoutStyle {
+  return presentation
+    ? { card_width: 220, card_min_height: 68, card_padding: 10, font_size: 17, line_height: 24, char_width_factor: 0.55, cell_padding: 14, card_gap: 10, gutter_width: 36, stage_header_height: 56, lane_header_width: 220, emotion_lane_height: 160, max_title_lines: 4 }
+    : { card_width: 168, card_min_height: 52, card_padding: 8, font_size: 13, line_height: 18, char_width_factor: 0.55, cell_padding: 10, card_gap: 8, gutter_width: 28, stage_header_height: 44, lane_header_width: 176, emotion_lane_height: 120, max_title_lines: 4 };
+}
 
-function wrap(title: string): { lines: string[]; clipped: boolean } {
-  const words = title.split(/\s+/);
+function wrap(title: string, st: LayoutStyle): { lines: string[]; clipped: boolean } {
+  const chars = Math.floor((st.card_width - 2 * st.card_padding) / (st.font_size * st.char_width_factor));
   const lines: string[] = [];
   let cur = "";
-  for (const w of words) {
-    if ((cur + " " + w).trim().length > CHARS && cur) { lines.push(cur); cur = w; } else cur = (cur + " " + w).trim();
+  for (const w of title.split(/\s+/)) {
+    if ((cur + " " + w).trim().length > chars && cur) { lines.push(cur); cur = w; } else cur = (cur + " " + w).trim();
   }
   if (cur) lines.push(cur);
-  const clipped = lines.length > 4;
-  const kept = lines.slice(0, 4);
-  if (clipped) kept[3] = kept[3].slice(0, CHARS - 1) + "…";
+  const clipped = lines.length > st.max_title_lines;
+  const kept = lines.slice(0, st.max_title_lines);
+  if (clipped) kept[kept.length - 1] = kept[kept.length - 1].slice(0, chars - 1) + "…";
   return { lines: kept, clipped };
 }
 
-function layoutOf(m: JourneyModel): Layout {
-  const stages = m.stages.map((s, i) => ({ stage_id: s.id, x: LANE_HEAD + i * COL, width: COL }));
+function layoutOf(m: JourneyModel, presentation: boolean): Layout {
+  const st = styleFor(presentation);
+  const g = st.gutter_width;
+  const colW = st.card_width + 2 * st.cell_padding;
+  const stages = m.stages.map((s, i) => ({ stage_id: s.id, name: s.name, x: st.lane_header_width + g + i * (g + colW), width: colW }));
   const cards: CardBox[] = [];
-  const lanes = [];
-  let y = STAGE_HEAD;
-  const emotion = [];
+  const lanes: Layout["lanes"] = [];
+  const emotion_curves: Layout["emotion_curves"] = [];
+  let y = st.stage_header_height;
   for (const l of m.lanes) {
-    let h = l.kind === "emotion" ? 120 : 0;
-    const laneCards: CardBox[] = [];
-    if (l.kind !== "emotion") {
-      for (const st of stages) {
-        let cy = y + PAD;
-        for (const s of m.steps.filter((x) => x.lane_id === l.id && x.stage_id === st.stage_id).sort((a, b) => a.position - b.position)) {
-          const { lines, clipped } = wrap(s.title);
-          const ch = 20 + Math.max(2, lines.length) * LINE;
-          laneCards.push({ step_id: s.id, x: st.x + (COL - CARD_W) / 2, y: cy, width: CARD_W, height: ch, lines, clipped });
-          cy += ch + GAP;
-        }
-        h = Math.max(h, cy - y - GAP + PAD);
-      }
-      h = Math.max(h, 96);
-    } else {
-      const pts = m.steps.filter((x) => x.lane_id === l.id && x.emotion !== null).map((s) => {
-        const st = stages.find((c) => c.stage_id === s.stage_id);
-        return { x: (st?.x ?? 0) + COL / 2, y: y + h / 2 - ((s.emotion ?? 0) * (h / 2 - 14)) / 3 };
-      }).sort((a, b) => a.x - b.x);
-      emotion.push({ lane_id: l.id, points: pts });
-      m.steps.filter((x) => x.lane_id === l.id).forEach((s, i) => {
-        const p = pts[i];
-        if (p) laneCards.push({ step_id: s.id, x: p.x - 7, y: p.y - 7, width: 14, height: 14, lines: [], clipped: false });
+    const top = y + g;
+    let h = l.kind === "emotion" ? st.emotion_lane_height : st.card_min_height + 2 * st.cell_padding;
+    if (l.kind === "emotion") {
+      const span = h - 2 * st.cell_padding;
+      const points = stages.flatMap((col) => {
+        const cell = m.steps.filter((x) => x.lane_id === l.id && x.stage_id === col.stage_id && x.emotion !== null);
+        return cell.map((s, k) => ({ step_id: s.id, emotion: s.emotion ?? 0, x: col.x + (col.width * (k + 1)) / (cell.length + 1), y: top + st.cell_padding + (span * (3 - (s.emotion ?? 0))) / 6 }));
       });
+      emotion_curves.push({ lane_id: l.id, points });
+    } else {
+      for (const col of stages) {
+        let cy = top + st.cell_padding;
+        for (const s of m.steps.filter((x) => x.lane_id === l.id && x.stage_id === col.stage_id).sort((a, b) => a.position - b.position)) {
+          const { lines, clipped } = wrap(s.title, st);
+          const ch = Math.max(st.card_min_height, lines.length * st.line_height + 2 * st.card_padding);
+          cards.push({ step_id: s.id, x: col.x + st.cell_padding, y: cy, w: st.card_width, h: ch, lines, clipped });
+          cy += ch + st.card_gap;
+        }
+        h = Math.max(h, cy - st.card_gap + st.cell_padding - top);
+      }
     }
-    cards.push(...laneCards);
-    lanes.push({ lane_id: l.id, y, height: h });
-    y += h;
+    lanes.push({ lane_id: l.id, name: l.name, kind: l.kind, y: top, height: h });
+    y = top + h;
   }
   const box = new Map(cards.map((c) => [c.step_id, c]));
   const handoffs = m.handoffs.flatMap((h) => {
     const a = box.get(h.from_step_id), b = box.get(h.to_step_id);
     if (!a || !b) return [];
-    const down = b.y > a.y;
-    const sx = a.x + a.width / 2, sy = down ? a.y + a.height : a.y;
-    const ex = b.x + (b.x > a.x + a.width ? 0 : b.width / 2), ey = b.x > a.x + a.width ? b.y + b.height / 2 : down ? b.y : b.y + b.height;
-    const pts = b.x > a.x + a.width ? [{ x: sx, y: sy }, { x: sx, y: ey }, { x: ex, y: ey }] : [{ x: sx, y: sy }, { x: sx, y: (sy + ey) / 2 }, { x: ex, y: (sy + ey) / 2 }, { x: ex, y: ey }];
-    return [{ handoff_id: h.id, points: pts }];
+    // Out of the sender's right edge into the gutter, along it, into the receiver's left or top edge.
+    const gx = b.x > a.x + a.w ? b.x - st.cell_padding - g / 2 : a.x + a.w + st.cell_padding + g / 2;
+    const sy = a.y + a.h / 2;
+    const pts = b.x > a.x + a.w
+      ? [{ x: a.x + a.w, y: sy }, { x: gx, y: sy }, { x: gx, y: b.y + b.h / 2 }, { x: b.x, y: b.y + b.h / 2 }]
+      : [{ x: a.x + a.w, y: sy }, { x: gx, y: sy }, { x: gx, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y }];
+    const last = pts[pts.length - 1], prev = pts[pts.length - 2];
+    const len = Math.hypot(last.x - prev.x, last.y - prev.y) || 1;
+    return [{ handoff_id: h.id, points: pts, arrow: { tip: last, dx: (last.x - prev.x) / len, dy: (last.y - prev.y) / len }, label_anchor: { x: gx, y: (pts[1].y + pts[2].y) / 2 } }];
   });
-  return { width: LANE_HEAD + stages.length * COL, height: y, header_height: STAGE_HEAD, lane_header_width: LANE_HEAD, stages, lanes, cards, handoffs, emotion };
+  return { width: st.lane_header_width + g + stages.length * (g + colW), height: y + g, style: st, stages, lanes, cards, handoffs, emotion_curves };
 }
 
 function fail(field: string | null, message: string): never {
@@ -237,9 +243,9 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     saveAsDialog: () => delay(doc),
     closeFile: () => delay(undefined),
     recentFiles: () => delay([
-      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true },
-      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true },
-      { path: "/media/usb/Old client.baton", name: "Old client", exists: false },
+      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true, last_opened: "2026-11-20T10:00:00Z" },
+      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true, last_opened: "2026-11-19T10:00:00Z" },
+      { path: "/media/usb/Old client.baton", name: "Old client", exists: false, last_opened: "2026-01-02T10:00:00Z" },
     ]),
     templates: () => delay([
       { key: "bank_lost_card", name: "Bank: lost card", description: "Blind transfers and repeated verification" },
@@ -255,9 +261,9 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     },
     async undo() { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(result()); },
     async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
-    async journeyView(_d, jid) { const m = model(jid); return delay({ model: m, layout: layoutOf(m), ...result() }); },
+    async journeyView(_d, jid, presentation) { const m = model(jid); return delay({ model: m, layout: layoutOf(m, presentation), ...result() }); },
     async workspaceView(): Promise<WorkspaceView> {
-      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path });
+      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
     },
     newIds: (n) => delay(Array.from({ length: n }, uid)),
   };

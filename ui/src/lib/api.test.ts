@@ -14,3 +14,15 @@ describe("toApiError", () => {
     expect(toApiError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null });
   });
 });
+
+describe("unwrap", () => {
+  it("returns the data of an ok result", async () => {
+    const { unwrap } = await import("./api");
+    await expect(unwrap(Promise.resolve({ status: "ok" as const, data: 42 }))).resolves.toBe(42);
+  });
+  it("throws the typed error of an error result, field included", async () => {
+    const { unwrap } = await import("./api");
+    const r = Promise.resolve({ status: "error" as const, error: { kind: "invalid", message: "Title is empty", field: "title" } });
+    await expect(unwrap(r)).rejects.toEqual({ kind: "invalid", message: "Title is empty", field: "title" });
+  });
+});

@@ -1,6 +1,7 @@
-// The one file that talks to the Rust shell. Until the shell's generated bindings.ts lands,
-// this calls the planned commands through `invoke`; afterwards only this file changes.
-import { invoke } from "@tauri-apps/api/core";
+// The one file that talks to the Rust shell, through the generated bindings. Results arrive as
+// `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
+// `try/await` and show the error next to its cause.
+import { commands } from "../bindings";
 import type {
   ApiError,
   DocHandle,
@@ -14,7 +15,8 @@ import type {
 } from "./types";
 
 export interface BatonApi {
-  createFileDialog(): Promise<DocHandle | null>;
+  /** Asks where to save, then creates an empty client file called `name`; null when cancelled. */
+  createFileDialog(name: string): Promise<DocHandle | null>;
   openFileDialog(): Promise<DocHandle | null>;
   openRecent(path: string): Promise<DocHandle>;
   openDemo(): Promise<DocHandle>;
@@ -44,23 +46,33 @@ export function toApiError(e: unknown): ApiError {
   return { kind: "internal", message: String(e) };
 }
 
+type Result<T> = { status: "ok"; data: T } | { status: "error"; error: unknown };
+
+/** The value of a bindings result, or its error thrown. */
+export async function unwrap<T>(r: Promise<Result<T>>): Promise<T> {
+  const res = await r;
+  if (res.status === "error") throw toApiError(res.error);
+  return res.data;
+}
+
 const tauriApi: BatonApi = {
-  createFileDialog: () => invoke("create_file_dialog"),
-  openFileDialog: () => invoke("open_file_dialog"),
-  openRecent: (path) => invoke("open_recent", { path }),
-  openDemo: () => invoke("open_demo"),
-  newFromTemplate: (key) => invoke("new_from_template", { key }),
-  saveAsDialog: (doc) => invoke("save_as_dialog", { doc }),
-  closeFile: (doc) => invoke("close_file", { doc }),
-  recentFiles: () => invoke("recent_files"),
-  templates: () => invoke("templates"),
-  edit: (doc, edit) => invoke("edit", { doc, edit }),
-  undo: (doc) => invoke("undo", { doc }),
-  redo: (doc) => invoke("redo", { doc }),
-  journeyView: (doc, journeyId, presentation) =>
-    invoke("journey_view", { doc, journeyId, presentation }),
-  workspaceView: (doc) => invoke("workspace_view", { doc }),
-  newIds: (count) => invoke("new_ids", { count }),
+  createFileDialog: (name) => unwrap(commands.createFileDialog(name)),
+  openFileDialog: () => unwrap(commands.openFileDialog()),
+  openRecent: (path) => unwrap(commands.openRecent(path)),
+  openDemo: () => unwrap(commands.openDemo()),
+  newFromTemplate: (key) => unwrap(commands.newFromTemplateDialog(key)),
+  saveAsDialog: (doc) => unwrap(commands.saveAsDialog(doc)),
+  closeFile: async (doc) => {
+    await unwrap(commands.closeFile(doc));
+  },
+  recentFiles: () => unwrap(commands.recentFiles()),
+  templates: () => unwrap(commands.templates()),
+  edit: (doc, edit) => unwrap(commands.edit(doc, edit)),
+  undo: (doc) => unwrap(commands.undo(doc)),
+  redo: (doc) => unwrap(commands.redo(doc)),
+  journeyView: (doc, journeyId, presentation) => unwrap(commands.journeyView(doc, journeyId, presentation)),
+  workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
+  newIds: (count) => unwrap(commands.newIds(count)),
 };
 
 let current: BatonApi = tauriApi;

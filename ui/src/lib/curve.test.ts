@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { midpoint, polylinePath, smoothPath } from "./curve";
+import { polylinePath, smoothPath } from "./curve";
 
 describe("curves", () => {
   it("passes the smooth curve through every point", () => {
@@ -11,10 +11,6 @@ describe("curves", () => {
   });
   it("draws nothing for no points", () => {
     expect(smoothPath([])).toBe("");
-  });
-  it("finds the middle of an orthogonal route by length", () => {
-    expect(midpoint([{ x: 0, y: 0 }, { x: 0, y: 100 }, { x: 100, y: 100 }])).toEqual({ x: 0, y: 100 });
-    expect(midpoint([{ x: 0, y: 0 }, { x: 40, y: 0 }])).toEqual({ x: 20, y: 0 });
   });
   it("writes polylines as moves and lines", () => {
     expect(polylinePath([{ x: 1, y: 2 }, { x: 3, y: 4 }])).toBe("M1,2 L3,4");

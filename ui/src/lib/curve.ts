@@ -23,21 +23,3 @@ export function smoothPath(points: Point[]): string {
 export function polylinePath(points: Point[]): string {
   return points.map((p, i) => `${i === 0 ? "M" : "L"}${p.x},${p.y}`).join(" ");
 }
-
-/** The middle of a polyline by length: where a handoff's markers sit. */
-export function midpoint(points: Point[]): Point {
-  if (points.length === 0) return { x: 0, y: 0 };
-  const seg = (a: Point, b: Point) => Math.hypot(b.x - a.x, b.y - a.y);
-  let total = 0;
-  for (let i = 1; i < points.length; i++) total += seg(points[i - 1], points[i]);
-  let half = total / 2;
-  for (let i = 1; i < points.length; i++) {
-    const l = seg(points[i - 1], points[i]);
-    if (half <= l && l > 0) {
-      const t = half / l;
-      return { x: points[i - 1].x + (points[i].x - points[i - 1].x) * t, y: points[i - 1].y + (points[i].y - points[i - 1].y) * t };
-    }
-    half -= l;
-  }
-  return points[points.length - 1];
-}

@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { cellAt, dropPosition, headerDropIndex, nearestInDirection } from "./hit";
-import type { CardBox, Layout } from "./types";
+import type { CardBox, Layout, LayoutStyle } from "./types";
 
-const card = (id: string, x: number, y: number): CardBox => ({ step_id: id, x, y, width: 100, height: 40, lines: [id], clipped: false });
+const card = (id: string, x: number, y: number): CardBox => ({ step_id: id, x, y, w: 100, h: 40, lines: [id], clipped: false });
+const style: LayoutStyle = {
+  card_width: 100, card_min_height: 40, card_padding: 8, font_size: 13, line_height: 18, char_width_factor: 0.55,
+  cell_padding: 10, card_gap: 8, gutter_width: 20, stage_header_height: 40, lane_header_width: 100,
+  emotion_lane_height: 120, max_title_lines: 4,
+};
+// Columns at 120..320 and 340..540 (gutters of 20 before each), lanes at 60..160 and 180..340.
 const layout: Layout = {
-  width: 500, height: 300, header_height: 40, lane_header_width: 100,
-  stages: [{ stage_id: "a", x: 100, width: 200 }, { stage_id: "b", x: 300, width: 200 }],
-  lanes: [{ lane_id: "l1", y: 40, height: 100 }, { lane_id: "l2", y: 140, height: 160 }],
-  cards: [], handoffs: [], emotion: [],
+  width: 560, height: 360, style,
+  stages: [{ stage_id: "a", name: "A", x: 120, width: 200 }, { stage_id: "b", name: "B", x: 340, width: 200 }],
+  lanes: [{ lane_id: "l1", name: "L1", kind: "customer", y: 60, height: 100 }, { lane_id: "l2", name: "L2", kind: "actor", y: 180, height: 160 }],
+  cards: [], handoffs: [], emotion_curves: [],
 };
 
 describe("hit testing on the layout", () => {
@@ -15,6 +21,10 @@ describe("hit testing on the layout", () => {
     expect(cellAt(layout, { x: 350, y: 200 })).toEqual({ stageId: "b", laneId: "l2" });
     expect(cellAt(layout, { x: 50, y: 200 })).toBeNull();
     expect(cellAt(layout, { x: 150, y: 10 })).toBeNull();
+  });
+  it("gives a point in a gutter to the nearest cell", () => {
+    expect(cellAt(layout, { x: 336, y: 170 })).toEqual({ stageId: "b", laneId: "l1" });
+    expect(cellAt(layout, { x: 324, y: 176 })).toEqual({ stageId: "a", laneId: "l2" });
   });
   it("places a dropped card by the middles of the cell's cards", () => {
     const cell = [card("1", 0, 0), card("2", 0, 50), card("3", 0, 100)];

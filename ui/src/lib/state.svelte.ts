@@ -64,6 +64,8 @@ class AppState {
   async refreshWorkspace(): Promise<void> {
     if (!this.doc) return;
     this.workspace = await api().workspaceView(this.doc.doc);
+    this.canUndo = this.workspace.can_undo;
+    this.canRedo = this.workspace.can_redo;
     if (this.journeyId && !this.workspace.journeys.some((j) => j.id === this.journeyId)) {
       this.journeyId = null;
       this.view = null;
