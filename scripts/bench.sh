@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
-# The benchmarks; figures are recorded in the README.
+# The benchmarks (release builds); the figures are recorded in the README.
 set -euo pipefail
-cargo bench --workspace
+cd "$(dirname "$0")/.."
+cargo bench -p baton-core --bench apply --bench layout --bench analysis --bench survey_import -- --warm-up-time 1 --measurement-time 3
+cargo bench -p baton-store --bench store

@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, idempotently: Debian packages first.
+# Everything the build and the tests need, installed only when missing: Debian packages and
+# tauri-driver (scripts/deps-app.sh), then the UI's npm packages from the committed lock file.
 set -euo pipefail
-PACKAGES=(build-essential pkg-config)
-missing=()
-for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+cd "$(dirname "$0")/.."
+bash scripts/deps-app.sh
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules ]; then
+  (cd ui && npm ci --no-audit --no-fund)
 fi

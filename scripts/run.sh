@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
-# Until the desktop app lands: build the demo client file into a temp dir and describe it.
+# Builds the UI and the desktop app and runs it (under Xvfb when there is no display).
 set -euo pipefail
-cargo build -p baton-cli
-dir=$(mktemp -d)
-./target/debug/baton demo "$dir/demo.baton"
-./target/debug/baton info "$dir/demo.baton"
+cd "$(dirname "$0")/.."
+exec bash scripts/run-app.sh "$@"

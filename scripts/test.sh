@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Every test: format, lints, then the whole workspace's tests.
+# Every test, in the order that fails fastest: format, the UI's type check and unit tests and
+# build (the app embeds ui/dist), lints, every Rust test, then the end-to-end suite in the real app.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 cargo fmt --all --check
+(cd ui && npm run check && npm test && npm run build)
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
+bash scripts/e2e.sh
