@@ -119,7 +119,9 @@ fn select_card(s: &Session, id: &str) {
     let c = card(s, id);
     let (x, y) = s.centre(&c);
     s.click_at(x, y);
-    s.find(&format!("{CARD}[data-id=\"{id}\"] [data-testid=\"card-handle\"]"));
+    s.find(&format!(
+        "{CARD}[data-id=\"{id}\"] [data-testid=\"card-handle\"]"
+    ));
 }
 
 /// Draws a handoff by dragging the selected card's handle onto the receiving card.
@@ -258,9 +260,16 @@ fn a_mapped_journey_survives_closing_and_reopening() {
         s.click(&journey);
     }
     s.wait_count(STAGE, 3);
-    let stages: Vec<String> = s.find_all(STAGE).iter().map(|e| text_content(&s, e)).collect();
+    let stages: Vec<String> = s
+        .find_all(STAGE)
+        .iter()
+        .map(|e| text_content(&s, e))
+        .collect();
     for (found, expected) in stages.iter().zip(["Notice", "Call", "Verify"]) {
-        assert!(found.contains(expected), "stage {expected:?} shows {found:?}");
+        assert!(
+            found.contains(expected),
+            "stage {expected:?} shows {found:?}"
+        );
     }
     s.wait_count(LANE, 3);
     s.wait_count(CARD, 4);

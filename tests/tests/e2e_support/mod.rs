@@ -20,8 +20,8 @@ pub fn screens_dir() -> PathBuf {
 
 /// Starts the real app binary under WebDriver and waits for the start screen.
 pub fn launch() -> Session {
-    let base = std::env::var("BATON_E2E_WEBDRIVER")
-        .unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
+    let base =
+        std::env::var("BATON_E2E_WEBDRIVER").unwrap_or_else(|_| "http://127.0.0.1:4444".to_owned());
     let app = std::env::var_os("BATON_E2E_APP")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join("target/debug/baton-app"));

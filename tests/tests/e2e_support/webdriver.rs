@@ -140,11 +140,9 @@ impl Session {
     }
 
     pub fn wait_count(&self, css: &str, n: usize) {
-        self.wait_until(
-            &format!("{n} of `{css}`"),
-            Duration::from_secs(10),
-            |s| s.count(css) == n,
-        );
+        self.wait_until(&format!("{n} of `{css}`"), Duration::from_secs(10), |s| {
+            s.count(css) == n
+        });
     }
 
     pub fn click(&self, el: &Element) {
@@ -282,7 +280,12 @@ impl Drop for Session {
     }
 }
 
-fn call(agent: &ureq::Agent, method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
+fn call(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<Value>,
+) -> Result<Value, String> {
     let request = agent.request(method, url);
     let response = match body {
         Some(b) => request.send_json(b),
