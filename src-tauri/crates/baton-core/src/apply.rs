@@ -19,6 +19,7 @@ mod positions;
 mod queries;
 mod snapshots;
 
+pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;
 
 use crate::edit::{Applied, Edit};

@@ -9,6 +9,8 @@ pub mod error;
 pub mod layout;
 pub mod model;
 pub mod templates;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use apply::duplicate_as_future;
 pub use edit::{Applied, Edit};

@@ -9,11 +9,11 @@ use crate::model::{EntityKind, EntityRef};
 pub(crate) type Touched = BTreeSet<EntityRef>;
 
 /// Titles and names: 1 to 200 characters once trimmed.
-pub(crate) const MAX_NAME_CHARS: usize = 200;
+pub const MAX_NAME_CHARS: usize = 200;
 /// Notes, descriptions, goals, comments.
-pub(crate) const MAX_LONG_TEXT_CHARS: usize = 10_000;
+pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
 /// One year: a longer wait is a typing mistake, not a handoff.
-pub(crate) const MAX_WAIT_MINUTES: u32 = 525_600;
+pub const MAX_WAIT_MINUTES: u32 = 525_600;
 /// Initiative impact and effort are rated 1 to 5.
 pub(crate) const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 /// The emotion curve runs from -3 to +3.

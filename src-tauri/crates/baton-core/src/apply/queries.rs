@@ -1,6 +1,6 @@
 //! Read-only views of the workspace in the orders the store, the UI and the exports need.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::model::*;
 
@@ -79,12 +79,12 @@ impl Workspace {
         let journey = self.journeys.get(journey_id)?.clone();
         let stages: Vec<Stage> = self.stages_of(journey_id).into_iter().cloned().collect();
         let lanes: Vec<Lane> = self.lanes_of(journey_id).into_iter().cloned().collect();
-        let stage_rank: BTreeMap<&str, usize> = stages
+        let stage_rank: HashMap<&str, usize> = stages
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        let lane_rank: BTreeMap<&str, usize> = lanes
+        let lane_rank: HashMap<&str, usize> = lanes
             .iter()
             .enumerate()
             .map(|(i, l)| (l.id.as_str(), i))
@@ -95,14 +95,15 @@ impl Workspace {
             .filter(|s| s.journey_id == journey_id)
             .cloned()
             .collect();
-        steps.sort_by_key(|s| {
+        // Cached: one rank lookup per step, not per comparison.
+        steps.sort_by_cached_key(|s| {
             (
                 stage_rank.get(s.stage_id.as_str()).copied(),
                 lane_rank.get(s.lane_id.as_str()).copied(),
                 s.position,
             )
         });
-        let step_ids: BTreeSet<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+        let step_ids: HashSet<&str> = steps.iter().map(|s| s.id.as_str()).collect();
         // BTreeMap order is id order, which is what the model documents for these lists.
         let handoffs: Vec<Handoff> = self
             .handoffs
@@ -110,7 +111,7 @@ impl Workspace {
             .filter(|h| h.journey_id == journey_id)
             .cloned()
             .collect();
-        let handoff_ids: BTreeSet<&str> = handoffs.iter().map(|h| h.id.as_str()).collect();
+        let handoff_ids: HashSet<&str> = handoffs.iter().map(|h| h.id.as_str()).collect();
         let about = |subject: &Subject| match subject.kind {
             SubjectKind::Step => step_ids.contains(subject.id.as_str()),
             SubjectKind::Handoff => handoff_ids.contains(subject.id.as_str()),
