@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use baton_core::layout::{layout, LayoutStyle};
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::Edit;
 use baton_store::{Document, EditOutcome};
@@ -17,9 +18,14 @@ pub struct OpenDocument {
 }
 
 impl OpenDocument {
-    /// A new, empty client file at `path`, named after the file.
-    pub fn create(path: &Path) -> AppResult<Self> {
-        let doc = Document::create(path, &display_name(path))?;
+    /// A new, empty client file at `path` for the client `name` (named after the file when
+    /// `name` is blank).
+    pub fn create(path: &Path, name: &str) -> AppResult<Self> {
+        let name = match name.trim() {
+            "" => display_name(path),
+            given => given.to_owned(),
+        };
+        let doc = Document::create(path, &name)?;
         Ok(Self { doc })
     }
 
@@ -89,9 +95,15 @@ impl OpenDocument {
         Ok(self.doc.close()?)
     }
 
-    pub fn journey_view(&self, journey_id: &str, _presentation: bool) -> AppResult<JourneyView> {
+    pub fn journey_view(&self, journey_id: &str, presentation: bool) -> AppResult<JourneyView> {
         let model = self.doc.journey_model(journey_id)?;
+        let style = if presentation {
+            LayoutStyle::presentation()
+        } else {
+            LayoutStyle::default()
+        };
         Ok(JourneyView {
+            layout: layout(&model, &style),
             model,
             revision: self.doc.revision(),
             can_undo: self.doc.can_undo(),
@@ -173,7 +185,7 @@ mod tests {
     #[test]
     fn an_unknown_journey_is_a_typed_not_found() {
         let dir = tempfile::tempdir().unwrap();
-        let doc = OpenDocument::create(&dir.path().join("a.baton")).unwrap();
+        let doc = OpenDocument::create(&dir.path().join("a.baton"), "Client A").unwrap();
         let e = doc.journey_view("nope", false).err().unwrap();
         assert_eq!(
             e.kind,

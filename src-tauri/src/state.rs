@@ -130,7 +130,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
         let path = dir.path().join("a.baton");
-        let first = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        let first = state
+            .insert(OpenDocument::create(&path, "").unwrap())
+            .unwrap();
         let again = state.find_open(&path).unwrap().unwrap();
         assert_eq!(again.doc, first.doc);
         state
@@ -146,7 +148,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
         let path = dir.path().join("a.baton");
-        let opened = state.insert(OpenDocument::create(&path).unwrap()).unwrap();
+        let opened = state
+            .insert(OpenDocument::create(&path, "").unwrap())
+            .unwrap();
         assert!(
             OpenDocument::open(&path).is_err(),
             "open twice in one process"

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use baton_core::layout::Layout;
 use baton_core::{Journey, JourneyModel, Metric, Persona, Phase, WorkspaceInfo};
 
 /// A client file that is now open, under the id the other commands take.
@@ -18,6 +19,8 @@ pub struct OpenedFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct JourneyView {
     pub model: JourneyModel,
+    /// The map's geometry, computed by baton-core: the UI draws it and computes none of its own.
+    pub layout: Layout,
     pub revision: u32,
     pub can_undo: bool,
     pub can_redo: bool,

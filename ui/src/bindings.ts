@@ -5,10 +5,11 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	/**
-	 *  Asks where to save, then creates an empty client file there, named after the file the user
-	 *  typed ("ACME Bank.baton" is the client "ACME Bank"). `None` when the user cancels.
+	 *  Asks where to save, then creates an empty client file there for the client `name` (when
+	 *  `name` is blank, named after the file: "ACME Bank.baton" is the client "ACME Bank").
+	 *  `None` when the user cancels.
 	 */
-	createFileDialog: () => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("create_file_dialog")),
+	createFileDialog: (name: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("create_file_dialog", { name })),
 	/**  Asks for a file to open. `None` when the user cancels. */
 	openFileDialog: () => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("open_file_dialog")),
 	/**  Opens a file of the recent list; any other path is refused. */
@@ -49,6 +50,27 @@ export type AppError = {
 
 /**  The store's kinds and the shell's, as one set of snake_case strings. */
 export type AppErrorKind = ErrorKind | ShellErrorKind;
+
+/**  Where and which way an arrow head points. */
+export type ArrowEnd = {
+	tip: Point,
+	/**  Unit direction of the last segment. */
+	dx: number | null,
+	dy: number | null,
+};
+
+/**  One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`]. */
+export type CardBox = {
+	step_id: string,
+	x: number | null,
+	y: number | null,
+	w: number | null,
+	h: number | null,
+	/**  The title wrapped to the card, at most `max_title_lines` lines. */
+	lines: string[],
+	/**  The title did not fit: the last line ends with an ellipsis. */
+	clipped: boolean,
+};
 
 /**  A protocol item that must travel with a handoff. */
 export type ChecklistItem = {
@@ -96,6 +118,19 @@ export type EditOutcome = {
 	can_redo: boolean,
 	/**  The rows the change wrote or deleted. */
 	touched: EntityRef[],
+};
+
+/**  The points of one emotion lane's curve, left to right; the UI draws a smooth curve through them. */
+export type EmotionCurve = {
+	lane_id: string,
+	points: EmotionPoint[],
+};
+
+export type EmotionPoint = {
+	step_id: string,
+	emotion: number,
+	x: number | null,
+	y: number | null,
 };
 
 /**  The kinds of entity, for errors and for the set of rows an edit touched. */
@@ -148,6 +183,15 @@ export type HandoffMode =
 "blind" | 
 /**  A system passes the case. */
 "automated";
+
+/**  An orthogonal polyline from the sending card's edge to the receiving card's edge. */
+export type HandoffPath = {
+	handoff_id: string,
+	points: Point[],
+	arrow: ArrowEnd,
+	/**  Where markers (re-verify, retell) go: the middle of the longest segment in a gutter. */
+	label_anchor: Point,
+};
 
 /**  An item of the improvement plan, ordered inside its phase by `position`. */
 export type Initiative = {
@@ -210,6 +254,8 @@ export type JourneyState = "current" | "future";
 /**  One journey, ready to draw. */
 export type JourneyView = {
 	model: JourneyModel,
+	/**  The map's geometry, computed by baton-core: the UI draws it and computes none of its own. */
+	layout: Layout,
 	revision: number,
 	can_undo: boolean,
 	can_redo: boolean,
@@ -229,6 +275,52 @@ export type Lane = {
 };
 
 export type LaneKind = "customer" | "actor" | "emotion" | "thoughts" | "pains" | "opportunities" | "channels" | "notes";
+
+/**  A lane's row of cells (its header sits left of `x = style.lane_header_width`). */
+export type LaneRow = {
+	lane_id: string,
+	name: string,
+	kind: LaneKind,
+	y: number | null,
+	height: number | null,
+};
+
+export type Layout = {
+	width: number | null,
+	height: number | null,
+	style: LayoutStyle,
+	stages: StageColumn[],
+	lanes: LaneRow[],
+	cards: CardBox[],
+	handoffs: HandoffPath[],
+	emotion_curves: EmotionCurve[],
+};
+
+/**  Sizes of everything on the map, in map units (pixels at 100%). */
+export type LayoutStyle = {
+	card_width: number | null,
+	/**  A card is at least this tall: room for two lines of title. */
+	card_min_height: number | null,
+	/**  Space between a card's edge and its text. */
+	card_padding: number | null,
+	font_size: number | null,
+	line_height: number | null,
+	/**
+	 *  Average character width as a fraction of the font size, for the approximate measurement
+	 *  of titles (see [`text::text_width`]).
+	 */
+	char_width_factor: number | null,
+	/**  Space between a cell's edge and its cards. */
+	cell_padding: number | null,
+	/**  Space between stacked cards in one cell. */
+	card_gap: number | null,
+	/**  Width of the gutters between cells, where handoff arrows run. */
+	gutter_width: number | null,
+	stage_header_height: number | null,
+	lane_header_width: number | null,
+	emotion_lane_height: number | null,
+	max_title_lines: number,
+};
 
 /**  A satisfaction metric. `scale_min..=scale_max` is the range of a single response. */
 export type Metric = {
@@ -266,6 +358,11 @@ export type Phase = {
 	start: string | null,
 	end: string | null,
 	position: number,
+};
+
+export type Point = {
+	x: number | null,
+	y: number | null,
 };
 
 /**  One entry as the start screen shows it. */
@@ -321,6 +418,14 @@ export type Stage = {
 	name: string,
 	description: string,
 	position: number,
+};
+
+/**  A stage's column of cells (its header sits above `y = style.stage_header_height`). */
+export type StageColumn = {
+	stage_id: string,
+	name: string,
+	x: number | null,
+	width: number | null,
 };
 
 /**  A card in one cell (stage x lane), ordered inside its cell by `position`. */

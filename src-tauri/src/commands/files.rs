@@ -23,20 +23,22 @@ fn open_path(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
     state.insert(OpenDocument::open(path)?)
 }
 
-/// Asks where to save, then creates an empty client file there, named after the file the user
-/// typed ("ACME Bank.baton" is the client "ACME Bank"). `None` when the user cancels.
+/// Asks where to save, then creates an empty client file there for the client `name` (when
+/// `name` is blank, named after the file: "ACME Bank.baton" is the client "ACME Bank").
+/// `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
 pub async fn create_file_dialog(
     app: AppHandle,
     state: State<'_, AppState>,
+    name: String,
 ) -> AppResult<Option<OpenedFile>> {
     let state = state.inner().clone();
     blocking(move || {
         let Some(path) = pick_save_path(&app, "New client file", "New client")? else {
             return Ok(None);
         };
-        state.insert(OpenDocument::create(&path)?).map(Some)
+        state.insert(OpenDocument::create(&path, &name)?).map(Some)
     })
     .await
 }

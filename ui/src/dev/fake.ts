@@ -220,7 +220,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
   let db = seed(params.get("demo") ?? "demo");
   const past: string[] = [];
   const future: string[] = [];
-  const result = () => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0 });
+  const result = () => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0, touched: [] });
   const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank" };
   const model = (jid: string): JourneyModel => {
     const journey = db.journeys.find((j) => j.id === jid);

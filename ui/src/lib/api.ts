@@ -60,7 +60,7 @@ const tauriApi: BatonApi = {
   openFileDialog: () => unwrap(commands.openFileDialog()),
   openRecent: (path) => unwrap(commands.openRecent(path)),
   openDemo: () => unwrap(commands.openDemo()),
-  newFromTemplate: (key) => unwrap(commands.newFromTemplateDialog(key)),
+  newFromTemplate: (key) => unwrap(commands.newFromTemplate(key)),
   saveAsDialog: (doc) => unwrap(commands.saveAsDialog(doc)),
   closeFile: async (doc) => {
     await unwrap(commands.closeFile(doc));
@@ -70,7 +70,10 @@ const tauriApi: BatonApi = {
   edit: (doc, edit) => unwrap(commands.edit(doc, edit)),
   undo: (doc) => unwrap(commands.undo(doc)),
   redo: (doc) => unwrap(commands.redo(doc)),
-  journeyView: (doc, journeyId, presentation) => unwrap(commands.journeyView(doc, journeyId, presentation)),
+  // specta types every f32 as `number | null` (serde writes NaN as null); layout coordinates are
+  // always finite, so the view is narrowed to the UI's layout types here, once.
+  journeyView: (doc, journeyId, presentation) =>
+    unwrap(commands.journeyView(doc, journeyId, presentation)) as Promise<unknown> as Promise<JourneyView>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
 };

@@ -122,7 +122,7 @@ export interface Layout {
 // ---- Shell API results ----
 
 /** A journey with its layout. The layout is optional until the shell sends it. */
-export type JourneyView = BoundJourneyView & { layout?: Layout | null };
+export type JourneyView = Omit<BoundJourneyView, "layout"> & { layout?: Layout | null };
 
 /** An error from Rust as the UI shows it. */
 export type ApiError = Omit<AppError, "kind" | "field"> & { kind: string; field?: string | null };
