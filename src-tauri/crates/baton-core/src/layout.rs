@@ -1,1 +1,415 @@
 //! The swimlane geometry, computed once here and drawn by the UI and the exporters alike.
+//!
+//! The map is a grid of cells (stage columns x lane rows). Every cell is surrounded by gutters:
+//! a vertical gutter left of each column and right of the last, a horizontal gutter above each
+//! lane and below the last. Cards sit inside their cell, stacked by position; handoff arrows run
+//! only through the gutters and the empty padding beside cards, so they never cross a card.
+//! All coordinates are f32 in map space, origin top left, y downwards.
+
+mod route;
+pub mod text;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::model::{Id, JourneyModel, LaneKind};
+
+/// Sizes of everything on the map, in map units (pixels at 100%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct LayoutStyle {
+    pub card_width: f32,
+    /// A card is at least this tall: room for two lines of title.
+    pub card_min_height: f32,
+    /// Space between a card's edge and its text.
+    pub card_padding: f32,
+    pub font_size: f32,
+    pub line_height: f32,
+    /// Average character width as a fraction of the font size, for the approximate measurement
+    /// of titles (see [`text::text_width`]).
+    pub char_width_factor: f32,
+    /// Space between a cell's edge and its cards.
+    pub cell_padding: f32,
+    /// Space between stacked cards in one cell.
+    pub card_gap: f32,
+    /// Width of the gutters between cells, where handoff arrows run.
+    pub gutter_width: f32,
+    pub stage_header_height: f32,
+    pub lane_header_width: f32,
+    pub emotion_lane_height: f32,
+    pub max_title_lines: u32,
+}
+
+impl Default for LayoutStyle {
+    fn default() -> Self {
+        Self {
+            card_width: 168.0,
+            card_min_height: 52.0,
+            card_padding: 8.0,
+            font_size: 13.0,
+            line_height: 18.0,
+            char_width_factor: 0.55,
+            cell_padding: 10.0,
+            card_gap: 8.0,
+            gutter_width: 28.0,
+            stage_header_height: 44.0,
+            lane_header_width: 176.0,
+            emotion_lane_height: 120.0,
+            max_title_lines: 4,
+        }
+    }
+}
+
+impl LayoutStyle {
+    /// Larger type and cards for a projector or a printed wall map.
+    pub fn presentation() -> Self {
+        Self {
+            card_width: 220.0,
+            card_min_height: 68.0,
+            card_padding: 10.0,
+            font_size: 17.0,
+            line_height: 24.0,
+            char_width_factor: 0.55,
+            cell_padding: 14.0,
+            card_gap: 10.0,
+            gutter_width: 36.0,
+            stage_header_height: 56.0,
+            lane_header_width: 220.0,
+            emotion_lane_height: 160.0,
+            max_title_lines: 4,
+        }
+    }
+
+    /// The width a title may take inside a card.
+    pub fn text_width_available(&self) -> f32 {
+        (self.card_width - 2.0 * self.card_padding).max(0.0)
+    }
+
+    fn column_width(&self) -> f32 {
+        self.card_width + 2.0 * self.cell_padding
+    }
+
+    fn empty_lane_height(&self) -> f32 {
+        self.card_min_height + 2.0 * self.cell_padding
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// A stage's column of cells (its header sits above `y = style.stage_header_height`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct StageColumn {
+    pub stage_id: Id,
+    pub name: String,
+    pub x: f32,
+    pub width: f32,
+}
+
+/// A lane's row of cells (its header sits left of `x = style.lane_header_width`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct LaneRow {
+    pub lane_id: Id,
+    pub name: String,
+    pub kind: LaneKind,
+    pub y: f32,
+    pub height: f32,
+}
+
+/// One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct CardBox {
+    pub step_id: Id,
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    /// The title wrapped to the card, at most `max_title_lines` lines.
+    pub lines: Vec<String>,
+    /// The title did not fit: the last line ends with an ellipsis.
+    pub clipped: bool,
+}
+
+/// Where and which way an arrow head points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
+pub struct ArrowEnd {
+    pub tip: Point,
+    /// Unit direction of the last segment.
+    pub dx: f32,
+    pub dy: f32,
+}
+
+/// An orthogonal polyline from the sending card's edge to the receiving card's edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct HandoffPath {
+    pub handoff_id: Id,
+    pub points: Vec<Point>,
+    pub arrow: ArrowEnd,
+    /// Where markers (re-verify, retell) go: the middle of the longest segment in a gutter.
+    pub label_anchor: Point,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EmotionPoint {
+    pub step_id: Id,
+    pub emotion: i32,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// The points of one emotion lane's curve, left to right; the UI draws a smooth curve through them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct EmotionCurve {
+    pub lane_id: Id,
+    pub points: Vec<EmotionPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    pub style: LayoutStyle,
+    pub stages: Vec<StageColumn>,
+    pub lanes: Vec<LaneRow>,
+    pub cards: Vec<CardBox>,
+    pub handoffs: Vec<HandoffPath>,
+    pub emotion_curves: Vec<EmotionCurve>,
+}
+
+/// The cell grid: column and lane positions, and the gutters between them.
+struct Grid {
+    /// Left edge of each stage's column.
+    column_x: Vec<f32>,
+    column_width: f32,
+    /// Left edge of each vertical gutter: gutter `c` lies left of column `c`; one more after the last.
+    vertical_gutter_x: Vec<f32>,
+    lane_y: Vec<f32>,
+    lane_height: Vec<f32>,
+    /// Top edge of each horizontal gutter: gutter `l` lies above lane `l`; one more below the last.
+    horizontal_gutter_y: Vec<f32>,
+    gutter: f32,
+}
+
+/// A card and the cell it sits in.
+struct Placed {
+    stage: usize,
+    lane: usize,
+}
+
+/// The whole map geometry of a journey. Steps, handoffs or emotion points that refer to a stage,
+/// lane or step not in the model are left out rather than failing: the layout draws what exists.
+pub fn layout(model: &JourneyModel, style: &LayoutStyle) -> Layout {
+    let stage_index: HashMap<&str, usize> = model
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let lane_index: HashMap<&str, usize> = model
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let stage_count = model.stages.len();
+    let lane_count = model.lanes.len();
+
+    // Steps per cell, in cell order, so stacking follows `position` whatever the input order.
+    let mut cells: Vec<Vec<usize>> = vec![Vec::new(); stage_count * lane_count];
+    for (i, step) in model.steps.iter().enumerate() {
+        if let (Some(&s), Some(&l)) = (
+            stage_index.get(step.stage_id.as_str()),
+            lane_index.get(step.lane_id.as_str()),
+        ) {
+            cells[s * lane_count + l].push(i);
+        }
+    }
+    for cell in &mut cells {
+        cell.sort_by(|&a, &b| {
+            let (a, b) = (&model.steps[a], &model.steps[b]);
+            (a.position, &a.id).cmp(&(b.position, &b.id))
+        });
+    }
+
+    // Wrap every card title once; heights follow.
+    let available = style.text_width_available();
+    let mut wrapped: Vec<Option<text::WrappedTitle>> = vec![None; model.steps.len()];
+    let mut lane_height: Vec<f32> = model
+        .lanes
+        .iter()
+        .map(|l| match l.kind {
+            LaneKind::Emotion => style.emotion_lane_height,
+            _ => style.empty_lane_height(),
+        })
+        .collect();
+    for (cell_index, cell) in cells.iter().enumerate() {
+        let lane = cell_index % lane_count.max(1);
+        if model.lanes[lane].kind == LaneKind::Emotion || cell.is_empty() {
+            continue;
+        }
+        let mut stacked = 2.0 * style.cell_padding;
+        for (k, &step) in cell.iter().enumerate() {
+            let title = text::wrap_title(&model.steps[step].title, available, style);
+            stacked += card_height(title.lines.len(), style);
+            if k > 0 {
+                stacked += style.card_gap;
+            }
+            wrapped[step] = Some(title);
+        }
+        lane_height[lane] = lane_height[lane].max(stacked);
+    }
+
+    let grid = build_grid(stage_count, lane_height, style);
+
+    let stages = model
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StageColumn {
+            stage_id: s.id.clone(),
+            name: s.name.clone(),
+            x: grid.column_x[i],
+            width: grid.column_width,
+        })
+        .collect();
+    let lanes = model
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| LaneRow {
+            lane_id: l.id.clone(),
+            name: l.name.clone(),
+            kind: l.kind,
+            y: grid.lane_y[i],
+            height: grid.lane_height[i],
+        })
+        .collect();
+
+    // Cards, in cell order; `card_of_step` lets handoffs find their ends.
+    let mut cards = Vec::with_capacity(model.steps.len());
+    let mut placed = Vec::with_capacity(model.steps.len());
+    let mut card_of_step: HashMap<&str, usize> = HashMap::with_capacity(model.steps.len());
+    for (cell_index, cell) in cells.iter().enumerate() {
+        let (stage, lane) = (cell_index / lane_count, cell_index % lane_count);
+        let x = grid.column_x[stage] + style.cell_padding;
+        let mut y = grid.lane_y[lane] + style.cell_padding;
+        for &step in cell {
+            let Some(title) = wrapped[step].take() else {
+                continue;
+            };
+            let h = card_height(title.lines.len(), style);
+            card_of_step.insert(model.steps[step].id.as_str(), cards.len());
+            cards.push(CardBox {
+                step_id: model.steps[step].id.clone(),
+                x,
+                y,
+                w: style.card_width,
+                h,
+                lines: title.lines,
+                clipped: title.clipped,
+            });
+            placed.push(Placed { stage, lane });
+            y += h + style.card_gap;
+        }
+    }
+
+    let handoffs = route::route_handoffs(model, &cards, &placed, &card_of_step, &grid);
+    let emotion_curves = emotion_curves(model, &cells, &grid, style);
+
+    Layout {
+        width: grid.vertical_gutter_x.last().copied().unwrap_or(0.0) + grid.gutter,
+        height: grid.horizontal_gutter_y.last().copied().unwrap_or(0.0) + grid.gutter,
+        style: style.clone(),
+        stages,
+        lanes,
+        cards,
+        handoffs,
+        emotion_curves,
+    }
+}
+
+fn card_height(lines: usize, style: &LayoutStyle) -> f32 {
+    (lines as f32 * style.line_height + 2.0 * style.card_padding).max(style.card_min_height)
+}
+
+fn build_grid(stage_count: usize, lane_height: Vec<f32>, style: &LayoutStyle) -> Grid {
+    let gutter = style.gutter_width;
+    let column_width = style.column_width();
+    let mut vertical_gutter_x = Vec::with_capacity(stage_count + 1);
+    let mut column_x = Vec::with_capacity(stage_count);
+    let mut x = style.lane_header_width;
+    for _ in 0..stage_count {
+        vertical_gutter_x.push(x);
+        column_x.push(x + gutter);
+        x += gutter + column_width;
+    }
+    vertical_gutter_x.push(x);
+
+    let mut horizontal_gutter_y = Vec::with_capacity(lane_height.len() + 1);
+    let mut lane_y = Vec::with_capacity(lane_height.len());
+    let mut y = style.stage_header_height;
+    for height in &lane_height {
+        horizontal_gutter_y.push(y);
+        lane_y.push(y + gutter);
+        y += gutter + height;
+    }
+    horizontal_gutter_y.push(y);
+
+    Grid {
+        column_x,
+        column_width,
+        vertical_gutter_x,
+        lane_y,
+        lane_height,
+        horizontal_gutter_y,
+        gutter,
+    }
+}
+
+/// One curve per emotion lane: each emotion step is a point, x spread across its stage's column
+/// (at its centre when alone), y from +3 at the top of the lane to -3 at the bottom.
+fn emotion_curves(
+    model: &JourneyModel,
+    cells: &[Vec<usize>],
+    grid: &Grid,
+    style: &LayoutStyle,
+) -> Vec<EmotionCurve> {
+    let lane_count = model.lanes.len();
+    let stage_count = model.stages.len();
+    model
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, lane)| lane.kind == LaneKind::Emotion)
+        .map(|(lane, l)| {
+            let top = grid.lane_y[lane] + style.cell_padding;
+            let span = (grid.lane_height[lane] - 2.0 * style.cell_padding).max(0.0);
+            let mut points = Vec::new();
+            for stage in 0..stage_count {
+                let cell: Vec<(usize, i8)> = cells[stage * lane_count + lane]
+                    .iter()
+                    .filter_map(|&s| model.steps[s].emotion.map(|e| (s, e.clamp(-3, 3))))
+                    .collect();
+                let left = grid.column_x[stage];
+                for (k, &(step, emotion)) in cell.iter().enumerate() {
+                    let x = left + grid.column_width * (k + 1) as f32 / (cell.len() + 1) as f32;
+                    let y = top + span * f32::from(3 - emotion) / 6.0;
+                    points.push(EmotionPoint {
+                        step_id: model.steps[step].id.clone(),
+                        emotion: i32::from(emotion),
+                        x,
+                        y,
+                    });
+                }
+            }
+            EmotionCurve {
+                lane_id: l.id.clone(),
+                points,
+            }
+        })
+        .collect()
+}

@@ -8,7 +8,10 @@ pub mod edit;
 pub mod error;
 pub mod layout;
 pub mod model;
+pub mod synthetic;
 pub mod templates;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use apply::duplicate_as_future;
 pub use edit::{Applied, Edit};
