@@ -3,10 +3,11 @@
 //! A plain `harness = false` binary timed with `Instant`: each figure is a distribution over a
 //! few runs, printed as one table. The durable-edit figures are printed next to a floor measured
 //! in the same run on the same disk (a bare SQLite connection with the store's pragmas committing
-//! one-row transactions), because an fsync-bound edit can only be judged against what the disk
-//! allows at that moment.
+//! one-row transactions, interleaved with the edits), because an fsync-bound edit can only be
+//! judged against what the disk allows at that moment.
 //!
-//! Run with `cargo bench -p baton-store --bench store`.
+//! Run with `cargo bench -p baton-store --bench store`; set `BATON_BENCH_SKIP_LARGE=1` to leave
+//! out the 100,000-step file, whose build alone takes minutes.
 
 use std::error::Error;
 use std::hint::black_box;
@@ -42,25 +43,45 @@ fn main() -> BenchResult<()> {
         "< 50 ms",
     );
 
-    let large_path = dir.path().join("large.baton");
-    let (large_journey, build_large) = build_file(&large_path, &SyntheticSpec::large())?;
-    eprintln!("built large file in {}", format_duration(build_large));
-    let open_large = time_runs(OPEN_LARGE_RUNS, || {
-        open_and_model(&large_path, &large_journey)
-    })?;
-    table.row_median_max(
-        "open + journey_model, large (100k steps)",
-        &open_large,
-        "< 1 s",
-    );
-    // The large file is only needed for its open time; free the disk before the fsync runs.
-    std::fs::remove_file(&large_path)?;
+    // Building the large file takes minutes (the apply engine's position bookkeeping scans
+    // every step per created step), so a quick run may leave it out.
+    if std::env::var_os("BATON_BENCH_SKIP_LARGE").is_some() {
+        eprintln!("BATON_BENCH_SKIP_LARGE set: large file left out");
+    } else {
+        let large_path = dir.path().join("large.baton");
+        let (large_journey, build_large) = build_file(&large_path, &SyntheticSpec::large())?;
+        eprintln!("built large file in {}", format_duration(build_large));
+        let open_large = time_runs(OPEN_LARGE_RUNS, || {
+            open_and_model(&large_path, &large_journey)
+        })?;
+        table.row_median_max(
+            "open + journey_model, large (100k steps)",
+            &open_large,
+            "< 1 s",
+        );
+        // Only needed for its open time: free the disk before the fsync-bound runs.
+        std::fs::remove_file(&large_path)?;
+    }
 
-    let (edits, undos) = edit_then_undo(&medium_path)?;
-    let floor = bare_sqlite_commits(&dir.path().join("floor.sqlite"))?;
+    let mut floor_file = Floor::open(&dir.path().join("floor.sqlite"))?;
+    let EditTimings {
+        edits,
+        undos,
+        floor_during_edits,
+        floor_during_undos,
+    } = edit_then_undo(&medium_path, &mut floor_file)?;
     table.row_p50_p99("edit: UpdateStep notes, medium", &edits, "");
+    table.row_p50_p99(
+        "floor: INSERT + COMMIT, between edits",
+        &floor_during_edits,
+        "",
+    );
     table.row_p50_p99("undo of one edit, medium", &undos, "");
-    table.row_p50_p99("floor: bare INSERT + COMMIT", &floor, "");
+    table.row_p50_p99(
+        "floor: INSERT + COMMIT, between undos",
+        &floor_during_undos,
+        "",
+    );
 
     let (exports, json) = export_runs(&medium_path)?;
     table.row_median_max("export_json, medium", &exports, "");
@@ -68,12 +89,13 @@ fn main() -> BenchResult<()> {
     table.row_median_max("import_json into a new file, medium", &imports, "");
 
     table.print();
-    let edit_p50 = percentile(&edits, 50.0);
-    let floor_p50 = percentile(&floor, 50.0);
+    let ratio = |measured: &[Duration], floor: &[Duration]| {
+        percentile(measured, 50.0).as_secs_f64() / percentile(floor, 50.0).as_secs_f64()
+    };
     println!(
         "edit p50 / floor p50 = {:.2}   undo p50 / floor p50 = {:.2}   (export size {:.1} MB)",
-        edit_p50.as_secs_f64() / floor_p50.as_secs_f64(),
-        percentile(&undos, 50.0).as_secs_f64() / floor_p50.as_secs_f64(),
+        ratio(&edits, &floor_during_edits),
+        ratio(&undos, &floor_during_undos),
         json.len() as f64 / 1_000_000.0,
     );
     Ok(())
@@ -117,9 +139,18 @@ fn time_runs(
         .collect()
 }
 
+/// Durable-edit timings, each interleaved with one floor commit so both see the same disk at
+/// the same moment (a shared disk's fsync time drifts by an order of magnitude within minutes).
+struct EditTimings {
+    edits: Vec<Duration>,
+    undos: Vec<Duration>,
+    floor_during_edits: Vec<Duration>,
+    floor_during_undos: Vec<Duration>,
+}
+
 /// `EDIT_RUNS` durable edits toggling one step's notes, each timed; then the same number of
-/// successive undos, each timed.
-fn edit_then_undo(path: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
+/// successive undos, each timed. A floor commit follows every edit and every undo.
+fn edit_then_undo(path: &Path, floor: &mut Floor) -> BenchResult<EditTimings> {
     let mut doc = Document::open(path)?;
     let mut step = doc
         .workspace()
@@ -128,7 +159,12 @@ fn edit_then_undo(path: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
         .next()
         .cloned()
         .ok_or("the medium file has no step")?;
-    let mut edits = Vec::with_capacity(EDIT_RUNS);
+    let mut timings = EditTimings {
+        edits: Vec::with_capacity(EDIT_RUNS),
+        undos: Vec::with_capacity(EDIT_RUNS),
+        floor_during_edits: Vec::with_capacity(EDIT_RUNS),
+        floor_during_undos: Vec::with_capacity(EDIT_RUNS),
+    };
     for run in 0..EDIT_RUNS {
         step.notes = if run % 2 == 0 {
             "Bench notes A".into()
@@ -138,36 +174,46 @@ fn edit_then_undo(path: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
         let edit = Edit::UpdateStep { step: step.clone() };
         let start = Instant::now();
         black_box(doc.apply(edit)?);
-        edits.push(start.elapsed());
+        timings.edits.push(start.elapsed());
+        timings.floor_during_edits.push(floor.commit()?);
     }
-    let mut undos = Vec::with_capacity(EDIT_RUNS);
     for _ in 0..EDIT_RUNS {
         let start = Instant::now();
         black_box(doc.undo()?);
-        undos.push(start.elapsed());
+        timings.undos.push(start.elapsed());
+        timings.floor_during_undos.push(floor.commit()?);
     }
     doc.close()?;
-    Ok((edits, undos))
+    Ok(timings)
 }
 
-/// The floor under a durable edit: what one committed single-row transaction costs on this disk
-/// with the store's durability settings.
-fn bare_sqlite_commits(path: &Path) -> BenchResult<Vec<Duration>> {
-    let conn = Connection::open(path)?;
-    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-    conn.pragma_update(None, "journal_mode", "DELETE")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.execute_batch("CREATE TABLE floor (id INTEGER PRIMARY KEY, notes TEXT NOT NULL);")?;
-    let mut commits = Vec::with_capacity(EDIT_RUNS);
-    for run in 0..EDIT_RUNS {
-        let start = Instant::now();
-        conn.execute_batch("BEGIN")?;
-        conn.prepare_cached("INSERT INTO floor (id, notes) VALUES (?1, ?2)")?
-            .execute(rusqlite::params![run as i64, "Bench notes"])?;
-        conn.execute_batch("COMMIT")?;
-        commits.push(start.elapsed());
+/// The floor under a durable edit: one committed single-row transaction on a bare connection
+/// to a file on the same disk, with the store's durability and locking settings.
+struct Floor {
+    conn: Connection,
+    next_id: i64,
+}
+
+impl Floor {
+    fn open(path: &Path) -> BenchResult<Self> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        conn.pragma_update(None, "journal_mode", "DELETE")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.execute_batch("CREATE TABLE floor (id INTEGER PRIMARY KEY, notes TEXT NOT NULL);")?;
+        Ok(Floor { conn, next_id: 0 })
     }
-    Ok(commits)
+
+    fn commit(&mut self) -> BenchResult<Duration> {
+        self.next_id += 1;
+        let start = Instant::now();
+        self.conn.execute_batch("BEGIN")?;
+        self.conn
+            .prepare_cached("INSERT INTO floor (id, notes) VALUES (?1, ?2)")?
+            .execute(rusqlite::params![self.next_id, "Bench notes"])?;
+        self.conn.execute_batch("COMMIT")?;
+        Ok(start.elapsed())
+    }
 }
 
 fn export_runs(path: &Path) -> BenchResult<(Vec<Duration>, String)> {
