@@ -6,7 +6,7 @@ use crate::model::*;
 
 use super::checks::*;
 use super::positions::{
-    check_insert_at, check_move_within, insert_at, regroup, reorder, sibling_count,
+    check_insert_at, check_move_within, insert_at, move_within, regroup, reorder, sibling_count,
 };
 
 /// Which field of `step` its lane kind forbids, if any, with the reason.
@@ -103,12 +103,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .stages
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Stage, id))?;
-        check_move_within(&self.stages, current, to)?;
-        let from = reorder(&mut self.stages, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.stages, id, to, t)?;
         Ok(Edit::MoveStage {
             id: id.to_owned(),
             position: from,
@@ -203,12 +198,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .lanes
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Lane, id))?;
-        check_move_within(&self.lanes, current, to)?;
-        let from = reorder(&mut self.lanes, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.lanes, id, to, t)?;
         Ok(Edit::MoveLane {
             id: id.to_owned(),
             position: from,

@@ -7,7 +7,7 @@ use crate::error::{EditError, EditErrorKind};
 use crate::model::*;
 
 use super::checks::*;
-use super::positions::{check_insert_at, check_move_within, insert_at, reorder};
+use super::positions::{check_insert_at, insert_at, move_within};
 
 impl Workspace {
     /// Whether the step or handoff a target, response or score is about exists.
@@ -117,12 +117,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .metrics
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Metric, id))?;
-        check_move_within(&self.metrics, current, to)?;
-        let from = reorder(&mut self.metrics, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.metrics, id, to, t)?;
         Ok(Edit::MoveMetric {
             id: id.to_owned(),
             position: from,

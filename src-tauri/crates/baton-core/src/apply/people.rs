@@ -5,7 +5,7 @@ use crate::error::EditError;
 use crate::model::*;
 
 use super::checks::*;
-use super::positions::{check_insert_at, check_move_within, insert_at, reorder};
+use super::positions::{check_insert_at, insert_at, move_within};
 
 impl Workspace {
     pub(super) fn set_info(
@@ -78,12 +78,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .personas
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Persona, id))?;
-        check_move_within(&self.personas, current, to)?;
-        let from = reorder(&mut self.personas, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.personas, id, to, t)?;
         Ok(Edit::MovePersona {
             id: id.to_owned(),
             position: from,
@@ -167,12 +162,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .journeys
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Journey, id))?;
-        check_move_within(&self.journeys, current, to)?;
-        let from = reorder(&mut self.journeys, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.journeys, id, to, t)?;
         Ok(Edit::MoveJourney {
             id: id.to_owned(),
             position: from,

@@ -8,7 +8,8 @@ use crate::model::*;
 
 use super::checks::*;
 use super::positions::{
-    check_insert_at, check_move_within, insert_at, regroup, remove_closing, reorder, sibling_count,
+    check_insert_at, check_move_within, insert_at, move_within, regroup, remove_closing, reorder,
+    sibling_count,
 };
 
 /// No id listed twice in one list of links.
@@ -73,12 +74,7 @@ impl Workspace {
         to: u32,
         t: &mut Touched,
     ) -> Result<Edit, EditError> {
-        let current = self
-            .phases
-            .get(id)
-            .ok_or_else(|| missing(EntityKind::Phase, id))?;
-        check_move_within(&self.phases, current, to)?;
-        let from = reorder(&mut self.phases, id, to, t).unwrap_or(to);
+        let from = move_within(&mut self.phases, id, to, t)?;
         Ok(Edit::MovePhase {
             id: id.to_owned(),
             position: from,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::error::EditError;
 use crate::model::*;
 
-use super::checks::{out_of_range, touch, Touched};
+use super::checks::{missing, out_of_range, touch, Touched};
 
 /// An entity ordered among its siblings.
 pub(crate) trait Positioned: Clone {
@@ -128,6 +128,19 @@ pub(crate) fn remove_closing<T: Positioned>(
     }
     touch(touched, T::KIND, id);
     Some(item)
+}
+
+/// The one body of every `Move*` edit that stays in its list: the entity must exist and `to`
+/// must be a place in its list. Returns where it was, the position its inverse moves it back to.
+pub(crate) fn move_within<T: Positioned>(
+    map: &mut BTreeMap<Id, T>,
+    id: &str,
+    to: u32,
+    touched: &mut Touched,
+) -> Result<u32, EditError> {
+    let current = map.get(id).ok_or_else(|| missing(T::KIND, id))?;
+    check_move_within(map, current, to)?;
+    Ok(reorder(map, id, to, touched).unwrap_or(to))
 }
 
 /// Move an entity to `to` within its own list; returns where it was.
