@@ -154,10 +154,6 @@ impl Session {
         self.click(&el);
     }
 
-    pub fn clear(&self, el: &Element) {
-        self.ok("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
-    }
-
     pub fn type_into(&self, el: &Element, text: &str) {
         self.ok(
             "POST",
