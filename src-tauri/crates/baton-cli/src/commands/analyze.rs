@@ -183,8 +183,7 @@ fn render_summary(analysis: &JourneyAnalysis) -> String {
         ),
         (
             "blind share",
-            s.blind_share
-                .map_or_else(|| "none".to_owned(), |share| percent(share)),
+            s.blind_share.map_or_else(|| "none".to_owned(), percent),
             "blind / (blind + assisted) handoffs".to_owned(),
         ),
         (
