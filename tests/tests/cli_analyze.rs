@@ -5,8 +5,51 @@
 use baton_core::analysis::analyze;
 use baton_core::{Id, Workspace};
 use baton_store::Document;
-use baton_tests::Sandbox;
+use baton_tests::Outcome;
 use serde_json::Value;
+
+/// `baton_tests::Sandbox`, whose runs of the binary never overlap a document this test process
+/// holds open (see `IN_PROCESS_DOCUMENTS`).
+struct Sandbox(baton_tests::Sandbox);
+
+impl std::ops::Deref for Sandbox {
+    type Target = baton_tests::Sandbox;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Self(baton_tests::Sandbox::new())
+    }
+
+    fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Outcome {
+        let _no_document_open = IN_PROCESS_DOCUMENTS
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.0.run(args)
+    }
+}
+
+/// A document opened in this process holds a whole-file lock on a descriptor of its own. A
+/// child that another test thread forks meanwhile inherits that descriptor until it execs, and
+/// the lock with it, so the next open of the file (here or by the binary) could find it
+/// `Locked`. Runs of the binary take this lock to read, in-process documents to write.
+static IN_PROCESS_DOCUMENTS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Runs `work` on a document of the sandbox opened in this process, closing it before any
+/// run of the binary may start.
+fn with_document<T>(sandbox: &Sandbox, file: &str, work: impl FnOnce(&mut Document) -> T) -> T {
+    let _no_run = IN_PROCESS_DOCUMENTS
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut document = Document::open(sandbox.path(file)).unwrap();
+    let result = work(&mut document);
+    document.close().unwrap();
+    result
+}
 
 /// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
 fn bank() -> Sandbox {
@@ -17,13 +60,9 @@ fn bank() -> Sandbox {
     sandbox
 }
 
-/// The workspace of a file in the sandbox (the document is closed again before returning, so
-/// the binary can open the file next).
+/// The workspace of a file in the sandbox, read through the store.
 fn workspace(sandbox: &Sandbox, file: &str) -> Workspace {
-    let document = Document::open(sandbox.path(file)).unwrap();
-    let ws = document.workspace().clone();
-    document.close().unwrap();
-    ws
+    with_document(sandbox, file, |document| document.workspace().clone())
 }
 
 fn step_id(ws: &Workspace, title: &str) -> Id {
@@ -411,18 +450,18 @@ fn an_unknown_or_ambiguous_journey_is_exit_1_listing_the_candidates() {
     }
 
     // A second copy of the bank template: two journeys called "Report a lost card".
-    let mut document = Document::open(sandbox.path("demo.baton")).unwrap();
-    let edit =
-        baton_core::templates::template_edit("bank_lost_card", document.workspace()).unwrap();
-    document.apply(edit).unwrap();
-    let twins: Vec<Id> = document
-        .workspace()
-        .journeys
-        .values()
-        .filter(|j| j.name == "Report a lost card")
-        .map(|j| j.id.clone())
-        .collect();
-    document.close().unwrap();
+    let twins: Vec<Id> = with_document(&sandbox, "demo.baton", |document| {
+        let edit =
+            baton_core::templates::template_edit("bank_lost_card", document.workspace()).unwrap();
+        document.apply(edit).unwrap();
+        document
+            .workspace()
+            .journeys
+            .values()
+            .filter(|j| j.name == "Report a lost card")
+            .map(|j| j.id.clone())
+            .collect()
+    });
     assert_eq!(twins.len(), 2);
     let before = sandbox.read("demo.baton");
     let run = sandbox.run(&[
@@ -483,14 +522,14 @@ fn a_file_without_journeys_or_handoffs_says_so() {
 
     // Delete the bank journey's four handoffs: nothing has friction any more.
     let sandbox = bank();
-    let mut document = Document::open(sandbox.path("bank.baton")).unwrap();
-    let ids: Vec<Id> = document.workspace().handoffs.keys().cloned().collect();
-    for id in ids {
-        document
-            .apply(baton_core::Edit::DisconnectHandoff { id })
-            .unwrap();
-    }
-    document.close().unwrap();
+    with_document(&sandbox, "bank.baton", |document| {
+        let ids: Vec<Id> = document.workspace().handoffs.keys().cloned().collect();
+        for id in ids {
+            document
+                .apply(baton_core::Edit::DisconnectHandoff { id })
+                .unwrap();
+        }
+    });
     let text = sandbox.run(&["analyze", "bank.baton"]).ok().stdout.clone();
     assert!(text.contains("no handoff has friction"), "{text}");
     assert!(text.contains("blind share"), "{text}");

@@ -7,13 +7,56 @@ use baton_core::{
     Direction, Edit, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
 };
 use baton_store::Document;
-use baton_tests::{Outcome, Sandbox};
+use baton_tests::Outcome;
 use serde_json::Value;
 
 const CALLS_PATH: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
 const TO_FRAUD_PATH: &str = "Report a lost card / Blocks the card and orders a replacement -> \
                              Fraud team verifies identity a third time";
 const HEADER: &str = "target,metric,value,date,respondent,comment\n";
+
+/// `baton_tests::Sandbox`, whose runs of the binary never overlap a document this test process
+/// holds open (see `IN_PROCESS_DOCUMENTS`).
+struct Sandbox(baton_tests::Sandbox);
+
+impl std::ops::Deref for Sandbox {
+    type Target = baton_tests::Sandbox;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        Self(baton_tests::Sandbox::new())
+    }
+
+    fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Outcome {
+        let _no_document_open = IN_PROCESS_DOCUMENTS
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.0.run(args)
+    }
+}
+
+/// A document opened in this process holds a whole-file lock on a descriptor of its own. A
+/// child that another test thread forks meanwhile inherits that descriptor until it execs, and
+/// the lock with it, so the next open of the file (here or by the binary) could find it
+/// `Locked`. Runs of the binary take this lock to read, in-process documents to write.
+static IN_PROCESS_DOCUMENTS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Runs `work` on a document of the sandbox opened in this process, closing it before any
+/// run of the binary may start.
+fn with_document<T>(sandbox: &Sandbox, file: &str, work: impl FnOnce(&mut Document) -> T) -> T {
+    let _no_run = IN_PROCESS_DOCUMENTS
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut document = Document::open(sandbox.path(file)).unwrap();
+    let result = work(&mut document);
+    document.close().unwrap();
+    result
+}
 
 /// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
 fn bank() -> Sandbox {
@@ -24,21 +67,17 @@ fn bank() -> Sandbox {
     sandbox
 }
 
-/// The workspace of a file in the sandbox (closed again before returning, so the binary can
-/// open the file next).
+/// The workspace of a file in the sandbox, read through the store.
 fn workspace(sandbox: &Sandbox, file: &str) -> Workspace {
-    let document = Document::open(sandbox.path(file)).unwrap();
-    let ws = document.workspace().clone();
-    document.close().unwrap();
-    ws
+    with_document(sandbox, file, |document| document.workspace().clone())
 }
 
 /// Applies `make(workspace)` to a file in the sandbox through the store, as the app would.
 fn edit(sandbox: &Sandbox, file: &str, make: impl FnOnce(&Workspace) -> Edit) {
-    let mut document = Document::open(sandbox.path(file)).unwrap();
-    let change = make(document.workspace());
-    document.apply(change).unwrap();
-    document.close().unwrap();
+    with_document(sandbox, file, |document| {
+        let change = make(document.workspace());
+        document.apply(change).unwrap();
+    });
 }
 
 fn step_id(ws: &Workspace, title: &str) -> Id {
