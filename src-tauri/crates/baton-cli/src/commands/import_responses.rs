@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use baton_core::survey_import::{
     plan_import, ImportOptions, ImportPlan, RejectReason, RejectedRow, SourceEncoding,
 };
-use baton_core::{Edit, Id};
+use baton_core::{Edit, Id, SurveyResponse};
 use baton_store::Document;
 use serde::Serialize;
 
@@ -68,12 +68,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let bytes =
         std::fs::read(&args.survey).map_err(|error| CliError::io(&args.survey, "read", &error))?;
     let mut document = super::open(&args.file)?;
-    let (journey, plan) = plan(&args, &document, &bytes)?;
+    let (journey, mut plan) = plan(&args, &document, &bytes)?;
+    let accepted = plan.accepted.len();
     let refused = !plan.rejected.is_empty() && !args.skip_invalid;
-    let history_seq = if refused || plan.accepted.is_empty() {
+    let history_seq = if refused || accepted == 0 {
         None
     } else {
-        Some(import(&args, &mut document, &plan)?)
+        let responses = std::mem::take(&mut plan.accepted);
+        Some(import(&args, &mut document, responses)?)
     };
     super::close(document)?;
 
@@ -84,34 +86,35 @@ pub fn run(args: Args) -> Result<(), CliError> {
         encoding: plan.encoding,
         separator: plan.separator,
         rows: plan.rows,
-        imported: if history_seq.is_some() {
-            plan.accepted.len()
-        } else {
-            0
-        },
+        imported: if history_seq.is_some() { accepted } else { 0 },
         rejected: plan.rejected,
         history_seq,
     };
     if refused {
-        if args.json {
-            output::json(&report)?;
-        }
-        output::notes(&rejected_lines(&report));
-        return Err(CliError::new(format!(
-            "{}: {} of {} rejected; nothing imported into {} (fix them, or add --skip-invalid \
-             to import the {} valid one(s))",
-            report.survey,
-            report.rejected.len(),
-            count(report.rows as usize, "row", "rows"),
-            report.file,
-            plan.accepted.len(),
-        )));
+        return refuse(&report, accepted, args.json);
     }
     if args.json {
         output::json(&report)
     } else {
         output::text(&render(&report))
     }
+}
+
+/// Some rows were rejected and --skip-invalid was not given: the rejected rows on stderr (and
+/// the report on stdout with --json), then the error.
+fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> {
+    if json {
+        output::json(report)?;
+    }
+    output::notes(&rejected_lines(report));
+    Err(CliError::new(format!(
+        "{}: {} of {} rejected; nothing imported into {} (fix them, or add --skip-invalid to \
+         import the {accepted} valid one(s))",
+        report.survey,
+        report.rejected.len(),
+        count(report.rows as usize, "row", "rows"),
+        report.file,
+    )))
 }
 
 /// Plans the import, limited to the `--journey` given.
@@ -143,17 +146,21 @@ fn plan(
 
 /// Adds the accepted rows as one edit (one transaction, one undo step); returns its history
 /// number.
-fn import(args: &Args, document: &mut Document, plan: &ImportPlan) -> Result<u32, CliError> {
+fn import(
+    args: &Args,
+    document: &mut Document,
+    responses: Vec<SurveyResponse>,
+) -> Result<u32, CliError> {
+    // A batch of one edit, for its label in the history (an `AddResponses` alone would read
+    // "add responses").
     let label = format!(
         "Import {} from {}",
-        count(plan.accepted.len(), "survey response", "survey responses"),
+        count(responses.len(), "survey response", "survey responses"),
         file_name(&args.survey)
     );
     let edit = Edit::Batch {
         label,
-        edits: vec![Edit::AddResponses {
-            responses: plan.accepted.clone(),
-        }],
+        edits: vec![Edit::AddResponses { responses }],
     };
     document
         .apply(edit)
