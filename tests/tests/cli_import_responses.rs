@@ -788,3 +788,24 @@ fn help_lists_both_new_commands() {
         "{help}"
     );
 }
+
+#[test]
+fn a_row_the_store_refuses_leaves_the_file_untouched() {
+    // The planner does not check the respondent's length (200 characters at most); the store
+    // does, and refuses the whole edit, which must leave the file as it was.
+    let sandbox = bank();
+    let before = sandbox.read("bank.baton");
+    let long = "r".repeat(201);
+    sandbox.write(
+        "survey.csv",
+        format!("{HEADER}{CALLS_PATH},CSAT,4,2026-10-01,{long},\n").as_bytes(),
+    );
+    let run = sandbox.run(&["import-responses", "bank.baton", "survey.csv"]);
+    assert_eq!(run.code, Some(1), "{run:#?}");
+    assert_eq!(run.stdout, "");
+    let last = run.stderr.lines().last().unwrap();
+    assert!(last.starts_with("error: "), "{run:#?}");
+    assert!(run.stderr.to_lowercase().contains("respondent"), "{run:#?}");
+    assert_eq!(sandbox.read("bank.baton"), before);
+    assert_eq!(history_len(&sandbox, "bank.baton"), 1);
+}

@@ -23,7 +23,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Analyse the journeys of a client file: metrics, hotspots and suggestions with their evidence.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The .baton file (read, never changed).
+    /// The .baton file (only read, never edited).
     file: PathBuf,
     /// Only this journey: its id, or its name (case-insensitive). Default: every journey.
     #[arg(long, value_name = "NAME_OR_ID")]

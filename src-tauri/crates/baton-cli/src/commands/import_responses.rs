@@ -18,8 +18,11 @@ use serde::Serialize;
 use crate::error::CliError;
 use crate::output::{self, count};
 
-/// Import survey responses from a CSV file (columns: target, metric, value, date, and optional
-/// respondent and comment; see the README).
+/// Import survey responses from a CSV file, as one undo step.
+///
+/// Columns: target (a step or handoff id, or `journey / stage / lane / card title`), metric,
+/// value, date, and optional respondent and comment (see the README). When any row is
+/// rejected nothing is imported, unless --skip-invalid is given.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The .baton file to add the responses to.
