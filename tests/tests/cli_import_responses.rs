@@ -790,22 +790,30 @@ fn help_lists_both_new_commands() {
 }
 
 #[test]
-fn a_row_the_store_refuses_leaves_the_file_untouched() {
-    // The planner does not check the respondent's length (200 characters at most); the store
-    // does, and refuses the whole edit, which must leave the file as it was.
+fn an_over_long_respondent_is_a_rejected_row_and_the_rest_can_be_imported() {
+    // The store refuses a respondent over 200 characters; the planner refuses that row on its
+    // line, so nothing is imported, and --skip-invalid imports the valid row.
     let sandbox = bank();
     let before = sandbox.read("bank.baton");
     let long = "r".repeat(201);
     sandbox.write(
         "survey.csv",
-        format!("{HEADER}{CALLS_PATH},CSAT,4,2026-10-01,{long},\n").as_bytes(),
+        format!(
+            "{HEADER}{CALLS_PATH},CSAT,4,2026-10-01,{long},\n{CALLS_PATH},CSAT,5,2026-10-02,ok,\n"
+        )
+        .as_bytes(),
     );
     let run = sandbox.run(&["import-responses", "bank.baton", "survey.csv"]);
     assert_eq!(run.code, Some(1), "{run:#?}");
-    assert_eq!(run.stdout, "");
-    let last = run.stderr.lines().last().unwrap();
-    assert!(last.starts_with("error: "), "{run:#?}");
-    assert!(run.stderr.to_lowercase().contains("respondent"), "{run:#?}");
+    assert!(run.stderr.contains("survey.csv:2: too_long:"), "{run:#?}");
+    assert!(run.stderr.contains("respondent"), "{run:#?}");
     assert_eq!(sandbox.read("bank.baton"), before);
-    assert_eq!(history_len(&sandbox, "bank.baton"), 1);
+    let run = sandbox.run(&[
+        "import-responses",
+        "bank.baton",
+        "survey.csv",
+        "--skip-invalid",
+    ]);
+    assert_eq!(run.code, Some(0), "{run:#?}");
+    assert_eq!(history_len(&sandbox, "bank.baton"), 2);
 }

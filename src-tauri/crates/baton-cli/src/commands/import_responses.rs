@@ -257,6 +257,7 @@ fn reason_kind(reason: &RejectReason) -> &'static str {
         RejectReason::NotANumber { .. } => "not_a_number",
         RejectReason::OffScale { .. } => "off_scale",
         RejectReason::BadDate { .. } => "bad_date",
+        RejectReason::TooLong { .. } => "too_long",
         RejectReason::Duplicate { .. } => "duplicate",
     }
 }
