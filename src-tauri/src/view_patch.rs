@@ -264,23 +264,19 @@ mod tests {
         let (mut token, mut held) = (token, view);
 
         // Rename a card, then delete a stage (cascading its cards and handoffs), then undo.
-        let step = held.model.steps[3].clone();
+        let mut renamed = held.model.steps[3].clone();
+        renamed.title = "Renamed card".into();
         let stage = held.model.stages[1].id.clone();
-        let edits: Vec<Box<dyn Fn(&mut OpenDocument)>> = vec![
-            Box::new(move |d| {
-                let mut renamed = step.clone();
-                renamed.title = "Renamed card".into();
-                d.apply(Edit::UpdateStep { step: renamed }).unwrap();
-            }),
-            Box::new(move |d| {
-                d.apply(Edit::DeleteStage { id: stage.clone() }).unwrap();
-            }),
-            Box::new(|d| {
-                d.undo().unwrap();
-            }),
+        let edits = [
+            Some(Edit::UpdateStep { step: renamed }),
+            Some(Edit::DeleteStage { id: stage }),
+            None, // undo
         ];
         for edit in edits {
-            edit(&mut doc);
+            match edit {
+                Some(edit) => doc.apply(edit).map(|_| ()).unwrap(),
+                None => doc.undo().map(|_| ()).unwrap(),
+            }
             let fresh = doc.journey_view(&journey, false).unwrap();
             let ViewUpdate::Patch { token: next, patch } =
                 cache.update(&journey, false, Some(token), fresh.clone())
