@@ -17,7 +17,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{edits, files, views};
+    use commands::{edits, files, insights, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -38,6 +38,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             edits::new_ids,
             views::journey_view,
             views::workspace_view,
+            insights::journey_insights,
         ])
 }
 
