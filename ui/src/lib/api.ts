@@ -8,6 +8,7 @@ import type {
   Edit,
   EditResult,
   Id,
+  JourneyInsights,
   JourneyView,
   RecentFile,
   TemplateInfo,
@@ -31,6 +32,8 @@ export interface BatonApi {
   journeyView(doc: string, journeyId: Id, presentation: boolean): Promise<JourneyView>;
   workspaceView(doc: string): Promise<WorkspaceView>;
   newIds(count: number): Promise<string[]>;
+  /** The journey's analysis and scores; asked for after the view, never part of it. */
+  journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -76,6 +79,7 @@ const tauriApi: BatonApi = {
     unwrap(commands.journeyView(doc, journeyId, presentation)) as Promise<unknown> as Promise<JourneyView>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
+  journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;
