@@ -119,6 +119,18 @@ for (const [name, scheme] of [["insights-light", "light"], ["insights-dark", "da
   await p.waitForTimeout(150);
   await shot(p, `${name}-handoff`);
 }
+if (want("insights-big")) {
+  // 40 stages x 30 lanes: the panel's lists stay capped, the friction view stays readable.
+  const p = await page();
+  await p.goto(base + "?fake&demo=big");
+  await p.click('[data-testid="btn-open-demo"]');
+  await p.waitForSelector('[data-testid="map-canvas"]');
+  await p.keyboard.press("i");
+  await p.keyboard.press("f");
+  await p.waitForSelector('[data-testid="insights-panel"] [data-testid="insight-metric"]');
+  await p.waitForTimeout(200);
+  await shot(p, "insights-big");
+}
 if (want("insights-empty")) {
   const p = await page();
   await p.goto(base + "?fake&demo=empty");
