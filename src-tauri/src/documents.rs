@@ -98,7 +98,7 @@ impl OpenDocument {
     }
 
     pub fn journey_view(&self, journey_id: &str, presentation: bool) -> AppResult<JourneyView> {
-        let model = self.doc.journey_model(journey_id)?;
+        let model = self.doc.journey_map(journey_id)?;
         let style = if presentation {
             LayoutStyle::presentation()
         } else {
@@ -106,7 +106,7 @@ impl OpenDocument {
         };
         Ok(JourneyView {
             layout: layout(&model, &style),
-            model,
+            model: model.into(),
             revision: self.doc.revision(),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),
@@ -210,6 +210,7 @@ mod tests {
             crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
         );
     }
+
     #[test]
     fn journey_insights_carry_the_analysis_and_the_scores_of_the_bank_journey() {
         let dir = tempfile::tempdir().unwrap();

@@ -375,7 +375,7 @@ export type JourneyState = "current" | "future";
 
 /**  One journey, ready to draw. */
 export type JourneyView = {
-	model: JourneyModel,
+	model: MapModel,
 	/**  The map's geometry, computed by baton-core: the UI draws it and computes none of its own. */
 	layout: Layout,
 	revision: number,
@@ -442,6 +442,19 @@ export type LayoutStyle = {
 	lane_header_width: number | null,
 	emotion_lane_height: number | null,
 	max_title_lines: number,
+};
+
+/**
+ *  What the map draws of a journey, in `JourneyModel`'s order: the model without its
+ *  satisfaction data. Targets, responses and scores stay out because the view is sent again
+ *  after every edit, and a journey's survey responses can number tens of thousands.
+ */
+export type MapModel = {
+	journey: Journey,
+	stages: Stage[],
+	lanes: Lane[],
+	steps: Step[],
+	handoffs: Handoff[],
 };
 
 /**  A satisfaction metric. `scale_min..=scale_max` is the range of a single response. */

@@ -6,7 +6,7 @@ import type {
   Handoff,
   Id,
   Journey,
-  JourneyModel,
+  MapModel,
   Lane,
   LaneKind,
   Persona,
@@ -142,7 +142,7 @@ export function createPersona(id: Id, name: string, position: number): Edit {
 }
 
 /** How many fresh ids `duplicateAsFuture` needs for `m`. */
-export function idsNeededToDuplicate(m: JourneyModel): number {
+export function idsNeededToDuplicate(m: MapModel): number {
   return 1 + m.stages.length + m.lanes.length + m.steps.length + m.handoffs.length +
     m.handoffs.reduce((n, h) => n + h.checklist.length, 0);
 }
@@ -152,7 +152,7 @@ export function idsNeededToDuplicate(m: JourneyModel): number {
  * under fresh ids, the new journey remembering its origin. Scores and responses stay with the
  * current state (they measure what happened there).
  */
-export function duplicateAsFuture(m: JourneyModel, ids: Id[], position: number): Edit {
+export function duplicateAsFuture(m: MapModel, ids: Id[], position: number): Edit {
   if (ids.length < idsNeededToDuplicate(m)) throw new Error("not enough ids to duplicate the journey");
   let next = 0;
   const fresh = () => ids[next++];

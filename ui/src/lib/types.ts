@@ -33,6 +33,7 @@ export type {
   HandoffMode,
   Journey,
   JourneyModel,
+  MapModel,
   JourneyState,
   Lane,
   LaneKind,
