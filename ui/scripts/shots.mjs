@@ -16,8 +16,8 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const errors = [];
-async function page(scheme = "light") {
-  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme });
+async function page(scheme = "light", viewport = { width: 1920, height: 1080 }) {
+  const ctx = await browser.newContext({ viewport, colorScheme: scheme });
   const p = await ctx.newPage();
   p.on("pageerror", (e) => errors.push(String(e)));
   p.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); });
@@ -130,6 +130,17 @@ if (want("insights-big")) {
   await p.waitForSelector('[data-testid="insights-panel"] [data-testid="insight-metric"]');
   await p.waitForTimeout(200);
   await shot(p, "insights-big");
+}
+if (want("insights-small")) {
+  // A 1366 x 768 laptop: sidebar, map, insights and inspector side by side.
+  const p = await page("light", { width: 1366, height: 768 });
+  await p.goto(base + "?fake&demo=demo");
+  await p.click('[data-testid="btn-open-demo"]');
+  await p.waitForSelector('[data-testid="score-badge"]');
+  await p.click('[data-testid="btn-insights"]');
+  await p.waitForSelector('[data-testid="insights-panel"] [data-testid="suggestion"]');
+  await p.waitForTimeout(150);
+  await shot(p, "insights-small");
 }
 if (want("insights-empty")) {
   const p = await page();
