@@ -11,12 +11,15 @@ use baton_core::Edit;
 use baton_store::{Document, EditOutcome};
 
 use crate::error::{AppError, AppResult};
+use crate::view_patch::{ViewCache, ViewUpdate};
 use crate::views::{JourneyInsights, JourneyView, WorkspaceView};
 
 /// An open `.baton` file. Not `Sync`: the app state keeps each one behind its own mutex and
 /// only touches it from blocking tasks, never from the UI thread.
 pub struct OpenDocument {
     doc: Document,
+    /// The last journey view sent to the screen, to answer the next one with a patch.
+    sent_view: ViewCache,
 }
 
 impl OpenDocument {
@@ -28,13 +31,18 @@ impl OpenDocument {
             given => given.to_owned(),
         };
         let doc = Document::create(path, &name)?;
-        Ok(Self { doc })
+        Ok(Self::holding(doc))
     }
 
     pub fn open(path: &Path) -> AppResult<Self> {
-        Ok(Self {
-            doc: Document::open(path)?,
-        })
+        Ok(Self::holding(Document::open(path)?))
+    }
+
+    fn holding(doc: Document) -> Self {
+        Self {
+            doc,
+            sent_view: ViewCache::default(),
+        }
     }
 
     /// A new file at `path` holding the demo client (all templates, one undo step).
@@ -58,7 +66,7 @@ impl OpenDocument {
         let mut doc = Document::create(path, &display_name(path))?;
         let applied = content(doc.workspace()).and_then(|edit| Ok(doc.apply(edit)?));
         match applied {
-            Ok(_) => Ok(Self { doc }),
+            Ok(_) => Ok(Self::holding(doc)),
             Err(e) => {
                 let _ = doc.close();
                 let _ = std::fs::remove_file(path);
@@ -127,6 +135,19 @@ impl OpenDocument {
             analysis,
             revision: self.doc.revision(),
         })
+    }
+
+    /// The journey's view as a patch on the view the screen holds (`held`, the token of the
+    /// last view it received), or whole when it holds none, another journey's or another
+    /// style's.
+    pub fn journey_view_update(
+        &mut self,
+        journey_id: &str,
+        presentation: bool,
+        held: Option<u32>,
+    ) -> AppResult<ViewUpdate> {
+        let fresh = self.journey_view(journey_id, presentation)?;
+        Ok(self.sent_view.update(journey_id, presentation, held, fresh))
     }
 
     pub fn workspace_view(&self) -> AppResult<WorkspaceView> {

@@ -7,6 +7,7 @@ mod documents;
 pub mod error;
 mod recent;
 pub mod state;
+pub mod view_patch;
 pub mod views;
 
 use tauri::Manager;
@@ -37,6 +38,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             edits::redo,
             edits::new_ids,
             views::journey_view,
+            views::journey_view_update,
             views::workspace_view,
             insights::journey_insights,
         ])

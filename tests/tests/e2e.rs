@@ -132,6 +132,12 @@ fn add_card(s: &Session, stage: usize, lane: usize, title: &str) -> String {
     s.click_testid("btn-add-card");
     name_in_place(s, title);
     s.wait_count(CARD, before + 1);
+    // The editor closes at once; the card shows its title when the edit comes back.
+    s.wait_until(
+        &format!("a card titled {title:?}"),
+        Duration::from_secs(10),
+        |s| card_by_title(s, title).is_some(),
+    );
     card_by_title(s, title)
         .and_then(|c| s.attr(&c, "data-id"))
         .unwrap_or_else(|| panic!("no card titled {title:?}"))

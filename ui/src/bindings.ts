@@ -37,6 +37,11 @@ export const commands = {
 	newIds: (count: number) => typedError<string[], AppError>(__TAURI_INVOKE("new_ids", { count })),
 	/**  One journey with its layout; `presentation` lays it out for a projector. */
 	journeyView: (doc: string, journeyId: string, presentation: boolean) => typedError<JourneyView, AppError>(__TAURI_INVOKE("journey_view", { doc, journeyId, presentation })),
+	/**
+	 *  The journey's view as a patch on the one the screen holds (`held`: the token it came with),
+	 *  or whole. What the map asks for after every edit: a big journey's whole view is megabytes.
+	 */
+	journeyViewUpdate: (doc: string, journeyId: string, presentation: boolean, held: number | null) => typedError<ViewUpdate, AppError>(__TAURI_INVOKE("journey_view_update", { doc, journeyId, presentation, held })),
 	workspaceView: (doc: string) => typedError<WorkspaceView, AppError>(__TAURI_INVOKE("workspace_view", { doc })),
 	journeyInsights: (doc: string, journeyId: string) => typedError<JourneyInsights, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId })),
 };
@@ -383,6 +388,28 @@ export type JourneyView = {
 	can_redo: boolean,
 };
 
+/**  What changed in a journey's view since the view the screen holds (`base`). */
+export type JourneyViewPatch = {
+	/**  The view this patch applies to. */
+	base: number,
+	journey: Journey,
+	stages: Stage[],
+	lanes: Lane[],
+	steps: ListPatch<Step>,
+	handoffs: ListPatch<Handoff>,
+	width: number | null,
+	height: number | null,
+	style: LayoutStyle,
+	stage_columns: StageColumn[],
+	lane_rows: LaneRow[],
+	emotion_curves: EmotionCurve[],
+	cards: ListPatch<CardBox>,
+	handoff_paths: ListPatch<HandoffPath>,
+	revision: number,
+	can_undo: boolean,
+	can_redo: boolean,
+};
+
 /**  A row of the map. The actor attributes are only meaningful (and only allowed) on actor lanes. */
 export type Lane = {
 	id: string,
@@ -442,6 +469,16 @@ export type LayoutStyle = {
 	lane_header_width: number | null,
 	emotion_lane_height: number | null,
 	max_title_lines: number,
+};
+
+/**
+ *  A list keyed by id, changed: replace or add `upserts`, drop `removed`; when `order` is given
+ *  the list is exactly those ids in that order (sent only when ids were added or reordered).
+ */
+export type ListPatch<T> = {
+	upserts: T[],
+	removed: string[],
+	order: string[] | null,
 };
 
 /**
@@ -816,6 +853,16 @@ export type Verbatim = {
 	/**  Trimmed, never empty. */
 	comment: string,
 };
+
+/**  The answer to "my view is `token`, what is it now?". */
+export type ViewUpdate = 
+/**
+ *  The whole view (the first one, another journey or style, or a token the app no longer
+ *  holds).
+ */
+{ kind: "full"; token: number; view: JourneyView } | 
+/**  What changed since the view the screen holds. */
+{ kind: "patch"; token: number; patch: JourneyViewPatch };
 
 export type Visibility = 
 /**  The customer sees them. */

@@ -5,6 +5,7 @@ use tauri::State;
 use super::with_document;
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::view_patch::ViewUpdate;
 use crate::views::{JourneyView, WorkspaceView};
 
 /// One journey with its layout; `presentation` lays it out for a projector.
@@ -18,6 +19,23 @@ pub async fn journey_view(
 ) -> AppResult<JourneyView> {
     with_document(&state, &doc, move |d| {
         d.journey_view(&journey_id, presentation)
+    })
+    .await
+}
+
+/// The journey's view as a patch on the one the screen holds (`held`: the token it came with),
+/// or whole. What the map asks for after every edit: a big journey's whole view is megabytes.
+#[tauri::command]
+#[specta::specta]
+pub async fn journey_view_update(
+    state: State<'_, AppState>,
+    doc: String,
+    journey_id: String,
+    presentation: bool,
+    held: Option<u32>,
+) -> AppResult<ViewUpdate> {
+    with_document(&state, &doc, move |d| {
+        d.journey_view_update(&journey_id, presentation, held)
     })
     .await
 }

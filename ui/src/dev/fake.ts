@@ -364,6 +364,8 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     async undo() { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(result()); },
     async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
     async journeyView(_d, jid, presentation) { const m = model(jid); return delay({ model: m, layout: layoutOf(m, presentation), ...result() }); },
+    // The fake always answers whole; patches are the shell's optimisation.
+    async journeyViewUpdate(_d, jid, presentation) { const m = model(jid); return delay({ kind: "full" as const, token: 0, view: { model: m, layout: layoutOf(m, presentation), ...result() } }); },
     async workspaceView(): Promise<WorkspaceView> {
       return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
     },

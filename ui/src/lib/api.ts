@@ -12,6 +12,7 @@ import type {
   JourneyView,
   RecentFile,
   TemplateInfo,
+  ViewUpdate,
   WorkspaceView,
 } from "./types";
 
@@ -30,6 +31,8 @@ export interface BatonApi {
   undo(doc: string): Promise<EditResult>;
   redo(doc: string): Promise<EditResult>;
   journeyView(doc: string, journeyId: Id, presentation: boolean): Promise<JourneyView>;
+  /** The view as a patch on the one held (`held`: its token), or whole. */
+  journeyViewUpdate(doc: string, journeyId: Id, presentation: boolean, held: number | null): Promise<ViewUpdate>;
   workspaceView(doc: string): Promise<WorkspaceView>;
   newIds(count: number): Promise<string[]>;
   /** The journey's analysis and scores; asked for after the view, never part of it. */
@@ -77,6 +80,8 @@ const tauriApi: BatonApi = {
   // always finite, so the view is narrowed to the UI's layout types here, once.
   journeyView: (doc, journeyId, presentation) =>
     unwrap(commands.journeyView(doc, journeyId, presentation)) as Promise<unknown> as Promise<JourneyView>,
+  journeyViewUpdate: (doc, journeyId, presentation, held) =>
+    unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
   journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),

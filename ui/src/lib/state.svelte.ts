@@ -3,6 +3,7 @@
 import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
+import { applyViewUpdate, StalePatch } from "./viewPatch";
 import type { ApiError, DocHandle, Edit, EditResult, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
 
 export type Selection =
@@ -23,7 +24,8 @@ class AppState {
   doc = $state<DocHandle | null>(null);
   workspace = $state<WorkspaceView | null>(null);
   journeyId = $state<Id | null>(null);
-  view = $state<JourneyView | null>(null);
+  /** Raw: a view is replaced, never mutated, and a deep proxy over 10,000 cards costs every read. */
+  view = $state.raw<JourneyView | null>(null);
   selection = $state<Selection>(null);
   error = $state<ShownError | null>(null);
   canUndo = $state(false);
@@ -31,6 +33,11 @@ class AppState {
   presenting = $state(false);
   helpOpen = $state(false);
   busy = $state(false);
+  /** The shell's token for the view shown: its next update is a patch on this one. */
+  private viewToken: number | null = null;
+  private viewQueue: Promise<void> = Promise.resolve();
+  /** Edits in flight, in order (see `apply`). */
+  private editQueue: Promise<void> = Promise.resolve();
 
   // ---- insights (fetched after the view, never blocking it) ----
   /** The open journey's analysis and scores; null until the first answer for this journey. */
@@ -114,12 +121,34 @@ class AppState {
     }
   }
 
-  async refreshJourney(): Promise<void> {
-    if (!this.doc || !this.journeyId) return;
-    const v = await api().journeyView(this.doc.doc, this.journeyId, this.presenting);
-    this.view = v;
-    this.canUndo = v.can_undo;
-    this.canRedo = v.can_redo;
+  /** Refreshes the journey's view. Runs one at a time, so each patch meets the view it was
+   * made for (the shell remembers the last view it sent, under `viewToken`). */
+  refreshJourney(): Promise<void> {
+    const next = this.viewQueue.then(() => this.fetchView());
+    this.viewQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async fetchView(): Promise<void> {
+    const doc = this.doc;
+    const journeyId = this.journeyId;
+    if (!doc || !journeyId) return;
+    const held = this.view ? this.viewToken : null;
+    const update = await api().journeyViewUpdate(doc.doc, journeyId, this.presenting, held);
+    if (this.doc !== doc || this.journeyId !== journeyId) return;
+    let view: JourneyView;
+    try {
+      view = applyViewUpdate(this.view, update);
+      this.viewToken = update.token;
+    } catch (e) {
+      if (!(e instanceof StalePatch)) throw e;
+      const whole = await api().journeyViewUpdate(doc.doc, journeyId, this.presenting, null);
+      view = applyViewUpdate(null, whole);
+      this.viewToken = whole.token;
+    }
+    this.view = view;
+    this.canUndo = view.can_undo;
+    this.canRedo = view.can_redo;
     this.dropStaleSelection();
     this.refreshInsights();
   }
@@ -139,9 +168,18 @@ class AppState {
     }
   }
 
-  /** Apply one edit; on failure show Rust's error next to `about` and return false. */
-  async apply(edit: Edit, about: Id | null = null): Promise<boolean> {
-    if (!this.doc) return false;
+  /** Apply one edit; on failure show Rust's error next to `about` and return false.
+   * Edits run one at a time, each once the view has caught up with the one before; `edit` may
+   * be a function that builds the edit then, from the current view, so that two quick changes
+   * to one entity never build the second from a stale copy (which would undo the first). */
+  apply(edit: Edit | (() => Edit | null), about: Id | null = null): Promise<boolean> {
+    const run = this.editQueue.then(() => this.applyNow(typeof edit === "function" ? edit() : edit, about));
+    this.editQueue = run.then(() => undefined);
+    return run;
+  }
+
+  private async applyNow(edit: Edit | null, about: Id | null): Promise<boolean> {
+    if (!this.doc || !edit) return false;
     try {
       const r = await api().edit(this.doc.doc, edit);
       this.error = null;

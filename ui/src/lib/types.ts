@@ -3,8 +3,11 @@
 // JourneyView carries the layout and the bindings export them.
 import type {
   AppError,
+  Handoff,
   JourneyView as BoundJourneyView,
+  JourneyViewPatch as BoundJourneyViewPatch,
   LaneKind,
+  Step,
 } from "../bindings";
 
 export type {
@@ -140,6 +143,36 @@ export interface Layout {
 
 /** A journey with its layout. The layout is optional until the shell sends it. */
 export type JourneyView = Omit<BoundJourneyView, "layout"> & { layout?: Layout | null };
+
+/** A list keyed by id, changed (see src-tauri/src/view_patch.rs). */
+export interface ListPatch<T> {
+  upserts: T[];
+  removed: Id[];
+  /** The ids in their new order, sent only when ids were added or reordered. */
+  order: Id[] | null;
+}
+
+/** What changed in a journey's view since the view the screen holds (`base`). */
+export type JourneyViewPatch = Omit<
+  BoundJourneyViewPatch,
+  "steps" | "handoffs" | "cards" | "handoff_paths" | "stage_columns" | "lane_rows" | "emotion_curves" | "style" | "width" | "height"
+> & {
+  steps: ListPatch<Step>;
+  handoffs: ListPatch<Handoff>;
+  width: number;
+  height: number;
+  style: LayoutStyle;
+  stage_columns: StageColumn[];
+  lane_rows: LaneRow[];
+  emotion_curves: EmotionCurve[];
+  cards: ListPatch<CardBox>;
+  handoff_paths: ListPatch<HandoffPath>;
+};
+
+/** The answer to "my view is `token`, what is it now?": whole, or a patch on the held view. */
+export type ViewUpdate =
+  | { kind: "full"; token: number; view: JourneyView }
+  | { kind: "patch"; token: number; patch: JourneyViewPatch };
 
 /** An error from Rust as the UI shows it. */
 export type ApiError = Omit<AppError, "kind" | "field"> & { kind: string; field?: string | null };
