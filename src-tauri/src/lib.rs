@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{edits, files, views};
+    use commands::{edits, files, insights, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -40,6 +40,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             views::journey_view,
             views::journey_view_update,
             views::workspace_view,
+            insights::journey_insights,
         ])
 }
 

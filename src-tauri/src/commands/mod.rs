@@ -3,6 +3,7 @@
 
 pub mod edits;
 pub mod files;
+pub mod insights;
 pub mod views;
 
 use crate::documents::OpenDocument;

@@ -8,6 +8,7 @@ import type {
   Edit,
   EditResult,
   Id,
+  JourneyInsights,
   JourneyView,
   RecentFile,
   TemplateInfo,
@@ -34,6 +35,8 @@ export interface BatonApi {
   journeyViewUpdate(doc: string, journeyId: Id, presentation: boolean, held: number | null): Promise<ViewUpdate>;
   workspaceView(doc: string): Promise<WorkspaceView>;
   newIds(count: number): Promise<string[]>;
+  /** The journey's analysis and scores; asked for after the view, never part of it. */
+  journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -81,6 +84,7 @@ const tauriApi: BatonApi = {
     unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
+  journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;
