@@ -3,6 +3,8 @@
 
 pub mod edits;
 pub mod files;
+pub mod journeys;
+pub mod survey;
 pub mod views;
 
 use crate::documents::OpenDocument;

@@ -315,6 +315,32 @@ fn detect_separator(text: &str) -> u8 {
     }
 }
 
+/// The header and up to `max_rows` data rows as raw text, read exactly as `plan_import` reads
+/// them (same decoding, BOM, separator), for a preview table. Each cell is cut to
+/// `max_cell_chars` characters. A row the CSV reader cannot parse ends the preview: the plan
+/// reports that error with its line.
+pub fn preview_rows(bytes: &[u8], max_rows: usize, max_cell_chars: usize) -> Vec<Vec<String>> {
+    let (text, _) = decode(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_separator(text))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map_while(Result::ok)
+        .filter(|record| record.iter().any(|field| !field.trim().is_empty()))
+        .take(max_rows.saturating_add(1))
+        .map(|record| {
+            record
+                .iter()
+                .map(|field| field.chars().take(max_cell_chars).collect())
+                .collect()
+        })
+        .collect()
+}
+
 /// Where each known column is in the header.
 struct Columns {
     target: usize,
