@@ -46,6 +46,13 @@ mod tests {
         assert_eq!(copy.state, JourneyState::Future);
         assert_eq!(copy.origin_id.as_deref(), Some(source.id.as_str()));
         assert_eq!(copy.name, format!("{} (future)", source.name));
+        assert!(
+            outcome
+                .touched
+                .iter()
+                .any(|t| t.kind == baton_core::EntityKind::Journey && t.id == copy.id),
+            "the UI selects the copy from the touched rows"
+        );
         let original = doc.journey_view(&source.id, false).unwrap().model;
         let future = doc.journey_view(&copy.id, false).unwrap().model;
         assert_eq!(future.stages.len(), original.stages.len());

@@ -2,6 +2,7 @@
 // `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
 // `try/await` and show the error next to its cause.
 import { commands } from "../bindings";
+import type { ImportPreview, ImportResult } from "../bindings";
 import type {
   ApiError,
   DocHandle,
@@ -31,6 +32,12 @@ export interface BatonApi {
   journeyView(doc: string, journeyId: Id, presentation: boolean): Promise<JourneyView>;
   workspaceView(doc: string): Promise<WorkspaceView>;
   newIds(count: number): Promise<string[]>;
+  /** Copies a journey into a new future-state journey (built in Rust), one undo step. */
+  duplicateJourneyAsFuture(doc: string, journeyId: Id): Promise<EditResult>;
+  /** Opens a CSV file dialog and previews the import into the journey; null when cancelled. */
+  previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
+  commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
+  cancelResponsesImport(doc: string, token: string): Promise<void>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -76,6 +83,12 @@ const tauriApi: BatonApi = {
     unwrap(commands.journeyView(doc, journeyId, presentation)) as Promise<unknown> as Promise<JourneyView>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
+  duplicateJourneyAsFuture: (doc, journeyId) => unwrap(commands.duplicateJourneyAsFuture(doc, journeyId)),
+  previewResponsesImport: (doc, journeyId) => unwrap(commands.previewResponsesImport(doc, journeyId)),
+  commitResponsesImport: (doc, token, skipInvalid) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid)),
+  cancelResponsesImport: async (doc, token) => {
+    await unwrap(commands.cancelResponsesImport(doc, token));
+  },
 };
 
 let current: BatonApi = tauriApi;
