@@ -44,13 +44,21 @@ pub struct ImportPreview {
     /// The header row as written in the file.
     pub header: Vec<String>,
     /// The first data rows, raw, each cell cut to a readable length.
-    pub sample: Vec<Vec<String>>,
+    pub sample: Vec<PreviewRow>,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
     pub accepted: u32,
     pub rejected_count: u32,
     /// The first rejected rows in file order (at most 100; `rejected_count` has the total).
     pub rejected: Vec<RejectedRow>,
+}
+
+/// One data row of the preview table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PreviewRow {
+    /// 1-based line of the file where the row starts, as in `RejectedRow::line`.
+    pub line: u32,
+    pub cells: Vec<String>,
 }
 
 /// What a committed import did.
@@ -185,7 +193,7 @@ pub fn preview(
 ) -> AppResult<ImportPreview> {
     let plan = plan(document, journey_id, file_name, &bytes)?;
     let mut rows = preview_rows(&bytes, PREVIEW_ROWS, PREVIEW_CELL_CHARS).into_iter();
-    let header = rows.next().unwrap_or_default();
+    let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
     let token = baton_core::new_id();
     let preview = ImportPreview {
         token: token.clone(),
@@ -194,7 +202,9 @@ pub fn preview(
         encoding: plan.encoding,
         separator: plan.separator.clone(),
         header,
-        sample: rows.collect(),
+        sample: rows
+            .map(|(line, cells)| PreviewRow { line, cells })
+            .collect(),
         rows: plan.rows,
         accepted: count(plan.accepted.len()),
         rejected_count: count(plan.rejected.len()),
@@ -374,7 +384,9 @@ mod tests {
         assert_eq!(p.file_name, "survey.csv");
         assert_eq!(p.header, ["target", "metric", "value", "date", "comment"]);
         assert_eq!(p.sample.len(), 4);
-        assert_eq!(p.sample[1][4], "slow, and the menu is deep");
+        assert_eq!(p.sample[1].cells[4], "slow, and the menu is deep");
+        let lines: Vec<u32> = p.sample.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
         assert_eq!((p.rows, p.accepted, p.rejected_count), (4, 3, 1));
         assert_eq!(p.rejected[0].line, 4);
         assert!(p.rejected[0].message.contains("off the metric's scale"));
@@ -525,6 +537,30 @@ mod tests {
         let e = read_survey_file(&f.dir).unwrap_err();
         assert!(matches!(e.kind, AppErrorKind::Store(_)), "{e:?}");
         assert!(f.pending.is_empty().unwrap());
+    }
+
+    #[test]
+    fn a_latin1_file_previews_as_it_is_planned_with_long_cells_cut() {
+        let f = bank();
+        let long = "x".repeat(500);
+        let mut bytes =
+            format!("target;metric;value;date;comment\n\n{NOTICE_APP};CSAT;4;2026-11-01;caf")
+                .into_bytes();
+        bytes.push(0xE9); // "é" in Windows-1252, invalid as UTF-8
+        bytes.extend_from_slice(format!("\n{NOTICE_APP};CSAT;3;2026-11-02;{long}\n").as_bytes());
+        let path = f.dir.join("latin1.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let p = f.preview_file(&path).unwrap();
+        assert_eq!(p.encoding, SourceEncoding::Windows1252);
+        assert_eq!((p.rows, p.accepted), (2, 2));
+        assert_eq!(
+            p.sample.len(),
+            2,
+            "the blank line is no row, as in the plan"
+        );
+        assert_eq!(p.sample[0].cells[4], "café");
+        assert_eq!(p.sample[0].line, 3, "line numbers count the blank line");
+        assert_eq!(p.sample[1].cells[4].chars().count(), PREVIEW_CELL_CHARS);
     }
 
     #[test]

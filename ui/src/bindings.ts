@@ -222,7 +222,7 @@ export type ImportPreview = {
 	/**  The header row as written in the file. */
 	header: string[],
 	/**  The first data rows, raw, each cell cut to a readable length. */
-	sample: string[][],
+	sample: PreviewRow[],
 	/**  Data rows read (accepted plus rejected). */
 	rows: number,
 	accepted: number,
@@ -409,6 +409,13 @@ export type Phase = {
 export type Point = {
 	x: number | null,
 	y: number | null,
+};
+
+/**  One data row of the preview table. */
+export type PreviewRow = {
+	/**  1-based line of the file where the row starts, as in `RejectedRow::line`. */
+	line: number,
+	cells: string[],
 };
 
 /**  One entry as the start screen shows it. */

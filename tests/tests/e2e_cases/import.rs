@@ -135,6 +135,12 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     assert_eq!(summary_attr(&s, "data-accepted"), "3");
     assert_eq!(summary_attr(&s, "data-rejected"), "1");
     assert_eq!(s.count(&testid_css("import-preview-row")), 4);
+    let marked = format!(
+        "{}[data-rejected=\"true\"]",
+        testid_css("import-preview-row")
+    );
+    assert_eq!(s.count(&marked), 1);
+    assert_eq!(s.attr(&s.find(&marked), "data-line").as_deref(), Some("4"));
     let rejected = s.find_all(&testid_css("import-rejected-row"));
     assert_eq!(rejected.len(), 1);
     assert_eq!(s.attr(&rejected[0], "data-line").as_deref(), Some("4"));
@@ -187,4 +193,38 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     s.click_testid("btn-close-file");
     s.testid("start-screen");
     assert_eq!(responses_on_disk(&file), before);
+}
+
+/// Duplicate as future state is built in Rust (one edit): the copy opens with the whole map,
+/// and Ctrl+Z removes it in one step.
+#[test]
+fn a_journey_duplicated_as_future_state_opens_whole_and_undoes_in_one_step() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["new", "Bank.baton", "--template", "bank_lost_card"])
+        .ok();
+    let s = launch();
+    open_in_app(&s, &sandbox.path("Bank.baton"));
+    let card = testid_css("card");
+    let cards = s.count(&card);
+    assert!(cards > 10, "the template's map shows: {cards} cards");
+    let future = format!("{}[data-state=\"future\"]", testid_css("journey-item"));
+    assert_eq!(s.count(&future), 0);
+
+    // The row's tools show while it has the focus, as under the pointer.
+    s.click_testid("journey-item");
+    s.click_testid("btn-duplicate-journey");
+    s.wait_count(&future, 1);
+    s.wait_until("the copy to open", Duration::from_secs(10), |s| {
+        s.try_find(&testid_css("journey-state"))
+            .is_some_and(|e| text(s, &e) == "future")
+    });
+    assert_eq!(
+        text(&s, &s.testid("journey-name")),
+        format!("{JOURNEY} (future)")
+    );
+    s.wait_count(&card, cards);
+
+    s.chord(CONTROL, "z");
+    s.wait_count(&future, 0);
 }
