@@ -2,9 +2,15 @@
 # The end-to-end suite: the real app binary, driven through WebDriver (tauri-driver ->
 # WebKitWebDriver) on a private Xvfb display, writing real .baton files in a temp dir.
 # Screenshots land in target/e2e-screens/.
+# BATON_E2E_TEST picks the test target (default: e2e; scripts/app-bench.sh runs app_bench) and
+# BATON_E2E_APP the binary (default: the debug build, built here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build-app.sh
+TEST_TARGET="${BATON_E2E_TEST:-e2e}"
+if [ -z "${BATON_E2E_APP:-}" ]; then
+  bash scripts/build-app.sh
+  export BATON_E2E_APP="$PWD/target/debug/baton-app"
+fi
 
 DISPLAY_NUM="${BATON_E2E_DISPLAY:-:99}"
 PORT="${BATON_E2E_PORT:-4444}"
@@ -32,6 +38,5 @@ pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
 
 export BATON_E2E_WEBDRIVER="http://127.0.0.1:$PORT"
-export BATON_E2E_APP="$PWD/target/debug/baton-app"
 export BATON_E2E_SCREENS="$PWD/target/e2e-screens"
-cargo test -p baton-tests --features e2e --test e2e -- --test-threads=1 "$@"
+cargo test -p baton-tests --features e2e --test "$TEST_TARGET" -- --test-threads=1 "$@"

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all --check
 (cd ui && npm run check && npm test && npm run build)
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --all-targets --features baton-tests/e2e -- -D warnings
 cargo test --workspace
 bash scripts/e2e.sh

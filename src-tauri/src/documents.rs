@@ -107,7 +107,7 @@ impl OpenDocument {
     }
 
     pub fn journey_view(&self, journey_id: &str, presentation: bool) -> AppResult<JourneyView> {
-        let model = self.doc.journey_model(journey_id)?;
+        let model = self.doc.journey_map(journey_id)?;
         let style = if presentation {
             LayoutStyle::presentation()
         } else {
@@ -115,7 +115,7 @@ impl OpenDocument {
         };
         Ok(JourneyView {
             layout: layout(&model, &style),
-            model,
+            model: model.into(),
             revision: self.doc.revision(),
             can_undo: self.doc.can_undo(),
             can_redo: self.doc.can_redo(),

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use baton_core::layout::Layout;
-use baton_core::{Journey, JourneyModel, Metric, Persona, Phase, WorkspaceInfo};
+use baton_core::{
+    Handoff, Journey, JourneyModel, Lane, Metric, Persona, Phase, Stage, Step, WorkspaceInfo,
+};
 
 /// A client file that is now open, under the id the other commands take.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -18,12 +20,36 @@ pub struct OpenedFile {
 /// One journey, ready to draw.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct JourneyView {
-    pub model: JourneyModel,
+    pub model: MapModel,
     /// The map's geometry, computed by baton-core: the UI draws it and computes none of its own.
     pub layout: Layout,
     pub revision: u32,
     pub can_undo: bool,
     pub can_redo: bool,
+}
+
+/// What the map draws of a journey, in `JourneyModel`'s order: the model without its
+/// satisfaction data. Targets, responses and scores stay out because the view is sent again
+/// after every edit, and a journey's survey responses can number tens of thousands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct MapModel {
+    pub journey: Journey,
+    pub stages: Vec<Stage>,
+    pub lanes: Vec<Lane>,
+    pub steps: Vec<Step>,
+    pub handoffs: Vec<Handoff>,
+}
+
+impl From<JourneyModel> for MapModel {
+    fn from(model: JourneyModel) -> Self {
+        MapModel {
+            journey: model.journey,
+            stages: model.stages,
+            lanes: model.lanes,
+            steps: model.steps,
+            handoffs: model.handoffs,
+        }
+    }
 }
 
 /// The whole file, for the sidebar and the plan.

@@ -59,22 +59,33 @@ fn create_journey(s: &Session, name: &str) {
         .try_find("[data-testid=\"btn-empty-add-journey\"]")
         .unwrap_or_else(|| s.testid("btn-add-journey"));
     s.click(&button);
-    // The sidebar re-renders once the new journey arrives: type into the input it settles on.
-    std::thread::sleep(Duration::from_millis(400));
-    let input = s.testid("rename-input");
-    s.clear(&input);
-    s.type_into(&input, &format!("{name}{ENTER}"));
+    type_into_focused_editor(s, "rename-input", name);
     s.wait_until("the journey name", Duration::from_secs(10), |s| {
         s.try_find("[data-testid=\"journey-name\"]")
             .is_some_and(|e| s.text(&e) == name)
     });
 }
 
+/// Types `text` and Enter into the editor `testid` once it has focus, as a user types into the
+/// editor that opens with its text selected. (WebDriver's "clear" blurs the element, and a blur
+/// commits and closes these editors, so the keys go to the focused editor instead.)
+fn type_into_focused_editor(s: &Session, testid: &str, text: &str) {
+    s.wait_until(
+        &format!("{testid} to have focus"),
+        Duration::from_secs(10),
+        |s| {
+            s.exec(
+                "return document.activeElement?.getAttribute('data-testid') ?? ''",
+                json!([]),
+            ) == json!(testid)
+        },
+    );
+    s.keys(&format!("{text}{ENTER}"));
+}
+
 /// Types `text` into the in-place title editor that a new stage, lane or card opens.
 fn name_in_place(s: &Session, text: &str) {
-    let editor = s.testid("title-editor");
-    s.clear(&editor);
-    s.type_into(&editor, &format!("{text}{ENTER}"));
+    type_into_focused_editor(s, "title-editor", text);
     s.wait_until("the title editor to close", Duration::from_secs(10), |s| {
         s.try_find("[data-testid=\"title-editor\"]").is_none()
     });
@@ -113,8 +124,13 @@ fn cell_point(s: &Session, stage: usize, lane: usize) -> (f64, f64) {
 fn add_card(s: &Session, stage: usize, lane: usize, title: &str) -> String {
     let before = s.count(CARD);
     let (x, y) = cell_point(s, stage, lane);
+    // The click selects the empty cell, or the card already at that point (a card in the cell
+    // also makes "Add card" add to its cell).
     s.click_at(x, y);
-    s.testid("cell-selected");
+    s.wait_until("a cell or card selected", Duration::from_secs(10), |s| {
+        s.try_find("[data-testid=\"cell-selected\"], [data-testid=\"card\"].selected")
+            .is_some()
+    });
     s.click_testid("btn-add-card");
     name_in_place(s, title);
     s.wait_count(CARD, before + 1);
@@ -130,10 +146,30 @@ fn text_content(s: &Session, el: &Element) -> String {
         .to_owned()
 }
 
+/// The card whose full title is `title` (a card carries it as its accessible name; the visible
+/// text is wrapped and may be clipped).
 fn card_by_title(s: &Session, title: &str) -> Option<Element> {
     s.find_all(CARD)
         .into_iter()
-        .find(|c| text_content(s, c).trim() == title)
+        .find(|c| s.attr(c, "aria-label").as_deref() == Some(title))
+}
+
+/// What the card shows: its wrapped lines, joined.
+fn visible_card_text(s: &Session, card: &Element) -> String {
+    s.exec(
+        "return [...arguments[0].querySelectorAll('.card-text tspan')].map(t => t.textContent).join('')",
+        json!([Session::arg(card)]),
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// Clicks the middle of an element, as a user does (SVG headers are not "interactable" to
+/// WebDriver's element click).
+fn click_centre(s: &Session, el: &Element) {
+    let (x, y) = s.centre(el);
+    s.click_at(x, y);
 }
 
 fn card(s: &Session, id: &str) -> Element {
@@ -215,7 +251,6 @@ fn start_screen_offers_new_open_and_demo() {
 /// outsourced), cards, a touchpoint, two handoffs (one blind with re-verification), undo and
 /// redo, then close and reopen and find everything there.
 #[test]
-#[ignore = "KNOWN FAILING, issue 3 open: the workspace header reads empty after the save dialog and the journey name input goes stale; see the closing note"]
 fn a_mapped_journey_survives_closing_and_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ACME Bank.baton");
@@ -235,7 +270,7 @@ fn a_mapped_journey_survives_closing_and_reopening() {
 
     // The contact centre is outsourced.
     let contact_centre = s.find_all(LANE)[1].clone();
-    s.click(&contact_centre);
+    click_centre(&s, &contact_centre);
     choose(&s, "inspector-lane-sourcing", "outsourced");
 
     let notices = add_card(&s, 0, 0, "Sees an odd charge");
@@ -311,7 +346,7 @@ fn a_mapped_journey_survives_closing_and_reopening() {
         assert!(card_by_title(&s, title).is_some(), "card {title:?} is gone");
     }
     let contact_centre = s.find_all(LANE)[1].clone();
-    s.click(&contact_centre);
+    click_centre(&s, &contact_centre);
     assert_eq!(
         s.property(&s.testid("inspector-lane-sourcing"), "value"),
         json!("outsourced")
@@ -330,7 +365,6 @@ fn a_mapped_journey_survives_closing_and_reopening() {
 
 /// User text is text: markup typed as a card title shows literally and runs nothing.
 #[test]
-#[ignore = "KNOWN FAILING, issue 3 open: the workspace header reads empty after the save dialog and the journey name input goes stale; see the closing note"]
 fn markup_in_titles_is_shown_as_text_and_never_runs() {
     let dir = tempfile::tempdir().unwrap();
     let s = launch();
@@ -350,9 +384,18 @@ fn markup_in_titles_is_shown_as_text_and_never_runs() {
     let title_before = s.title();
     std::thread::sleep(Duration::from_millis(500));
     for payload in payloads {
+        let card = card_by_title(&s, payload)
+            .unwrap_or_else(|| panic!("no card carries the title {payload:?}"));
+        // The visible lines are the title's own characters (wrapped, maybe clipped with "…").
+        let shown = visible_card_text(&s, &card);
+        let shown_chars: String = shown
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '…')
+            .collect();
+        let title_chars: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(
-            card_by_title(&s, payload).is_some(),
-            "{payload:?} is not shown literally"
+            shown_chars.len() >= 10 && title_chars.starts_with(&shown_chars),
+            "{payload:?} shows as {shown:?}"
         );
     }
     assert_eq!(s.title(), title_before);

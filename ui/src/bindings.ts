@@ -299,7 +299,7 @@ export type JourneyState = "current" | "future";
 
 /**  One journey, ready to draw. */
 export type JourneyView = {
-	model: JourneyModel,
+	model: MapModel,
 	/**  The map's geometry, computed by baton-core: the UI draws it and computes none of its own. */
 	layout: Layout,
 	revision: number,
@@ -366,6 +366,19 @@ export type LayoutStyle = {
 	lane_header_width: number | null,
 	emotion_lane_height: number | null,
 	max_title_lines: number,
+};
+
+/**
+ *  What the map draws of a journey, in `JourneyModel`'s order: the model without its
+ *  satisfaction data. Targets, responses and scores stay out because the view is sent again
+ *  after every edit, and a journey's survey responses can number tens of thousands.
+ */
+export type MapModel = {
+	journey: Journey,
+	stages: Stage[],
+	lanes: Lane[],
+	steps: Step[],
+	handoffs: Handoff[],
 };
 
 /**  A satisfaction metric. `scale_min..=scale_max` is the range of a single response. */
@@ -439,6 +452,8 @@ export type RejectReason =
 { kind: "ambiguous_metric"; metric: string; candidates: string[] } | { kind: "not_a_number"; value: string } | 
 /**  Outside the metric's response scale (or not whole on a CSAT, NPS or CES scale). */
 { kind: "off_scale"; value: number | null; min: number | null; max: number | null; whole_numbers: boolean } | { kind: "bad_date"; date: string } | 
+/**  An optional text (respondent, comment) longer than a response may hold. */
+{ kind: "too_long"; column: string; max: number } | 
 /**
  *  Same subject, metric, value, date, respondent and comment as a response already in the
  *  file (`existing_response_id`) or on an earlier line of this CSV (`earlier_line`).

@@ -155,10 +155,6 @@ impl Session {
         self.click(&el);
     }
 
-    pub fn clear(&self, el: &Element) {
-        self.ok("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
-    }
-
     pub fn type_into(&self, el: &Element, text: &str) {
         self.ok(
             "POST",
@@ -167,10 +163,14 @@ impl Session {
         );
     }
 
+    /// The element's rendered text. Read through `innerText` because WebKitWebDriver's own
+    /// "get element text" answers "" inside the Tauri page (its atom does not survive the
+    /// page's frozen prototypes), which made every text assertion read empty.
     pub fn text(&self, el: &Element) -> String {
-        self.ok("GET", &format!("/element/{}/text", el.0), None)
+        self.exec("return arguments[0].innerText", json!([Self::arg(el)]))
             .as_str()
             .unwrap_or_default()
+            .trim()
             .to_owned()
     }
 

@@ -46,6 +46,7 @@ const REASONS: Record<RejectReason["kind"], string> = {
   not_a_number: "Not a number",
   off_scale: "Off scale",
   bad_date: "Bad date",
+  too_long: "Too long",
   duplicate: "Duplicate",
 };
 

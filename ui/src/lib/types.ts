@@ -17,6 +17,7 @@ export type {
   HandoffMode,
   Journey,
   JourneyModel,
+  MapModel,
   JourneyState,
   Lane,
   LaneKind,

@@ -20,11 +20,12 @@ use commands::*;
     name = "baton",
     version,
     about = "Baton client files (.baton) from the command line: create, inspect, check, \
-             export and import, undo and redo.",
+             analyse, import survey responses, export and import, undo and redo.",
     propagate_version = true,
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
-                  stderr; 2 on bad usage.\nData (info, check, history, templates) can be \
-                  printed as JSON with --json. No file is ever replaced without --force."
+                  stderr (import-responses first lists the rejected rows there); 2 on bad \
+                  usage.\nData (info, check, history, templates, analyze, import-responses) can \
+                  be printed as JSON with --json. No file is ever replaced without --force."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -40,6 +41,8 @@ enum Command {
     ExportJson(export_json::Args),
     ImportJson(import_json::Args),
     History(history::Args),
+    Analyze(analyze::Args),
+    ImportResponses(import_responses::Args),
     Undo(undo::Args),
     Redo(redo::Args),
     Templates(templates::Args),
@@ -56,6 +59,8 @@ fn main() -> ExitCode {
         Command::ExportJson(args) => export_json::run(args),
         Command::ImportJson(args) => import_json::run(args),
         Command::History(args) => history::run(args),
+        Command::Analyze(args) => analyze::run(args),
+        Command::ImportResponses(args) => import_responses::run(args),
         Command::Undo(args) => undo::run(args),
         Command::Redo(args) => redo::run(args),
         Command::Templates(args) => templates::run(args),

@@ -39,3 +39,12 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
         format!("{n} {plural}")
     }
 }
+
+/// Writes `text` to stderr as is: notes that accompany a result or an error (rejected rows...).
+/// A failure to write there has nowhere to be reported, so it is dropped.
+pub fn notes(text: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = stderr
+        .write_all(text.as_bytes())
+        .and_then(|()| stderr.flush());
+}

@@ -19,8 +19,11 @@
 //! - `metric`: a metric id, name, or kind (`csat`, `nps`, `ces`, `custom`) when exactly one
 //!   metric has that kind; case-insensitive, names first.
 //! - `value`: a number within the metric's response scale; CSAT, NPS and CES take whole numbers.
-//! - `date`: `yyyy-mm-dd`; also `yyyy/mm/dd` and an ISO date-time (`2026-11-21T10:00:00Z`, the
-//!   date part counts). Day-first and month-first forms are refused: they are ambiguous.
+//! - `date`: `yyyy-mm-dd`; also `yyyy/mm/dd`, either followed by `T` or a space and a valid
+//!   `hh:mm[:ss[.fff]]`, and an RFC 3339 date-time (`2026-11-21T10:00:00Z`); the date part
+//!   counts. Anything else after the date, day-first and month-first forms are refused.
+//! - `respondent` (at most 200 characters) and `comment` (at most 10,000): longer is refused
+//!   with the line, as the store would refuse the response.
 //! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
 //!   with no rows.
 
@@ -30,6 +33,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
 use crate::model::{
     new_id, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
 };
@@ -112,6 +116,11 @@ pub enum RejectReason {
     },
     BadDate {
         date: String,
+    },
+    /// An optional text (respondent, comment) longer than a response may hold.
+    TooLong {
+        column: String,
+        max: u32,
     },
     /// Same subject, metric, value, date, respondent and comment as a response already in the
     /// file (`existing_response_id`) or on an earlier line of this CSV (`earlier_line`).
@@ -299,7 +308,12 @@ impl RejectReason {
                     ""
                 }
             ),
-            Self::BadDate { date } => format!("the date “{date}” is not yyyy-mm-dd"),
+            Self::BadDate { date } => {
+                format!("the date “{date}” is not yyyy-mm-dd (optionally followed by a time)")
+            }
+            Self::TooLong { column, max } => {
+                format!("the {column} is longer than {max} characters")
+            }
             Self::Duplicate {
                 earlier_line: Some(line),
                 ..
@@ -476,9 +490,27 @@ fn read_row(
         metric_id: metric.id.clone(),
         value,
         date,
-        respondent: optional(record, columns.respondent),
-        comment: optional(record, columns.comment),
+        respondent: bounded(record, columns.respondent, "respondent", MAX_NAME_CHARS)?,
+        comment: bounded(record, columns.comment, "comment", MAX_LONG_TEXT_CHARS)?,
     })
+}
+
+/// An optional column, refused here when it is longer than `apply` accepts, so that a row the
+/// store would refuse is named with its line instead of failing the whole import.
+fn bounded(
+    record: &csv::StringRecord,
+    at: Option<usize>,
+    column: &str,
+    max: usize,
+) -> Result<Option<String>, RejectReason> {
+    let text = optional(record, at);
+    match &text {
+        Some(t) if t.chars().nth(max).is_some() => Err(RejectReason::TooLong {
+            column: column.to_owned(),
+            max: u32::try_from(max).unwrap_or(u32::MAX),
+        }),
+        _ => Ok(text),
+    }
 }
 
 fn parse_value(text: &str, separator: u8, metric: &Metric) -> Result<f64, RejectReason> {
@@ -511,17 +543,29 @@ fn parse_value(text: &str, separator: u8, metric: &Metric) -> Result<f64, Reject
     }
 }
 
+/// `yyyy-mm-dd` or `yyyy/mm/dd`, alone or followed by a whole, valid time: `T` or a space, then
+/// `hh:mm`, `hh:mm:ss` or with fractions, or an RFC 3339 date-time with its offset. Only the
+/// day is kept; anything else after the date is a bad date, not silently dropped.
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    let day = text.get(..10).filter(|_| {
-        text.len() == 10
-            || text
-                .as_bytes()
-                .get(10)
-                .is_some_and(|b| *b == b'T' || *b == b' ')
-    })?;
-    NaiveDate::parse_from_str(day, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(day, "%Y/%m/%d"))
-        .ok()
+    const DAYS: [&str; 2] = ["%Y-%m-%d", "%Y/%m/%d"];
+    const TIMES: [&str; 2] = ["%H:%M", "%H:%M:%S%.f"];
+    if let Some(day) = DAYS
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+    {
+        return Some(day);
+    }
+    if let Ok(moment) = chrono::DateTime::parse_from_rfc3339(text) {
+        return Some(moment.date_naive());
+    }
+    DAYS.iter()
+        .flat_map(|day| {
+            ["T", " "]
+                .into_iter()
+                .flat_map(move |sep| TIMES.map(|time| format!("{day}{sep}{time}")))
+        })
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, &format).ok())
+        .map(|moment| moment.date())
 }
 
 /// Finds targets and metrics by id, path, name or kind.

@@ -35,3 +35,25 @@ fn deleting_a_stage_with_steps_handoffs_and_measures_undoes_exactly() {
         );
     }
 }
+
+/// The map query is the full model minus its satisfaction lists, for every demo journey.
+#[test]
+fn the_journey_map_is_the_model_without_satisfaction_data() {
+    let mut ws = Workspace::new_file("Demo");
+    ws.apply(&templates::demo_edit(&ws)).unwrap();
+    let mut with_scores = 0;
+    for id in ws.journeys.keys() {
+        let mut model = ws.journey_model(id).unwrap();
+        let map = ws.journey_map(id).unwrap();
+        assert!(map.targets.is_empty() && map.responses.is_empty() && map.scores.is_empty());
+        if !model.scores.is_empty() || !model.responses.is_empty() {
+            with_scores += 1;
+        }
+        model.targets.clear();
+        model.responses.clear();
+        model.scores.clear();
+        assert_eq!(map, model);
+    }
+    assert!(with_scores > 0, "the demo should carry scores");
+    assert!(ws.journey_map("no such journey").is_none());
+}

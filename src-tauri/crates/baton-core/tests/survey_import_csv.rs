@@ -419,3 +419,87 @@ fn rejected_lines_count_blank_lines_and_every_line_ending() {
         assert_eq!(lines, [3, 6], "line ending {end:?}");
     }
 }
+
+/// Texts the store would refuse are refused here, on their line, so that the accepted rows
+/// always apply (and `--skip-invalid` can import them).
+#[test]
+fn over_long_respondent_and_comment_are_rejected_on_their_line() {
+    let f = fixture();
+    let v = &f.verify;
+    let respondent = "r".repeat(apply::MAX_NAME_CHARS + 1);
+    let comment = "c".repeat(apply::MAX_LONG_TEXT_CHARS + 1);
+    let fits = "r".repeat(apply::MAX_NAME_CHARS);
+    let csv = format!(
+        "target,metric,value,date,respondent,comment\n\
+         {v},CSAT,5,2026-11-02,{respondent},\n\
+         {v},CSAT,4,2026-11-02,,{comment}\n\
+         {v},CSAT,3,2026-11-02,{fits},\n"
+    );
+    let p = plan(&f, &csv);
+    let reasons: Vec<(u32, &RejectReason)> =
+        p.rejected.iter().map(|r| (r.line, &r.reason)).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (
+                2,
+                &RejectReason::TooLong {
+                    column: "respondent".into(),
+                    max: apply::MAX_NAME_CHARS as u32
+                }
+            ),
+            (
+                3,
+                &RejectReason::TooLong {
+                    column: "comment".into(),
+                    max: apply::MAX_LONG_TEXT_CHARS as u32
+                }
+            ),
+        ]
+    );
+    assert_eq!(p.accepted.len(), 1);
+    let mut ws = f.map.ws.clone();
+    ws.apply(&Edit::AddResponses {
+        responses: p.accepted,
+    })
+    .expect("every accepted row applies");
+}
+
+/// A date may carry a whole, valid time; anything else after it is a bad date.
+#[test]
+fn dates_with_times_are_read_and_trailing_garbage_is_refused() {
+    let f = fixture();
+    let v = &f.verify;
+    let good = [
+        "2026-10-01",
+        "2026/10/01",
+        "2026-10-01T09:30",
+        "2026-10-01 09:30:15",
+        "2026-10-01T09:30:15.250",
+        "2026-10-01T23:30:00-05:00",
+        "2026-10-01T09:30:00Z",
+    ];
+    let bad = [
+        "2026-10-01 garbage",
+        "2026-10-01T25:00",
+        "2026-10-01T",
+        "2026-10-01x",
+        "01/10/2026",
+    ];
+    let mut csv = String::from("target,metric,value,date,respondent\n");
+    for (i, date) in good.iter().chain(bad.iter()).enumerate() {
+        csv.push_str(&format!("{v},CSAT,5,{date},r{i}\n"));
+    }
+    let p = plan(&f, &csv);
+    assert_eq!(p.accepted.len(), good.len(), "{:?}", p.rejected);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    assert!(p.accepted.iter().all(|r| r.date == day));
+    let refused: Vec<&RejectReason> = p.rejected.iter().map(|r| &r.reason).collect();
+    let expected: Vec<RejectReason> = bad
+        .iter()
+        .map(|d| RejectReason::BadDate {
+            date: (*d).to_owned(),
+        })
+        .collect();
+    assert_eq!(refused, expected.iter().collect::<Vec<_>>());
+}

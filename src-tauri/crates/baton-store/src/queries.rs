@@ -56,6 +56,13 @@ impl Document {
             .ok_or_else(|| Document::not_found(EntityKind::Journey, journey_id))
     }
 
+    /// One journey's map, without its satisfaction data (see `Workspace::journey_map`).
+    pub fn journey_map(&self, journey_id: &str) -> Result<JourneyModel, StoreError> {
+        self.workspace()
+            .journey_map(journey_id)
+            .ok_or_else(|| Document::not_found(EntityKind::Journey, journey_id))
+    }
+
     /// The improvement plan: phases by position, each with its initiatives by position.
     pub fn plan(&self) -> Vec<PlanPhase> {
         let workspace = self.workspace();

@@ -1,10 +1,12 @@
 //! One module per subcommand: its `Args` (clap) and its `run`.
 
+pub mod analyze;
 pub mod check;
 pub mod demo;
 pub mod export_json;
 pub mod history;
 pub mod import_json;
+pub mod import_responses;
 pub mod info;
 pub mod new;
 pub mod redo;
@@ -13,6 +15,7 @@ pub mod undo;
 
 use std::path::Path;
 
+use baton_core::Journey;
 use baton_store::Document;
 
 use crate::error::CliError;
@@ -35,4 +38,51 @@ pub(crate) fn history(document: &Document) -> Result<Vec<baton_store::HistoryEnt
     document
         .history()
         .map_err(|error| CliError::store(document.path(), error))
+}
+
+/// The journeys `wanted` names in `document`: all of them, in order, when it is `None`; else the
+/// one whose id is `wanted`, or the one whose name is `wanted` (trimmed, case-insensitive).
+/// No match, or a name shared by several journeys, is an error listing the candidates.
+pub(crate) fn chosen_journeys<'d>(
+    document: &'d Document,
+    wanted: Option<&str>,
+) -> Result<Vec<&'d Journey>, CliError> {
+    let journeys = document.journeys();
+    let Some(wanted) = wanted else {
+        return Ok(journeys);
+    };
+    if let Some(journey) = journeys.iter().find(|journey| journey.id == wanted) {
+        return Ok(vec![journey]);
+    }
+    let name = wanted.trim().to_lowercase();
+    let named: Vec<&Journey> = journeys
+        .iter()
+        .copied()
+        .filter(|journey| journey.name.trim().to_lowercase() == name)
+        .collect();
+    let file = document.path().display();
+    match named.len() {
+        1 => Ok(named),
+        0 if journeys.is_empty() => Err(CliError::new(format!(
+            "{file}: no journey is called \"{wanted}\": the file has no journeys"
+        ))),
+        0 => Err(CliError::new(format!(
+            "{file}: no journey is called \"{wanted}\"; the journeys are: {}",
+            list_journeys(&journeys)
+        ))),
+        _ => Err(CliError::new(format!(
+            "{file}: {} journeys are called \"{wanted}\"; name one by id: {}",
+            named.len(),
+            list_journeys(&named)
+        ))),
+    }
+}
+
+/// `"Onboarding" (id 0190...), "Billing" (id 0190...)`.
+fn list_journeys(journeys: &[&Journey]) -> String {
+    journeys
+        .iter()
+        .map(|journey| format!("\"{}\" (id {})", journey.name, journey.id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

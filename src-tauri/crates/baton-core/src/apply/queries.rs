@@ -76,6 +76,41 @@ impl Workspace {
 
     /// Everything of one journey, sorted as `JourneyModel` documents.
     pub fn journey_model(&self, journey_id: &str) -> Option<JourneyModel> {
+        let mut model = self.journey_map(journey_id)?;
+        let step_ids: HashSet<&str> = model.steps.iter().map(|s| s.id.as_str()).collect();
+        let handoff_ids: HashSet<&str> = model.handoffs.iter().map(|h| h.id.as_str()).collect();
+        let about = |subject: &Subject| match subject.kind {
+            SubjectKind::Step => step_ids.contains(subject.id.as_str()),
+            SubjectKind::Handoff => handoff_ids.contains(subject.id.as_str()),
+        };
+        let targets = self
+            .targets
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        let responses = self
+            .responses
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        let scores = self
+            .scores
+            .values()
+            .filter(|x| about(&x.subject))
+            .cloned()
+            .collect();
+        model.targets = targets;
+        model.responses = responses;
+        model.scores = scores;
+        Some(model)
+    }
+
+    /// The map of one journey: journey, stages, lanes, steps and handoffs sorted as in
+    /// `journey_model`, with the satisfaction lists (targets, responses, scores) left empty.
+    /// What drawing needs, without copying tens of thousands of survey responses.
+    pub fn journey_map(&self, journey_id: &str) -> Option<JourneyModel> {
         let journey = self.journeys.get(journey_id)?.clone();
         let stages: Vec<Stage> = self.stages_of(journey_id).into_iter().cloned().collect();
         let lanes: Vec<Lane> = self.lanes_of(journey_id).into_iter().cloned().collect();
@@ -103,35 +138,11 @@ impl Workspace {
                 s.position,
             )
         });
-        let step_ids: HashSet<&str> = steps.iter().map(|s| s.id.as_str()).collect();
         // BTreeMap order is id order, which is what the model documents for these lists.
         let handoffs: Vec<Handoff> = self
             .handoffs
             .values()
             .filter(|h| h.journey_id == journey_id)
-            .cloned()
-            .collect();
-        let handoff_ids: HashSet<&str> = handoffs.iter().map(|h| h.id.as_str()).collect();
-        let about = |subject: &Subject| match subject.kind {
-            SubjectKind::Step => step_ids.contains(subject.id.as_str()),
-            SubjectKind::Handoff => handoff_ids.contains(subject.id.as_str()),
-        };
-        let targets = self
-            .targets
-            .values()
-            .filter(|x| about(&x.subject))
-            .cloned()
-            .collect();
-        let responses = self
-            .responses
-            .values()
-            .filter(|x| about(&x.subject))
-            .cloned()
-            .collect();
-        let scores = self
-            .scores
-            .values()
-            .filter(|x| about(&x.subject))
             .cloned()
             .collect();
         Some(JourneyModel {
@@ -140,9 +151,9 @@ impl Workspace {
             lanes,
             steps,
             handoffs,
-            targets,
-            responses,
-            scores,
+            targets: Vec::new(),
+            responses: Vec::new(),
+            scores: Vec::new(),
         })
     }
 }

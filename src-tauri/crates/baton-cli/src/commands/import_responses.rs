@@ -1,0 +1,304 @@
+//! `baton import-responses FILE SURVEY.csv [--journey NAME_OR_ID] [--skip-invalid] [--json]`:
+//! survey responses from a CSV, added as one edit (one undo step).
+//!
+//! Nothing is skipped silently: when any row is rejected, nothing is imported and the command
+//! exits 1 listing the rejected rows on stderr, unless `--skip-invalid` is given, which imports
+//! the accepted rows and still lists the rejected ones. Reading the CSV (encoding, separator,
+//! columns, targets, validation, duplicates) is `baton_core::survey_import::plan_import`.
+
+use std::path::{Path, PathBuf};
+
+use baton_core::survey_import::{
+    plan_import, ImportOptions, ImportPlan, RejectReason, RejectedRow, SourceEncoding,
+};
+use baton_core::{Edit, Id, SurveyResponse};
+use baton_store::Document;
+use serde::Serialize;
+
+use crate::error::CliError;
+use crate::output::{self, count};
+
+/// Import survey responses from a CSV file, as one undo step.
+///
+/// Columns: target (a step or handoff id, or `journey / stage / lane / card title`), metric,
+/// value, date, and optional respondent and comment (see the README). When any row is
+/// rejected nothing is imported, unless --skip-invalid is given.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The .baton file to add the responses to.
+    file: PathBuf,
+    /// The survey CSV (UTF-8, or Windows-1252; `,` or `;` separated).
+    survey: PathBuf,
+    /// Only accept targets in this journey (its id or its name, case-insensitive).
+    #[arg(long, value_name = "NAME_OR_ID")]
+    journey: Option<String>,
+    /// Import the valid rows even when some are rejected (the rejected ones are still listed).
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Print the result as JSON: {"file", "survey", "journey", "encoding", "separator",
+    /// "rows", "imported", "rejected": [{"line", "reason": {"kind", ...}, "message"}],
+    /// "history_seq"}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Report {
+    file: String,
+    survey: String,
+    /// The journey targets were limited to, if any.
+    journey: Option<JourneyRef>,
+    encoding: SourceEncoding,
+    separator: String,
+    /// Data rows read (blank rows are not counted).
+    rows: u32,
+    /// Responses added to the file (0 when nothing was imported).
+    imported: usize,
+    rejected: Vec<RejectedRow>,
+    /// The history entry of the import (what `baton undo` removes); `None` when nothing was
+    /// imported.
+    history_seq: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+struct JourneyRef {
+    id: Id,
+    name: String,
+}
+
+pub fn run(args: Args) -> Result<(), CliError> {
+    // The CSV is read first, so a missing or unreadable one never opens the client file.
+    let bytes =
+        std::fs::read(&args.survey).map_err(|error| CliError::io(&args.survey, "read", &error))?;
+    let mut document = super::open(&args.file)?;
+    let (journey, mut plan) = plan(&args, &document, &bytes)?;
+    let accepted = plan.accepted.len();
+    let refused = !plan.rejected.is_empty() && !args.skip_invalid;
+    let history_seq = if refused || accepted == 0 {
+        None
+    } else {
+        let responses = std::mem::take(&mut plan.accepted);
+        Some(import(&args, &mut document, responses)?)
+    };
+    super::close(document)?;
+
+    let report = Report {
+        file: args.file.display().to_string(),
+        survey: args.survey.display().to_string(),
+        journey,
+        encoding: plan.encoding,
+        separator: plan.separator,
+        rows: plan.rows,
+        imported: if history_seq.is_some() { accepted } else { 0 },
+        rejected: plan.rejected,
+        history_seq,
+    };
+    if refused {
+        return refuse(&report, accepted, args.json);
+    }
+    if args.json {
+        output::json(&report)
+    } else {
+        output::text(&render(&report))
+    }
+}
+
+/// Some rows were rejected and --skip-invalid was not given: the rejected rows on stderr (and
+/// the report on stdout with --json), then the error.
+fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> {
+    if json {
+        output::json(report)?;
+    }
+    output::notes(&rejected_lines(report));
+    Err(CliError::new(format!(
+        "{}: {} of {} rejected; nothing imported into {} (fix them, or add --skip-invalid to \
+         import the {accepted} valid one(s))",
+        report.survey,
+        report.rejected.len(),
+        count(report.rows as usize, "row", "rows"),
+        report.file,
+    )))
+}
+
+/// Plans the import, limited to the `--journey` given.
+fn plan(
+    args: &Args,
+    document: &Document,
+    bytes: &[u8],
+) -> Result<(Option<JourneyRef>, ImportPlan), CliError> {
+    let journey = match &args.journey {
+        None => None,
+        Some(wanted) => super::chosen_journeys(document, Some(wanted))?
+            .first()
+            .map(|journey| JourneyRef {
+                id: journey.id.clone(),
+                name: journey.name.clone(),
+            }),
+    };
+    let options = ImportOptions {
+        journey_id: journey.as_ref().map(|journey| journey.id.clone()),
+    };
+    let plan = plan_import(document.workspace(), bytes, &options).map_err(|error| {
+        CliError::new(format!(
+            "{}: {error}; nothing imported",
+            args.survey.display()
+        ))
+    })?;
+    Ok((journey, plan))
+}
+
+/// Adds the accepted rows as one edit (one transaction, one undo step); returns its history
+/// number.
+fn import(
+    args: &Args,
+    document: &mut Document,
+    responses: Vec<SurveyResponse>,
+) -> Result<u32, CliError> {
+    // A batch of one edit, for its label in the history (an `AddResponses` alone would read
+    // "add responses").
+    let label = format!(
+        "Import {} from {}",
+        count(responses.len(), "survey response", "survey responses"),
+        file_name(&args.survey)
+    );
+    let edit = Edit::Batch {
+        label,
+        edits: vec![Edit::AddResponses { responses }],
+    };
+    document
+        .apply(edit)
+        .map_err(|error| CliError::store(&args.file, error))?;
+    let history = super::history(document)?;
+    Ok(history
+        .iter()
+        .rfind(|entry| !entry.undone)
+        .map_or(0, |entry| entry.seq))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+fn render(report: &Report) -> String {
+    let mut out = match report.history_seq {
+        Some(seq) => format!(
+            "Imported {} from {} into {} as one edit (#{seq}; `baton undo {}` removes it all)\n",
+            count(report.imported, "survey response", "survey responses"),
+            report.survey,
+            report.file,
+            report.file,
+        ),
+        None if report.rows == 0 => format!(
+            "{} has no data rows: nothing imported into {}\n",
+            report.survey, report.file
+        ),
+        None => format!(
+            "Every row of {} was rejected: nothing imported into {}\n",
+            report.survey, report.file
+        ),
+    };
+    let encoding = match report.encoding {
+        SourceEncoding::Utf8 => "UTF-8",
+        SourceEncoding::Windows1252 => "Windows-1252 (the file is not UTF-8)",
+    };
+    let skipped = if report.rejected.is_empty() {
+        String::new()
+    } else {
+        " (skipped: --skip-invalid)".to_owned()
+    };
+    let journey = report
+        .journey
+        .as_ref()
+        .map(|journey| format!("  journey    “{}” only\n", journey.name))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n  encoding   {encoding}\n  separator  “{}”\n{journey}",
+        report.rows,
+        report.imported,
+        report.rejected.len(),
+        report.separator,
+    ));
+    if !report.rejected.is_empty() {
+        out.push_str("Rejected rows:\n");
+        out.push_str(&rejected_lines(report));
+    }
+    out
+}
+
+/// One line per rejected row, `survey.csv:LINE: KIND: message`, as compilers report.
+fn rejected_lines(report: &Report) -> String {
+    report
+        .rejected
+        .iter()
+        .map(|row| {
+            format!(
+                "{}:{}: {}: {}\n",
+                report.survey,
+                row.line,
+                reason_kind(&row.reason),
+                row.message
+            )
+        })
+        .collect()
+}
+
+/// The reason's `kind`, as in the JSON.
+fn reason_kind(reason: &RejectReason) -> &'static str {
+    match reason {
+        RejectReason::MissingValue { .. } => "missing_value",
+        RejectReason::UnknownTarget { .. } => "unknown_target",
+        RejectReason::AmbiguousPath { .. } => "ambiguous_path",
+        RejectReason::TargetOutsideJourney { .. } => "target_outside_journey",
+        RejectReason::UnknownMetric { .. } => "unknown_metric",
+        RejectReason::AmbiguousMetric { .. } => "ambiguous_metric",
+        RejectReason::NotANumber { .. } => "not_a_number",
+        RejectReason::OffScale { .. } => "off_scale",
+        RejectReason::BadDate { .. } => "bad_date",
+        RejectReason::TooLong { .. } => "too_long",
+        RejectReason::Duplicate { .. } => "duplicate",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_kinds_are_the_json_tags() {
+        let reasons = [
+            RejectReason::MissingValue {
+                column: "date".into(),
+            },
+            RejectReason::UnknownTarget { target: "x".into() },
+            RejectReason::AmbiguousPath {
+                target: "x".into(),
+                candidates: vec![],
+            },
+            RejectReason::TargetOutsideJourney { target: "x".into() },
+            RejectReason::UnknownMetric { metric: "x".into() },
+            RejectReason::AmbiguousMetric {
+                metric: "x".into(),
+                candidates: vec![],
+            },
+            RejectReason::NotANumber { value: "x".into() },
+            RejectReason::OffScale {
+                value: 9.0,
+                min: 1.0,
+                max: 5.0,
+                whole_numbers: true,
+            },
+            RejectReason::BadDate { date: "x".into() },
+            RejectReason::Duplicate {
+                existing_response_id: None,
+                earlier_line: Some(2),
+            },
+        ];
+        for reason in reasons {
+            let json = serde_json::to_value(&reason).unwrap();
+            assert_eq!(json["kind"], reason_kind(&reason), "{reason:?}");
+        }
+    }
+}

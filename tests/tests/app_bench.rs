@@ -1,0 +1,249 @@
+//! In-app performance with the 10,000-step generated journey, measured in the real app through
+//! WebDriver and the page's Performance API (issue 3's budgets). Not a timed test: it asserts
+//! only that each gesture took effect, and prints the figures. `make bench` runs it (through
+//! `scripts/app-bench.sh`, which starts Xvfb and tauri-driver and builds the release app).
+//!
+//! - open: from the click on the file in the recent list to the first paint of the map
+//!   (file open + journey view + layout + render);
+//! - frames while panning and zooming with the wheel: the interval between animation frames
+//!   and the page's own work in each frame;
+//! - edit round trip: from the key press (Delete, then Ctrl+Z) to the re-rendered map, painted.
+
+// Shared with the e2e suite, which uses more of it (dialogs for saving, screenshots).
+#[allow(dead_code)]
+#[path = "e2e_support/mod.rs"]
+mod e2e_support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
+use baton_store::Document;
+use e2e_support::webdriver::Session;
+use e2e_support::{dialogs, launch};
+use serde_json::{json, Value};
+
+const BUDGET_OPEN_MS: f64 = 500.0;
+const BUDGET_FRAME_MS: f64 = 16.0;
+const BUDGET_EDIT_MS: f64 = 50.0;
+const OPEN_RUNS: usize = 5;
+const EDIT_RUNS: usize = 10;
+
+/// The 10,000-step journey of the store and layout benchmarks, in a real client file.
+fn build_file(path: &Path) {
+    let mut doc = Document::create(path, "Bench client").unwrap();
+    let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
+    doc.apply(edit).unwrap();
+    assert_eq!(doc.workspace().steps.len(), 10_000);
+    doc.close().unwrap();
+}
+
+/// Resolves (in the page) once the next frame has been painted: the callback of the second
+/// animation frame runs after the first frame's paint.
+const AFTER_PAINT: &str =
+    "const afterPaint = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));";
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn percentile(mut xs: Vec<f64>, p: f64) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let rank = ((xs.len() as f64 - 1.0) * p).round() as usize;
+    xs[rank]
+}
+
+fn max(xs: &[f64]) -> f64 {
+    xs.iter().copied().fold(0.0, f64::max)
+}
+
+fn numbers(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("expected a list of numbers, got {v}"))
+        .iter()
+        .filter_map(Value::as_f64)
+        .collect()
+}
+
+fn report(what: &str, figure: f64, budget: f64, detail: &str) {
+    let verdict = if figure <= budget { "within" } else { "OVER" };
+    println!("{what:<34} {figure:>8.1} ms   ({verdict} the {budget} ms budget; {detail})");
+}
+
+/// Clicks the recent file in the page and waits for the map's first painted frame; returns ms.
+fn open_from_recent(s: &Session) -> f64 {
+    let ms = s.exec_async(
+        &format!(
+            "{AFTER_PAINT}
+             const done = arguments[arguments.length - 1];
+             const t0 = performance.now();
+             document.querySelector('[data-testid=\"recent-file\"]').click();
+             const poll = () => document.querySelector('[data-testid=\"card\"]')
+               ? afterPaint().then(() => done(performance.now() - t0))
+               : requestAnimationFrame(poll);
+             poll();"
+        ),
+        json!([]),
+    );
+    ms.as_f64().unwrap_or_else(|| panic!("no open time: {ms}"))
+}
+
+/// Wheel gestures over the map, one per animation frame: pans, then Ctrl+wheel zooms.
+/// Returns (frame intervals, the page's work per frame) in ms.
+fn pan_and_zoom(s: &Session) -> (Vec<f64>, Vec<f64>) {
+    let reply = s.exec_async(
+        "const done = arguments[arguments.length - 1];
+         const canvas = document.querySelector('[data-testid=\"map-canvas\"]');
+         const box = canvas.getBoundingClientRect();
+         const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+         const intervals = [], work = [];
+         let last = null, frame = 0;
+         const FRAMES = 240;
+         const step = now => {
+           if (last !== null) intervals.push(now - last);
+           last = now;
+           if (frame === FRAMES) { done({ intervals, work }); return; }
+           const zoom = frame >= FRAMES / 2;
+           const sign = Math.floor(frame / 20) % 2 === 0 ? 1 : -1;
+           const t0 = performance.now();
+           canvas.dispatchEvent(new WheelEvent('wheel', {
+             ...at, bubbles: true, cancelable: true, ctrlKey: zoom,
+             deltaX: zoom ? 0 : 40 * sign, deltaY: zoom ? 30 * sign : 60 * sign,
+           }));
+           // Flush style and layout, so the work includes what the browser does before painting.
+           canvas.getBoundingClientRect();
+           document.querySelector('[data-testid=\"map-svg\"]').getBBox();
+           work.push(performance.now() - t0);
+           frame += 1;
+           requestAnimationFrame(step);
+         };
+         requestAnimationFrame(step);",
+        json!([]),
+    );
+    (numbers(&reply["intervals"]), numbers(&reply["work"]))
+}
+
+/// Delete on the selected card, then Ctrl+Z, each timed in the page from the key press to the
+/// painted map showing the change. Returns (delete, undo) in ms.
+fn delete_and_undo(s: &Session, card_id: &str) -> (f64, f64) {
+    let reply = s.exec_async(
+        &format!(
+            "{AFTER_PAINT}
+             const done = arguments[arguments.length - 1];
+             const id = arguments[0];
+             const canvas = document.querySelector('[data-testid=\"map-canvas\"]');
+             const present = () => !!document.querySelector(`[data-testid=\"card\"][data-id=\"${{id}}\"]`);
+             const until = want => new Promise(resolve => {{
+               const check = () => present() === want ? resolve() : requestAnimationFrame(check);
+               check();
+             }});
+             const press = init => canvas.dispatchEvent(new KeyboardEvent('keydown', {{ bubbles: true, cancelable: true, ...init }}));
+             (async () => {{
+               let t0 = performance.now();
+               press({{ key: 'Delete' }});
+               await until(false); await afterPaint();
+               const deleted = performance.now() - t0;
+               t0 = performance.now();
+               press({{ key: 'z', ctrlKey: true }});
+               await until(true); await afterPaint();
+               done([deleted, performance.now() - t0]);
+             }})().catch(e => done(String(e)));"
+        ),
+        json!([card_id]),
+    );
+    match numbers(&reply)[..] {
+        [deleted, undone] => (deleted, undone),
+        _ => panic!("the edit did not land: {reply}"),
+    }
+}
+
+#[test]
+fn the_ten_thousand_step_journey_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Ten thousand steps.baton");
+    build_file(&file);
+
+    let s = launch();
+    // The first open goes through the dialog, which also puts the file on the recent list.
+    s.click_testid("btn-open-file");
+    dialogs::answer_open("Open client file", &file);
+    s.wait_until("the map", Duration::from_secs(60), |s| {
+        s.try_find("[data-testid=\"card\"]").is_some()
+    });
+
+    let mut opens = Vec::new();
+    for _ in 0..OPEN_RUNS {
+        s.click_testid("btn-close-file");
+        s.testid("start-screen");
+        s.testid("recent-file");
+        opens.push(open_from_recent(&s));
+    }
+
+    // A card on screen, selected by clicking it as a user does before each Delete.
+    let card_id = s
+        .exec(
+            "const view = document.querySelector('[data-testid=\"map-canvas\"]').getBoundingClientRect();
+             const inside = c => { const r = c.getBoundingClientRect();
+               return r.left > view.left + 20 && r.right < view.right - 20
+                 && r.top > view.top + 60 && r.bottom < view.bottom - 20; };
+             const card = [...document.querySelectorAll('[data-testid=\"card\"]')].find(inside);
+             return card ? card.getAttribute('data-id') : null;",
+            json!([]),
+        )
+        .as_str()
+        .unwrap_or_else(|| panic!("no card fully on screen"))
+        .to_owned();
+    let selected = format!("[data-testid=\"card\"][data-id=\"{card_id}\"].selected");
+    let mut edits = Vec::new();
+    for _ in 0..EDIT_RUNS {
+        let (x, y) = s.centre(&s.find(&format!("[data-testid=\"card\"][data-id=\"{card_id}\"]")));
+        s.click_at(x, y);
+        s.find(&selected);
+        let (deleted, undone) = delete_and_undo(&s, &card_id);
+        edits.extend([deleted, undone]);
+    }
+
+    let (intervals, work) = pan_and_zoom(&s);
+    assert!(intervals.len() > 200, "too few frames: {}", intervals.len());
+
+    println!("\nIn-app figures, 10,000-step journey (median of runs unless noted):");
+    report(
+        "open -> first paint",
+        median(opens.clone()),
+        BUDGET_OPEN_MS,
+        &format!("{OPEN_RUNS} runs, max {:.1} ms", max(&opens)),
+    );
+    report(
+        "pan/zoom frame interval p95",
+        percentile(intervals.clone(), 0.95),
+        BUDGET_FRAME_MS,
+        &format!(
+            "{} frames, median {:.1} ms, max {:.1} ms",
+            intervals.len(),
+            median(intervals.clone()),
+            max(&intervals)
+        ),
+    );
+    report(
+        "pan/zoom page work per frame p95",
+        percentile(work.clone(), 0.95),
+        BUDGET_FRAME_MS,
+        &format!(
+            "median {:.1} ms, max {:.1} ms",
+            median(work.clone()),
+            max(&work)
+        ),
+    );
+    report(
+        "edit round trip (Delete, Ctrl+Z)",
+        median(edits.clone()),
+        BUDGET_EDIT_MS,
+        &format!(
+            "{} edits, p95 {:.1} ms, max {:.1} ms",
+            edits.len(),
+            percentile(edits.clone(), 0.95),
+            max(&edits)
+        ),
+    );
+}
