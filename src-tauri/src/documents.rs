@@ -3,13 +3,15 @@
 
 use std::path::Path;
 
+use baton_core::analysis::{analyze_with, AnalysisOptions};
+use baton_core::insights::journey_scores;
 use baton_core::layout::{layout, LayoutStyle};
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::Edit;
 use baton_store::{Document, EditOutcome};
 
 use crate::error::{AppError, AppResult};
-use crate::views::{JourneyView, WorkspaceView};
+use crate::views::{JourneyInsights, JourneyView, WorkspaceView};
 
 /// An open `.baton` file. Not `Sync`: the app state keeps each one behind its own mutex and
 /// only touches it from blocking tasks, never from the UI thread.
@@ -122,6 +124,22 @@ impl OpenDocument {
         })
     }
 
+    /// The journey's analysis and satisfaction readings, both at the default granularity (month),
+    /// so a badge and the analysis's hotspots agree on what "latest" is.
+    pub fn journey_insights(&self, journey_id: &str) -> AppResult<JourneyInsights> {
+        let model = self.doc.journey_model(journey_id)?;
+        let ws = self.doc.workspace();
+        let options = AnalysisOptions::default();
+        let analysis = analyze_with(ws, journey_id, &options)
+            .ok_or_else(|| AppError::not_found(format!("The journey {journey_id}")))?;
+        Ok(JourneyInsights {
+            journey_id: journey_id.to_owned(),
+            scores: journey_scores(&model, &ws.metrics, options.granularity),
+            analysis,
+            revision: self.doc.revision(),
+        })
+    }
+
     pub fn workspace_view(&self) -> AppResult<WorkspaceView> {
         let doc = &self.doc;
         Ok(WorkspaceView {
@@ -198,6 +216,76 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let doc = OpenDocument::create(&dir.path().join("a.baton"), "Client A").unwrap();
         let e = doc.journey_view("nope", false).err().unwrap();
+        assert_eq!(
+            e.kind,
+            crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+    }
+    #[test]
+    fn journey_insights_carry_the_analysis_and_the_scores_of_the_bank_journey() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
+        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let insights = doc.journey_insights(&journey).unwrap();
+        assert_eq!(insights.journey_id, journey);
+        assert_eq!(insights.analysis.journey_id, journey);
+        // Two blind transfers in one call: the template's chain is flagged (seed 004).
+        assert!(insights.analysis.summary.flagged_chains >= 1);
+        assert!(!insights.analysis.suggestions.is_empty());
+        // Every touchpoint has a CSAT target and score (seed 003), so there are badges to show.
+        assert!(insights.scores.subjects.iter().any(|s| s
+            .metrics
+            .iter()
+            .any(|m| m.latest.is_some() && m.target.is_some())));
+        assert_eq!(insights.revision, doc.workspace_view().unwrap().revision);
+    }
+
+    #[test]
+    fn journey_insights_follow_an_edit() {
+        use baton_core::{new_id, Edit, Subject, SubjectKind, SurveyResponse};
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
+        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let view = doc.journey_view(&journey, false).unwrap();
+        let step = view.model.steps[0].id.clone();
+        let csat = doc.workspace_view().unwrap().metrics[0].id.clone();
+        let before = doc.journey_insights(&journey).unwrap();
+        doc.apply(Edit::AddResponses {
+            responses: vec![SurveyResponse {
+                id: new_id(),
+                subject: Subject {
+                    kind: SubjectKind::Step,
+                    id: step.clone(),
+                },
+                metric_id: csat.clone(),
+                value: 2.0,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                respondent: Some("cust-9".into()),
+                comment: Some("Nobody knew my case".into()),
+            }],
+        })
+        .unwrap();
+        let after = doc.journey_insights(&journey).unwrap();
+        assert!(after.revision > before.revision);
+        let scored = after
+            .scores
+            .subjects
+            .iter()
+            .find(|s| s.subject.id == step)
+            .and_then(|s| s.metrics.iter().find(|m| m.metric_id == csat))
+            .unwrap();
+        assert_eq!(scored.verbatims[0].comment, "Nobody knew my case");
+    }
+
+    #[test]
+    fn insights_of_an_unknown_journey_are_a_typed_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = OpenDocument::create(&dir.path().join("a.baton"), "Client A").unwrap();
+        let e = doc.journey_insights("nope").err().unwrap();
         assert_eq!(
             e.kind,
             crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)

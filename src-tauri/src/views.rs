@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use baton_core::analysis::JourneyAnalysis;
+use baton_core::insights::JourneyScores;
 use baton_core::layout::Layout;
 use baton_core::{
     Handoff, Journey, JourneyModel, Lane, Metric, Persona, Phase, Stage, Step, WorkspaceInfo,
@@ -64,4 +66,15 @@ pub struct WorkspaceView {
     pub revision: u32,
     pub can_undo: bool,
     pub can_redo: bool,
+}
+
+/// What the insights panel, the score badges, the friction view and the inspector's score
+/// history show of one journey. `revision` is the file's revision it was computed at, so the UI
+/// can tell a stale answer from a fresh one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct JourneyInsights {
+    pub journey_id: String,
+    pub analysis: JourneyAnalysis,
+    pub scores: JourneyScores,
+    pub revision: u32,
 }

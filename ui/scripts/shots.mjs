@@ -79,6 +79,68 @@ for (const [name, demo, scheme] of [["map-light", "demo", "light"], ["map-dark",
     await shot(p, "map-big-fit");
   }
 }
+// Insights: the panel, a hotspot and a suggestion clicked, the friction view, a scored card in
+// the inspector, dark mode, and the empty state.
+for (const [name, scheme] of [["insights-light", "light"], ["insights-dark", "dark"]]) {
+  if (!want(name)) continue;
+  const p = await page(scheme);
+  await p.goto(base + "?fake&demo=demo");
+  await p.click('[data-testid="btn-open-demo"]');
+  await p.waitForSelector('[data-testid="score-badge"]');
+  await p.click('[data-testid="btn-insights"]');
+  await p.waitForSelector('[data-testid="insights-panel"] [data-testid="suggestion"]');
+  await p.waitForTimeout(150);
+  await shot(p, `${name}-panel`);
+  await p.click('[data-testid="hotspot"][data-kind="step"]');
+  await p.waitForTimeout(200);
+  await shot(p, `${name}-hotspot`);
+  await p.click('[data-testid="suggestion"]');
+  await p.waitForTimeout(200);
+  await shot(p, `${name}-evidence`);
+  await p.keyboard.press("Escape");
+  await p.click('[data-testid="btn-friction-view"]');
+  await p.waitForTimeout(150);
+  await shot(p, `${name}-friction`);
+  await p.click('[data-testid="btn-friction-view"]');
+  await p.click('[data-testid="btn-insights"]');
+  // The worst card: its chart and verbatims in the inspector.
+  const card = p.locator('[data-testid="card"]', { hasText: "Re-verify identity" });
+  const box = await card.boundingBox();
+  await p.mouse.click(box.x + 40, box.y + box.height - 12);
+  await p.waitForSelector('[data-testid="inspector-score-chart"]');
+  await p.locator('[data-testid="inspector-scores"]').scrollIntoViewIfNeeded();
+  await p.waitForTimeout(150);
+  await shot(p, `${name}-inspector`);
+  // The blind handoff: friction breakdown, chain note, its own score.
+  const h = p.locator('[data-testid="handoff"][data-mode="blind"] path.hit');
+  await h.dispatchEvent("pointerdown", { button: 0, clientX: 0, clientY: 0 });
+  await p.waitForSelector('[data-testid="inspector-friction"]');
+  await p.locator('[data-testid="inspector-friction"]').scrollIntoViewIfNeeded();
+  await p.waitForTimeout(150);
+  await shot(p, `${name}-handoff`);
+}
+if (want("insights-big")) {
+  // 40 stages x 30 lanes: the panel's lists stay capped, the friction view stays readable.
+  const p = await page();
+  await p.goto(base + "?fake&demo=big");
+  await p.click('[data-testid="btn-open-demo"]');
+  await p.waitForSelector('[data-testid="map-canvas"]');
+  await p.keyboard.press("i");
+  await p.keyboard.press("f");
+  await p.waitForSelector('[data-testid="insights-panel"] [data-testid="insight-metric"]');
+  await p.waitForTimeout(200);
+  await shot(p, "insights-big");
+}
+if (want("insights-empty")) {
+  const p = await page();
+  await p.goto(base + "?fake&demo=empty");
+  await p.click('[data-testid="btn-open-demo"]');
+  await p.waitForSelector('[data-testid="map-canvas"]');
+  await p.keyboard.press("i");
+  await p.waitForSelector('[data-testid="insights-empty"]');
+  await shot(p, "insights-empty");
+}
+
 await browser.close();
 await server.close();
 if (errors.length) { console.error("page errors:\n" + errors.join("\n")); process.exitCode = 1; }

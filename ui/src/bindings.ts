@@ -55,6 +55,7 @@ export const commands = {
 	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
+	journeyInsights: (doc: string, journeyId: string) => typedError<JourneyInsights, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId })),
 };
 
 /* Types */
@@ -100,6 +101,24 @@ export type ContactChannel = "phone" | "chat" | "email" | "web" | "app" | "in_pe
 
 /**  How much of what is known reaches the receiver. */
 export type ContextTransfer = "full" | "partial" | "none";
+
+/**  The kinds of boundary a handoff can cross. */
+export type CrossingKind = 
+/**  Both lanes have a department and they differ. */
+"department" | 
+/**  In-house on one side, outsourced or offshore on the other. */
+"sourcing" | 
+/**  Manual on one side, automated on the other. */
+"automation";
+
+/**  How many handoffs cross each kind of boundary. */
+export type CrossingTotals = {
+	department: number,
+	sourcing: number,
+	automation: number,
+	/**  The sum of the three (a handoff crossing two boundaries counts twice). */
+	total: number,
+};
 
 export type Direction = "higher_is_better" | "lower_is_better";
 
@@ -176,6 +195,28 @@ export type ExpectedEffect = {
 	value: number | null,
 };
 
+/**  A friction score and its itemised breakdown (`items` sum to `uncapped`). */
+export type Friction = {
+	/**  0..=cap (100 by default). */
+	score: number,
+	uncapped: number,
+	items: FrictionItem[],
+};
+
+/**  Why friction points were added. */
+export type FrictionFactor = "blind" | "context_none" | "context_partial" | "reverify" | "customer_repeats" | "wait" | "department_crossing" | "sourcing_crossing" | "automation_crossing" | "sensitive_without_secure_channel" | "satisfaction_drop";
+
+/**  One contribution to a friction score. */
+export type FrictionItem = {
+	factor: FrictionFactor,
+	points: number,
+};
+
+/**  The width of the periods scores are computed over. */
+export type Granularity = "day" | 
+/**  ISO 8601 weeks: Monday to Sunday, labelled by ISO week-year ("2026-W01"). */
+"week" | "month" | "quarter";
+
 /**  A directed link from one step to a step in a different lane of the same journey. */
 export type Handoff = {
 	id: string,
@@ -193,6 +234,35 @@ export type Handoff = {
 	note: string,
 };
 
+/**  One handoff's analysis. */
+export type HandoffAnalysis = {
+	handoff_id: string,
+	from_step_id: string,
+	to_step_id: string,
+	/**  0-based place in the handoff order. */
+	order: number,
+	mode: HandoffMode,
+	customer_visible: boolean,
+	/**  The boundaries it crosses, in the order department, sourcing, automation. */
+	crossings: CrossingKind[],
+	/**
+	 *  The change of satisfaction across it, per metric scored on both sides, by metric
+	 *  position then id.
+	 */
+	satisfaction: SatisfactionChange[],
+	/**
+	 *  The largest positive drop among `satisfaction` (the one friction counts); `None` when
+	 *  no metric fell.
+	 */
+	drop: SatisfactionChange | null,
+	friction: Friction,
+};
+
+export type HandoffHotspot = {
+	handoff_id: string,
+	friction: number,
+};
+
 export type HandoffMode = 
 /**  Warm: the first party briefs the second before letting go. */
 "assisted" | 
@@ -208,6 +278,16 @@ export type HandoffPath = {
 	arrow: ArrowEnd,
 	/**  Where markers (re-verify, retell) go: the middle of the longest segment in a gutter. */
 	label_anchor: Point,
+};
+
+export type Hotspots = {
+	/**  Handoffs with friction above 0: friction descending, then handoff order. */
+	handoffs: HandoffHotspot[],
+	/**
+	 *  Touchpoint and metric pairs with a score and a target: normalised gap ascending (worst
+	 *  first), then journey order of the step, then metric position, then metric id.
+	 */
+	touchpoints: TouchpointHotspot[],
 };
 
 /**  What a survey CSV would add to the open journey, shown before anything is written. */
@@ -275,6 +355,39 @@ export type Journey = {
 	position: number,
 };
 
+/**  The whole analysis of one journey. */
+export type JourneyAnalysis = {
+	journey_id: string,
+	summary: Summary,
+	/**  Step ids in journey order (stage, lane, position in cell; id breaks ties). */
+	step_order: string[],
+	/**  Every handoff of the journey in handoff order (the flow rule), with its analysis. */
+	handoffs: HandoffAnalysis[],
+	/**  Handoffs at which a cycle of handoffs was broken to order them (in handoff order). */
+	cycle_breaks: string[],
+	/**  Every maximal run of customer-visible handoffs, in handoff order. */
+	chains: TransferChain[],
+	/**  The reverification events counted in `summary.reverifications`, in journey order. */
+	reverifications: Reverification[],
+	crossings: CrossingTotals,
+	/**  Every touchpoint's standing on each metric it has a score or target for, in journey order. */
+	touchpoints: TouchpointStanding[],
+	hotspots: Hotspots,
+	suggestions: Suggestion[],
+};
+
+/**
+ *  What the insights panel, the score badges, the friction view and the inspector's score
+ *  history show of one journey. `revision` is the file's revision it was computed at, so the UI
+ *  can tell a stale answer from a fresh one.
+ */
+export type JourneyInsights = {
+	journey_id: string,
+	analysis: JourneyAnalysis,
+	scores: JourneyScores,
+	revision: number,
+};
+
 /**
  *  Everything of one journey, in journey order: what the map, the layout, the analysis and a
  *  snapshot are made from.
@@ -293,6 +406,15 @@ export type JourneyModel = {
 	targets: Target[],
 	responses: SurveyResponse[],
 	scores: Score[],
+};
+
+/**  The satisfaction readings of one journey, for the insights screen. */
+export type JourneyScores = {
+	journey_id: string,
+	/**  The period width scores were computed from responses at. */
+	granularity: Granularity,
+	/**  Steps in journey order, then handoffs by id; only those with a reading or a target. */
+	subjects: SubjectScores[],
 };
 
 export type JourneyState = "current" | "future";
@@ -394,11 +516,61 @@ export type Metric = {
 
 export type MetricKind = "csat" | "nps" | "ces" | "custom";
 
+/**  One subject on one metric. */
+export type MetricScores = {
+	metric_id: string,
+	metric_name: string,
+	metric_kind: MetricKind,
+	direction: Direction,
+	/**
+	 *  The range the score can take (CSAT 0..100, NPS -100..100, else the response scale), so a
+	 *  chart can draw every metric on its own honest scale.
+	 */
+	score_min: number | null,
+	score_max: number | null,
+	/**  The last point of `series`. */
+	latest: ScorePoint | null,
+	target: number | null,
+	/**  Latest minus target, positive is better; `None` unless both exist. */
+	gap: number | null,
+	/**  The gap as a share of the score range (-1..1). */
+	normalised_gap: number | null,
+	status: ScoreStatus,
+	/**  Oldest first: scores per period computed from responses, and scores entered directly. */
+	series: ScorePoint[],
+	/**  Response comments, newest first, at most `MAX_VERBATIMS`. */
+	verbatims: Verbatim[],
+	/**  How many responses have a comment (may exceed `verbatims.len()`). */
+	verbatim_count: number,
+};
+
+/**  Where one subject stands on one metric: its latest score, its target and the gap. */
+export type MetricStanding = {
+	subject: Subject,
+	metric_id: string,
+	latest: ScorePoint | null,
+	target: number | null,
+	/**  Latest minus target, positive is better; `None` unless both exist. */
+	gap: number | null,
+	/**  The gap as a share of the metric's score range (-1..1), to compare metrics. */
+	normalised_gap: number | null,
+};
+
 /**  A client file that is now open, under the id the other commands take. */
 export type OpenedFile = {
 	doc: string,
 	path: string,
 	name: string,
+};
+
+/**
+ *  One period: its first and last day (both included) and a label ("2026-11-21", "2026-W47",
+ *  "2026-11", "2026-Q4").
+ */
+export type Period = {
+	start: string,
+	end: string,
+	label: string,
 };
 
 export type Persona = {
@@ -468,6 +640,26 @@ export type RejectedRow = {
 	message: string,
 };
 
+/**  One time the customer proves who they are after the first time. */
+export type Reverification = 
+/**  A verification step after the journey's first one. */
+{ type: "step"; step_id: string; first_verification_step_id: string } | 
+/**  A handoff marked `reverify` whose receiving step is not a verification step. */
+{ type: "handoff"; handoff_id: string };
+
+/**  The satisfaction of the receiving step against the sending step, on one metric. */
+export type SatisfactionChange = {
+	metric_id: string,
+	/**  Latest scores, in the metric's units. */
+	sending: number | null,
+	receiving: number | null,
+	/**  Both normalised to 0..1 by the metric's score range, 1 best (direction respected). */
+	sending_normalised: number | null,
+	receiving_normalised: number | null,
+	/**  sending_normalised - receiving_normalised: positive when satisfaction fell. */
+	drop: number | null,
+};
+
 /**
  *  A score entered directly, when only the aggregate is known. Scores computed from responses
  *  are derived, never stored.
@@ -484,6 +676,24 @@ export type Score = {
 	/**  Where the figure comes from ("Q3 survey, vendor X"). */
 	source: string,
 };
+
+/**  Where a reading comes from. */
+export type ScoreOrigin = 
+/**  Computed from the survey responses of the period. */
+{ type: "responses" } | 
+/**  Entered directly (`Score`), with its id and stated source. */
+{ type: "entered"; score_id: string; source: string };
+
+/**  One reading of a series. */
+export type ScorePoint = {
+	period: Period,
+	value: number | null,
+	sample_size: number,
+	origin: ScoreOrigin,
+};
+
+/**  Where a subject stands against its target on one metric (see the module notes). */
+export type ScoreStatus = "meets" | "near" | "misses" | "no_target" | "no_score";
 
 /**  Failures only the shell can have. */
 export type ShellErrorKind = 
@@ -568,6 +778,69 @@ export type Subject = {
 
 export type SubjectKind = "step" | "handoff";
 
+/**  One step or handoff and its metrics. */
+export type SubjectScores = {
+	subject: Subject,
+	/**  By metric position, then id. */
+	metrics: MetricScores[],
+};
+
+/**  One suggestion. `key` is stable across analyses of the same map (initiatives store it). */
+export type Suggestion = {
+	key: string,
+	rule: SuggestionRule,
+	/**  A plain-language reason naming the steps and lanes by title. */
+	reason: string,
+	/**  The seeds it comes from ("000".."004"). */
+	seeds: string[],
+	step_ids: string[],
+	handoff_ids: string[],
+	stage_ids: string[],
+	metric_ids: string[],
+};
+
+/**  The suggestion rules of DOMAIN.md. */
+export type SuggestionRule = 
+/**  Key `flag_chain:<first handoff id>`. */
+"flag_chain" | 
+/**  Key `blind_to_assisted:<handoff id>`. */
+"blind_to_assisted" | 
+/**  Key `carry_verification:<step or handoff id>`. */
+"carry_verification" | 
+/**  Key `send_notes:<handoff id>`. */
+"send_notes" | 
+/**  Key `concentrate_touchpoints:<stage id>`. */
+"concentrate_touchpoints" | 
+/**  Key `secure_route:<handoff id>`. */
+"secure_route" | 
+/**  Key `measure_touchpoint:<step id>`. */
+"measure_touchpoint" | 
+/**  Key `investigate_touchpoint:<step id>:<metric id>`. */
+"investigate_touchpoint";
+
+/**  The headline numbers. */
+export type Summary = {
+	steps: number,
+	handoffs: number,
+	customer_visible_handoffs: number,
+	touchpoints: number,
+	/**  Distinct actor lanes owning a touchpoint, lanes of one department counted once. */
+	parties: number,
+	blind_handoffs: number,
+	assisted_handoffs: number,
+	automated_handoffs: number,
+	/**  blind / (blind + assisted); `None` when the journey has neither. */
+	blind_share: number | null,
+	reverifications: number,
+	retellings: number,
+	flagged_chains: number,
+	/**  The longest transfer chain (0 without customer-visible handoffs). */
+	longest_chain: number,
+	/**  Mean friction of the handoffs; `None` without handoffs. */
+	mean_friction: number | null,
+	max_friction: number,
+};
+
 /**  One survey answer. */
 export type SurveyResponse = {
 	id: string,
@@ -595,6 +868,46 @@ export type TemplateInfo = {
 	key: string,
 	name: string,
 	description: string,
+};
+
+export type TouchpointHotspot = {
+	step_id: string,
+	metric_id: string,
+	latest: number | null,
+	target: number | null,
+	/**  Positive is better. */
+	gap: number | null,
+	/**  gap / width of the metric's score range. */
+	normalised_gap: number | null,
+};
+
+/**  A touchpoint with its standings. */
+export type TouchpointStanding = {
+	step_id: string,
+	/**  The party owning it (department or lane name); `None` on the customer lane. */
+	party: string | null,
+	standings: MetricStanding[],
+};
+
+/**  A maximal run of customer-visible handoffs. */
+export type TransferChain = {
+	/**  In handoff order. */
+	handoff_ids: string[],
+	/**  Two transfers or more (seed 004). */
+	flagged: boolean,
+	/**  Where to flag it: the second transfer. */
+	flag_at_handoff_id: string | null,
+};
+
+/**  One response comment. */
+export type Verbatim = {
+	response_id: string,
+	date: string,
+	respondent: string | null,
+	/**  The answer, on the metric's response scale. */
+	value: number | null,
+	/**  Trimmed, never empty. */
+	comment: string,
 };
 
 export type Visibility = 

@@ -3,6 +3,7 @@
 
 pub mod edits;
 pub mod files;
+pub mod insights;
 pub mod journeys;
 pub mod survey;
 pub mod views;

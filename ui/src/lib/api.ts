@@ -9,6 +9,7 @@ import type {
   Edit,
   EditResult,
   Id,
+  JourneyInsights,
   JourneyView,
   RecentFile,
   TemplateInfo,
@@ -38,6 +39,8 @@ export interface BatonApi {
   previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
   commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
   cancelResponsesImport(doc: string, token: string): Promise<void>;
+  /** The journey's analysis and scores; asked for after the view, never part of it. */
+  journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -89,6 +92,7 @@ const tauriApi: BatonApi = {
   cancelResponsesImport: async (doc, token) => {
     await unwrap(commands.cancelResponsesImport(doc, token));
   },
+  journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;

@@ -23,6 +23,8 @@ export type Action =
   | "zoom_reset"
   | "zoom_fit"
   | "present"
+  | "insights"
+  | "friction_view"
   | "next_stage"
   | "prev_stage";
 
@@ -74,6 +76,8 @@ export const BINDINGS: Binding[] = [
   { action: "find_next", key: "g", mod: true, label: "Next match", group: "Find" },
   { action: "find_prev", key: "g", mod: true, shift: true, label: "Previous match", group: "Find" },
   { action: "help", key: "?", shift: true, label: "Show this help", group: "View" },
+  { action: "insights", key: "i", label: "Show or hide the insights panel", group: "View", presenting: false },
+  { action: "friction_view", key: "f", label: "Friction view: colour handoffs by friction", group: "View", presenting: false },
   { action: "present", key: "f5", label: "Presentation mode", group: "Presentation" },
   { action: "next_stage", key: "arrowright", label: "Next stage", group: "Presentation", presenting: true },
   { action: "prev_stage", key: "arrowleft", label: "Previous stage", group: "Presentation", presenting: true },

@@ -1,7 +1,9 @@
 // The UI's transient state (DESIGN: selection, viewport, a drag in progress) and the calls that
 // refresh what it shows. Everything else is re-derived from the file after every edit.
 import { api, toApiError } from "./api";
-import type { ApiError, DocHandle, Edit, EditResult, Id, JourneyView, WorkspaceView } from "./types";
+import type { Evidence } from "./insights";
+import { createLatestOnly } from "./latest";
+import type { ApiError, DocHandle, Edit, EditResult, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
 
 export type Selection =
   | { kind: "stage"; id: Id }
@@ -30,6 +32,39 @@ class AppState {
   helpOpen = $state(false);
   busy = $state(false);
 
+  // ---- insights (fetched after the view, never blocking it) ----
+  /** The open journey's analysis and scores; null until the first answer for this journey. */
+  insights = $state<JourneyInsights | null>(null);
+  /** Why the last insights request failed, shown in the insights panel. */
+  insightsError = $state<ApiError | null>(null);
+  insightsOpen = $state(false);
+  frictionView = $state(false);
+  /** The map items highlighted as a suggestion's (or a chain's) evidence. */
+  evidence = $state<Evidence | null>(null);
+
+  private insightsFetch = createLatestOnly(
+    () => {
+      const doc = this.doc;
+      const journeyId = this.journeyId;
+      if (!doc || !journeyId) return Promise.resolve(null);
+      return api().journeyInsights(doc.doc, journeyId);
+    },
+    (ins) => {
+      // An answer for a journey no longer open is dropped (the user moved on meanwhile).
+      if (ins && ins.journey_id !== this.journeyId) return;
+      this.insights = ins;
+      this.insightsError = null;
+    },
+    (e) => {
+      this.insightsError = toApiError(e);
+    },
+  );
+
+  /** Ask for fresh insights; while one request runs, later ones collapse into one re-run. */
+  refreshInsights(): void {
+    this.insightsFetch.request();
+  }
+
   async open(opener: () => Promise<DocHandle | null>): Promise<void> {
     try {
       const doc = await opener();
@@ -37,6 +72,8 @@ class AppState {
       this.doc = doc;
       this.journeyId = null;
       this.view = null;
+      this.insights = null;
+      this.evidence = null;
       this.selection = null;
       this.error = null;
       await this.refreshWorkspace();
@@ -59,6 +96,8 @@ class AppState {
     this.view = null;
     this.journeyId = null;
     this.selection = null;
+    this.insights = null;
+    this.evidence = null;
   }
 
   async refreshWorkspace(): Promise<void> {
@@ -69,6 +108,8 @@ class AppState {
     if (this.journeyId && !this.workspace.journeys.some((j) => j.id === this.journeyId)) {
       this.journeyId = null;
       this.view = null;
+      this.insights = null;
+      this.evidence = null;
       this.selection = null;
     }
   }
@@ -80,9 +121,15 @@ class AppState {
     this.canUndo = v.can_undo;
     this.canRedo = v.can_redo;
     this.dropStaleSelection();
+    this.refreshInsights();
   }
 
   async selectJourney(id: Id): Promise<void> {
+    if (id !== this.journeyId) {
+      this.insights = null;
+      this.insightsError = null;
+      this.evidence = null;
+    }
     this.journeyId = id;
     this.selection = null;
     try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPan, fitToView, MAX_ZOOM, revealRect, toLayout, visibleRect, zoomAt } from "./viewport";
+import { clampPan, fitToView, focusRect, MAX_ZOOM, revealRect, toLayout, unionRect, visibleRect, zoomAt } from "./viewport";
 
 describe("zoomAt", () => {
   it("keeps the layout point under the pointer fixed", () => {
@@ -45,5 +45,36 @@ describe("revealRect", () => {
   it("scrolls a card hidden under the sticky headers out from under them", () => {
     const moved = revealRect({ tx: -400, ty: 0, zoom: 1 }, { x: 300, y: 100, width: 180, height: 60 }, 1000, 600, 160, 48);
     expect(300 + moved.tx).toBeGreaterThanOrEqual(160);
+  });
+});
+
+describe("focusRect", () => {
+  it("centres a rect that fits, keeping the zoom", () => {
+    // Free area: x 176..1176 (centre 676), y 44..844 (centre 444).
+    const vp = focusRect({ tx: 0, ty: 0, zoom: 1 }, { x: 1000, y: 500, width: 100, height: 50 }, 1176, 844, 176, 44);
+    expect(vp.zoom).toBe(1);
+    expect(1050 * vp.zoom + vp.tx).toBe(676);
+    expect(525 * vp.zoom + vp.ty).toBe(444);
+  });
+
+  it("zooms out to fit a wide rect, but not below the floor", () => {
+    // 2000 wide into 1000 - 96 free px: 0.452, floored at 0.5.
+    const vp = focusRect({ tx: 0, ty: 0, zoom: 1 }, { x: 0, y: 0, width: 2000, height: 10 }, 1176, 844, 176, 44);
+    expect(vp.zoom).toBe(0.5);
+    const wide = focusRect({ tx: 0, ty: 0, zoom: 1 }, { x: 0, y: 0, width: 1200, height: 10 }, 1176, 844, 176, 44);
+    // (1176 - 176 - 96) / 1200 = 0.7533...
+    expect(wide.zoom).toBeCloseTo(0.7533, 3);
+  });
+
+  it("never zooms in", () => {
+    const vp = focusRect({ tx: 0, ty: 0, zoom: 0.6 }, { x: 0, y: 0, width: 10, height: 10 }, 1176, 844, 176, 44);
+    expect(vp.zoom).toBe(0.6);
+  });
+});
+
+describe("unionRect", () => {
+  it("holds every rect", () => {
+    expect(unionRect([{ x: 10, y: 20, width: 5, height: 5 }, { x: 0, y: 30, width: 4, height: 10 }])).toEqual({ x: 0, y: 20, width: 15, height: 20 });
+    expect(unionRect([])).toBeNull();
   });
 });
