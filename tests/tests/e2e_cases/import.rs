@@ -12,8 +12,9 @@ use crate::e2e_support::webdriver::{Element, Session, CONTROL, ESCAPE};
 use crate::e2e_support::{dialogs, launch, screens_dir};
 
 const JOURNEY: &str = "Report a lost card";
-const TARGET: &str =
-    "Report a lost card / Notice / Maya / Looks up the lost-card number in the app";
+/// A touchpoint the template gives no score: a badge on it can only come from the import.
+const TARGET: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
+const TARGET_CARD: &str = "Calls the lost-card line";
 const DIALOG_TITLE: &str = "Import survey responses";
 
 /// The element's rendered text, read in the page: after a native dialog has been up,
@@ -93,6 +94,26 @@ fn summary_attr(s: &Session, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The score badges drawn on the card titled `title` (the insights arrive after the view).
+fn badges_on_card(s: &Session, title: &str) -> u64 {
+    s.exec(
+        "const card = [...document.querySelectorAll('[data-testid=\"card\"]')]
+           .find(c => c.textContent.includes(arguments[0]));
+         return card ? card.querySelectorAll('[data-testid=\"score-badge\"]').length : -1;",
+        serde_json::json!([title]),
+    )
+    .as_u64()
+    .unwrap_or_else(|| panic!("no card titled {title:?}"))
+}
+
+fn wait_badges(s: &Session, title: &str, n: u64) {
+    s.wait_until(
+        &format!("{n} score badge(s) on {title:?}"),
+        Duration::from_secs(10),
+        |s| badges_on_card(s, title) == n,
+    );
+}
+
 fn dialog_closed(s: &Session) -> bool {
     s.try_find(&testid_css("import-dialog")).is_none()
 }
@@ -110,6 +131,9 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
 
     let s = launch();
     open_in_app(&s, &file);
+    // Let the insights land: the card has no badge before the import.
+    std::thread::sleep(Duration::from_millis(800));
+    wait_badges(&s, TARGET_CARD, 0);
 
     // A file where every row is wrong: listed up to a cap, no import offered; Escape cancels.
     import_file(&s, &many_bad, "preview");
@@ -168,6 +192,9 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         Duration::from_secs(10),
         dialog_closed,
     );
+    // The imported responses score the card: its badge appears.
+    wait_badges(&s, TARGET_CARD, 1);
+    s.screenshot(&screens_dir().join("import-badge.png"));
 
     // The three responses are in the file, as one step of its history.
     s.click_testid("btn-close-file");
@@ -190,6 +217,7 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     s.wait_until("Ctrl+Z to undo the import", Duration::from_secs(10), |s| {
         s.attr(&s.testid("btn-redo"), "disabled").is_none()
     });
+    wait_badges(&s, TARGET_CARD, 0);
     s.click_testid("btn-close-file");
     s.testid("start-screen");
     assert_eq!(responses_on_disk(&file), before);
