@@ -17,9 +17,9 @@ const TARGET: &str = "Report a lost card / Call / Maya / Calls the lost-card lin
 const TARGET_CARD: &str = "Calls the lost-card line";
 const DIALOG_TITLE: &str = "Import survey responses";
 
-/// The element's rendered text, read in the page: after a native dialog has been up,
-/// WebKitWebDriver's own Get Element Text answers "" for visible elements (the lead's known
-/// issue on main), while the page itself reads them fine.
+/// The element's rendered text, read in the page. After the native open dialog,
+/// WebKitWebDriver's Get Element Text answered "" for the visible journey name here (seen on a
+/// screenshot showing it), while the page's own `innerText` reads it.
 fn text(s: &Session, el: &Element) -> String {
     s.exec(
         "return arguments[0].innerText",
