@@ -124,6 +124,12 @@ impl PendingImports {
         Ok(())
     }
 
+    /// Forgets every preview of `doc` (the file is being closed).
+    pub fn forget_doc(&self, doc: &str) -> AppResult<()> {
+        self.map()?.retain(|_, p| p.doc != doc);
+        Ok(())
+    }
+
     pub fn len(&self) -> AppResult<usize> {
         Ok(self.map()?.len())
     }
@@ -517,6 +523,16 @@ mod tests {
         f.pending.cancel("doc1", &token).unwrap();
         assert!(f.pending.is_empty().unwrap());
         f.pending.cancel("doc1", &token).unwrap();
+
+        let kept = f.preview_file(&path).unwrap().token;
+        f.pending.forget_doc("doc2").unwrap();
+        assert_eq!(f.pending.len().unwrap(), 1);
+        f.pending.forget_doc("doc1").unwrap();
+        let e = commit(&f.pending, &mut f.document, "doc1", &kept, true).unwrap_err();
+        assert_eq!(
+            e.kind,
+            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
     }
 
     #[test]

@@ -9,6 +9,9 @@ use std::time::Duration;
 use baton_tests::Sandbox;
 
 use crate::e2e_support::webdriver::{Element, Session, CONTROL, ESCAPE};
+
+/// WebDriver's code for the Delete key.
+const DELETE: &str = "\u{E017}";
 use crate::e2e_support::{dialogs, launch, screens_dir};
 
 const JOURNEY: &str = "Report a lost card";
@@ -114,6 +117,14 @@ fn wait_badges(s: &Session, title: &str, n: u64) {
     );
 }
 
+fn select_card(s: &Session, title: &str) {
+    let card_css = testid_css("card");
+    let card = s.find(&format!("{card_css}[aria-label=\"{title}\"]"));
+    let (x, y) = s.centre(&card);
+    s.click_at(x, y);
+    s.find(&format!("{card_css}.selected[aria-label=\"{title}\"]"));
+}
+
 fn dialog_closed(s: &Session) -> bool {
     s.try_find(&testid_css("import-dialog")).is_none()
 }
@@ -135,6 +146,11 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     std::thread::sleep(Duration::from_millis(800));
     wait_badges(&s, TARGET_CARD, 0);
 
+    // A selected card behind the dialog: keys pressed in the dialog must not reach the map.
+    let card_css = testid_css("card");
+    let cards = s.count(&card_css);
+    select_card(&s, TARGET_CARD);
+
     // A file where every row is wrong: listed up to a cap, no import offered; Escape cancels.
     import_file(&s, &many_bad, "preview");
     assert_eq!(summary_attr(&s, "data-rejected"), "60");
@@ -142,14 +158,22 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     assert_eq!(text(&s, &s.testid("import-rejected-more")), "and 40 more");
     assert!(s.try_find(&testid_css("btn-import-commit")).is_none());
     s.screenshot(&screens_dir().join("import-many-rejected.png"));
+    s.keys(DELETE);
     s.keys(ESCAPE);
     s.wait_until(
         "Escape to close the dialog",
         Duration::from_secs(10),
         dialog_closed,
     );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        s.count(&card_css),
+        cards,
+        "Delete in the dialog reached the map"
+    );
 
     // The file with one bad row: its preview, the rejected line, and the choice to skip it.
+    select_card(&s, TARGET_CARD);
     import_file(&s, &one_bad, "preview");
     assert_eq!(
         text(&s, &s.testid("import-file-name")),
@@ -186,14 +210,20 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         text(&s, &result)
     );
     s.screenshot(&screens_dir().join("import-result.png"));
+    s.keys(DELETE);
     s.click_testid("btn-import-close");
     s.wait_until(
         "the dialog to close",
         Duration::from_secs(10),
         dialog_closed,
     );
-    // The imported responses score the card: its badge appears.
+    // The imported responses score the card: its badge appears (and the card is still there).
     wait_badges(&s, TARGET_CARD, 1);
+    assert_eq!(
+        s.count(&card_css),
+        cards,
+        "Delete in the dialog reached the map"
+    );
     s.screenshot(&screens_dir().join("import-badge.png"));
 
     // The three responses are in the file, as one step of its history.
