@@ -139,6 +139,10 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     let before = responses_on_disk(&file);
     let one_bad = sandbox.write("november survey.csv", survey_with_one_bad_row().as_bytes());
     let many_bad = sandbox.write("wrong cards.csv", survey_with_many_bad_rows().as_bytes());
+    let no_value = sandbox.write(
+        "no value column.csv",
+        b"target,metric,date\nx,CSAT,2026-11-01\n",
+    );
 
     let s = launch();
     open_in_app(&s, &file);
@@ -151,8 +155,27 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     let cards = s.count(&card_css);
     select_card(&s, TARGET_CARD);
 
+    // A file that cannot be read as a survey: the reason in the dialog, and another try.
+    import_file(&s, &no_value, "unreadable");
+    let error = s.testid("import-error");
+    assert_eq!(
+        s.attr(&error, "data-kind").as_deref(),
+        Some("csv_unreadable")
+    );
+    let message = text(&s, &error);
+    assert!(
+        message.starts_with("no value column.csv: ") && message.contains("value"),
+        "{message}"
+    );
+    s.screenshot(&screens_dir().join("import-unreadable.png"));
+    s.click_testid("btn-import-choose-again");
+
     // A file where every row is wrong: listed up to a cap, no import offered; Escape cancels.
-    import_file(&s, &many_bad, "preview");
+    dialogs::answer_open(DIALOG_TITLE, &many_bad);
+    s.find(&format!(
+        "{}[data-step=\"preview\"]",
+        testid_css("import-dialog")
+    ));
     assert_eq!(summary_attr(&s, "data-rejected"), "60");
     assert_eq!(s.count(&testid_css("import-rejected-row")), 20);
     assert_eq!(text(&s, &s.testid("import-rejected-more")), "and 40 more");
