@@ -221,6 +221,7 @@ mod tests {
             crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
         );
     }
+
     #[test]
     fn journey_insights_carry_the_analysis_and_the_scores_of_the_bank_journey() {
         let dir = tempfile::tempdir().unwrap();
