@@ -51,6 +51,23 @@ pub fn pick_open_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>
         .transpose()
 }
 
+/// Asks for a CSV file to read (a survey export); `None` when the user cancels.
+pub fn pick_csv_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>> {
+    let builder = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("CSV file", &["csv", "CSV", "txt"]);
+    let builder = match app.get_webview_window("main") {
+        Some(window) => builder.set_parent(&window),
+        None => builder,
+    };
+    builder
+        .blocking_pick_file()
+        .map(|p| p.into_path().map_err(not_a_local_path))
+        .transpose()
+}
+
 fn not_a_local_path(e: impl std::fmt::Display) -> AppError {
     AppError::new(
         crate::error::ShellErrorKind::PathNotAllowed,

@@ -95,6 +95,17 @@ impl OpenDocument {
         Ok(self.doc.redo()?)
     }
 
+    /// The file's content as it is now, for commands that plan an edit from it (survey
+    /// import, duplicate as future state).
+    pub fn workspace(&self) -> &baton_core::Workspace {
+        self.doc.workspace()
+    }
+
+    /// Bumped by every change of the file's content.
+    pub fn revision(&self) -> u32 {
+        self.doc.revision()
+    }
+
     /// Copies the file to `path`; editing then continues there.
     pub fn save_as(&mut self, path: &Path) -> AppResult<()> {
         Ok(self.doc.save_as(path)?)

@@ -19,6 +19,14 @@ pub enum ShellErrorKind {
     InvalidRequest,
     /// A fault inside Baton itself (a task that died, a poisoned lock).
     Internal,
+    /// A chosen file is larger than Baton reads for this purpose.
+    FileTooLarge,
+    /// A survey CSV that cannot be read as a whole (empty, header lacking columns, bad CSV).
+    CsvUnreadable,
+    /// Some rows of an import were rejected and the user did not choose to skip them.
+    RowsRejected,
+    /// An import with no valid row left to add.
+    NothingToImport,
 }
 
 /// The store's kinds and the shell's, as one set of snake_case strings.

@@ -5,6 +5,7 @@ pub mod commands;
 mod dialogs;
 mod documents;
 pub mod error;
+pub mod imports;
 mod recent;
 pub mod state;
 pub mod view_patch;
@@ -18,7 +19,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{edits, files, insights, views};
+    use commands::{edits, files, insights, journeys, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -40,6 +41,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             views::journey_view,
             views::journey_view_update,
             views::workspace_view,
+            journeys::duplicate_journey_as_future,
+            survey::preview_responses_import,
+            survey::commit_responses_import,
+            survey::cancel_responses_import,
             insights::journey_insights,
         ])
 }
@@ -56,6 +61,7 @@ pub fn run() {
                 &paths.app_config_dir()?,
                 &paths.app_data_dir()?,
             ));
+            app.manage(imports::PendingImports::default());
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -43,6 +43,23 @@ export const commands = {
 	 */
 	journeyViewUpdate: (doc: string, journeyId: string, presentation: boolean, held: number | null) => typedError<ViewUpdate, AppError>(__TAURI_INVOKE("journey_view_update", { doc, journeyId, presentation, held })),
 	workspaceView: (doc: string) => typedError<WorkspaceView, AppError>(__TAURI_INVOKE("workspace_view", { doc })),
+	/**
+	 *  Copies the journey `journey_id` into a new future-state journey (stages, lanes, cards,
+	 *  handoffs and targets under new ids) as one edit: one undo step removes the whole copy.
+	 */
+	duplicateJourneyAsFuture: (doc: string, journeyId: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("duplicate_journey_as_future", { doc, journeyId })),
+	/**
+	 *  Asks for a survey CSV, reads it and plans its import into the journey `journey_id`.
+	 *  Nothing is written: the plan waits under the preview's token. `None` when the user cancels.
+	 */
+	previewResponsesImport: (doc: string, journeyId: string) => typedError<ImportPreview | null, AppError>(__TAURI_INVOKE("preview_responses_import", { doc, journeyId })),
+	/**
+	 *  Imports the previewed rows as one edit (one undo step). While rows are rejected it is
+	 *  refused unless `skip_invalid`, which imports the valid rows and skips the rejected ones.
+	 */
+	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
+	/**  Forgets a preview the user closed without importing. */
+	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
 	journeyInsights: (doc: string, journeyId: string) => typedError<JourneyInsights, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId })),
 };
 
@@ -276,6 +293,35 @@ export type Hotspots = {
 	 *  first), then journey order of the step, then metric position, then metric id.
 	 */
 	touchpoints: TouchpointHotspot[],
+};
+
+/**  What a survey CSV would add to the open journey, shown before anything is written. */
+export type ImportPreview = {
+	/**  Names this preview in `commit_responses_import` and `cancel_responses_import`. */
+	token: string,
+	file_name: string,
+	journey_id: string,
+	encoding: SourceEncoding,
+	/**  "," or ";". */
+	separator: string,
+	/**  The header row as written in the file. */
+	header: string[],
+	/**  The first data rows, raw, each cell cut to a readable length. */
+	sample: PreviewRow[],
+	/**  Data rows read (accepted plus rejected). */
+	rows: number,
+	accepted: number,
+	rejected_count: number,
+	/**  The first rejected rows in file order (at most 100; `rejected_count` has the total). */
+	rejected: RejectedRow[],
+};
+
+/**  What a committed import did. */
+export type ImportResult = {
+	imported: number,
+	/**  Rows skipped because they were rejected. */
+	rejected: number,
+	outcome: EditOutcome,
 };
 
 /**  An item of the improvement plan, ordered inside its phase by `position`. */
@@ -587,6 +633,13 @@ export type Point = {
 	y: number | null,
 };
 
+/**  One data row of the preview table. */
+export type PreviewRow = {
+	/**  1-based line of the file where the row starts, as in `RejectedRow::line`. */
+	line: number,
+	cells: string[],
+};
+
 /**  One entry as the start screen shows it. */
 export type RecentFile = {
 	path: string,
@@ -594,6 +647,34 @@ export type RecentFile = {
 	last_opened: string,
 	/**  False when the file has been moved or deleted since. */
 	exists: boolean,
+};
+
+/**  Why a row was refused. */
+export type RejectReason = 
+/**  A required column is empty or absent from this row. */
+{ kind: "missing_value"; column: string } | { kind: "unknown_target"; target: string } | 
+/**  The path names several steps or handoffs. */
+{ kind: "ambiguous_path"; target: string; candidates: string[] } | 
+/**  The target exists but outside the journey the import is limited to. */
+{ kind: "target_outside_journey"; target: string } | { kind: "unknown_metric"; metric: string } | 
+/**  A kind names several metrics. */
+{ kind: "ambiguous_metric"; metric: string; candidates: string[] } | { kind: "not_a_number"; value: string } | 
+/**  Outside the metric's response scale (or not whole on a CSAT, NPS or CES scale). */
+{ kind: "off_scale"; value: number | null; min: number | null; max: number | null; whole_numbers: boolean } | { kind: "bad_date"; date: string } | 
+/**  An optional text (respondent, comment) longer than a response may hold. */
+{ kind: "too_long"; column: string; max: number } | 
+/**
+ *  Same subject, metric, value, date, respondent and comment as a response already in the
+ *  file (`existing_response_id`) or on an earlier line of this CSV (`earlier_line`).
+ */
+{ kind: "duplicate"; existing_response_id: string | null; earlier_line: number | null };
+
+export type RejectedRow = {
+	/**  1-based line of the file where the row starts (the header is line 1). */
+	line: number,
+	reason: RejectReason,
+	/**  The reason as a sentence. */
+	message: string,
 };
 
 /**  One time the customer proves who they are after the first time. */
@@ -658,7 +739,15 @@ export type ShellErrorKind =
 /**  A request the UI should never make (too many ids at once...). */
 "invalid_request" | 
 /**  A fault inside Baton itself (a task that died, a poisoned lock). */
-"internal";
+"internal" | 
+/**  A chosen file is larger than Baton reads for this purpose. */
+"file_too_large" | 
+/**  A survey CSV that cannot be read as a whole (empty, header lacking columns, bad CSV). */
+"csv_unreadable" | 
+/**  Some rows of an import were rejected and the user did not choose to skip them. */
+"rows_rejected" | 
+/**  An import with no valid row left to add. */
+"nothing_to_import";
 
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
@@ -668,6 +757,10 @@ export type Snapshot = {
 	created_at: string,
 	model: JourneyModel,
 };
+
+export type SourceEncoding = "utf8" | 
+/**  The file was not UTF-8 and was read as Windows-1252. */
+"windows1252";
 
 export type Sourcing = "in_house" | "outsourced" | "offshore";
 

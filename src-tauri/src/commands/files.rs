@@ -101,7 +101,13 @@ pub async fn save_as_dialog(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn close_file(state: State<'_, AppState>, doc: String) -> AppResult<()> {
+pub async fn close_file(
+    state: State<'_, AppState>,
+    pending: State<'_, crate::imports::PendingImports>,
+    doc: String,
+) -> AppResult<()> {
+    // A survey preview left open holds the whole CSV in memory: it goes with its file.
+    pending.forget_doc(&doc)?;
     state.remove(&doc)
 }
 

@@ -4,6 +4,8 @@
 pub mod edits;
 pub mod files;
 pub mod insights;
+pub mod journeys;
+pub mod survey;
 pub mod views;
 
 use crate::documents::OpenDocument;

@@ -13,6 +13,7 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// WebDriver's codes for the Enter and Escape keys.
 pub const ENTER: &str = "\u{E007}";
 pub const ESCAPE: &str = "\u{E00C}";
+pub const CONTROL: &str = "\u{E009}";
 
 #[derive(Debug, Clone)]
 pub struct Element(String);
@@ -195,6 +196,17 @@ impl Session {
             actions.push(json!({ "type": "keyDown", "value": c.to_string() }));
             actions.push(json!({ "type": "keyUp", "value": c.to_string() }));
         }
+        self.perform(json!([{ "type": "key", "id": "keyboard", "actions": actions }]));
+    }
+
+    /// A shortcut: `key` pressed while `modifier` (e.g. `CONTROL`) is held.
+    pub fn chord(&self, modifier: &str, key: &str) {
+        let actions = json!([
+            { "type": "keyDown", "value": modifier },
+            { "type": "keyDown", "value": key },
+            { "type": "keyUp", "value": key },
+            { "type": "keyUp", "value": modifier }
+        ]);
         self.perform(json!([{ "type": "key", "id": "keyboard", "actions": actions }]));
     }
 

@@ -370,6 +370,16 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
       return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
     },
     newIds: (n) => delay(Array.from({ length: n }, uid)),
+    duplicateJourneyAsFuture: () => Promise.reject({ kind: "not_allowed", message: "Duplicating needs the real app (baton-core builds the copy)." }),
+    // A canned preview, to look at the import dialog without the shell.
+    previewResponsesImport: (_d, jid) => {
+      const target = "Report a lost card / Notice / Maya / Looks up the lost-card number in the app";
+      const sample = Array.from({ length: 8 }, (_, i) => ({ line: i + 2, cells: [target, "CSAT", String((i % 5) + 1), `2026-11-0${i + 1}`, i === 2 ? "The number sits three menus deep and the hold music never stopped, so I gave up twice" : ""] }));
+      const rejected = Array.from({ length: 37 }, (_, i) => ({ line: 4 + i * 3, reason: { kind: "off_scale" as const, value: 9, min: 1, max: 5, whole_numbers: true }, message: "the value 9 is off the metric's scale (1 to 5, whole numbers)" }));
+      return delay({ token: "t", file_name: "november-survey-export-from-the-contact-centre.csv", journey_id: jid, encoding: "utf8" as const, separator: ",", header: ["target", "metric", "value", "date", "comment"], sample, rows: 1240, accepted: 1203, rejected_count: 37, rejected });
+    },
+    commitResponsesImport: (_d, _t, skip) => skip ? delay({ imported: 1203, rejected: 37, outcome: result() }) : Promise.reject({ kind: "rows_rejected", message: "37 of 1,240 rows were rejected, so nothing was imported." }),
+    cancelResponsesImport: () => delay(undefined),
     journeyInsights: (_d, jid) => delay(fakeInsights(db, jid, past.length)),
   };
 }

@@ -2,6 +2,7 @@
 // `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
 // `try/await` and show the error next to its cause.
 import { commands } from "../bindings";
+import type { ImportPreview, ImportResult } from "../bindings";
 import type {
   ApiError,
   DocHandle,
@@ -35,6 +36,12 @@ export interface BatonApi {
   journeyViewUpdate(doc: string, journeyId: Id, presentation: boolean, held: number | null): Promise<ViewUpdate>;
   workspaceView(doc: string): Promise<WorkspaceView>;
   newIds(count: number): Promise<string[]>;
+  /** Copies a journey into a new future-state journey (built in Rust), one undo step. */
+  duplicateJourneyAsFuture(doc: string, journeyId: Id): Promise<EditResult>;
+  /** Opens a CSV file dialog and previews the import into the journey; null when cancelled. */
+  previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
+  commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
+  cancelResponsesImport(doc: string, token: string): Promise<void>;
   /** The journey's analysis and scores; asked for after the view, never part of it. */
   journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
 }
@@ -84,6 +91,12 @@ const tauriApi: BatonApi = {
     unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
+  duplicateJourneyAsFuture: (doc, journeyId) => unwrap(commands.duplicateJourneyAsFuture(doc, journeyId)),
+  previewResponsesImport: (doc, journeyId) => unwrap(commands.previewResponsesImport(doc, journeyId)),
+  commitResponsesImport: (doc, token, skipInvalid) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid)),
+  cancelResponsesImport: async (doc, token) => {
+    await unwrap(commands.cancelResponsesImport(doc, token));
+  },
   journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
 };
 

@@ -6,7 +6,6 @@ import type {
   Handoff,
   Id,
   Journey,
-  MapModel,
   Lane,
   LaneKind,
   Persona,
@@ -139,64 +138,4 @@ export function createJourney(id: Id, name: string, position: number): Edit {
 
 export function createPersona(id: Id, name: string, position: number): Edit {
   return { op: "create_persona", persona: { id, name, role: "", description: "", position } };
-}
-
-/** How many fresh ids `duplicateAsFuture` needs for `m`. */
-export function idsNeededToDuplicate(m: MapModel): number {
-  return 1 + m.stages.length + m.lanes.length + m.steps.length + m.handoffs.length +
-    m.handoffs.reduce((n, h) => n + h.checklist.length, 0);
-}
-
-/**
- * A future-state copy of a journey as one Batch: every stage, lane, step and handoff re-created
- * under fresh ids, the new journey remembering its origin. Scores and responses stay with the
- * current state (they measure what happened there).
- */
-export function duplicateAsFuture(m: MapModel, ids: Id[], position: number): Edit {
-  if (ids.length < idsNeededToDuplicate(m)) throw new Error("not enough ids to duplicate the journey");
-  let next = 0;
-  const fresh = () => ids[next++];
-  const jid = fresh();
-  const map = new Map<Id, Id>();
-  const remap = (old: Id): Id => {
-    const v = map.get(old);
-    if (v === undefined) throw new Error(`unknown id ${old}`);
-    return v;
-  };
-  const edits: Edit[] = [
-    {
-      op: "create_journey",
-      journey: { ...m.journey, id: jid, name: `${m.journey.name} (future)`, state: "future", origin_id: m.journey.id, position },
-    },
-  ];
-  for (const s of m.stages) {
-    map.set(s.id, fresh());
-    edits.push({ op: "create_stage", stage: { ...s, id: remap(s.id), journey_id: jid } });
-  }
-  for (const l of m.lanes) {
-    map.set(l.id, fresh());
-    edits.push({ op: "create_lane", lane: { ...l, id: remap(l.id), journey_id: jid } });
-  }
-  for (const s of m.steps) {
-    map.set(s.id, fresh());
-    edits.push({
-      op: "create_step",
-      step: { ...s, id: remap(s.id), journey_id: jid, stage_id: remap(s.stage_id), lane_id: remap(s.lane_id) },
-    });
-  }
-  for (const h of m.handoffs) {
-    const hid = fresh();
-    edits.push({
-      op: "connect_handoff",
-      handoff: {
-        ...h,
-        id: hid,
-        journey_id: jid,
-        from_step_id: remap(h.from_step_id),
-        to_step_id: remap(h.to_step_id),
-        checklist: h.checklist.map((c) => ({ ...c, id: fresh() })),
-      },
-    });
-  }
-  return { op: "batch", label: `Duplicate “${m.journey.name}” as future state`, edits };
 }

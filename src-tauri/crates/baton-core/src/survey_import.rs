@@ -185,6 +185,7 @@ pub fn plan_import(
         rejected: Vec::new(),
     };
     let mut record = csv::StringRecord::new();
+    let mut lines = LineCounter::new(text);
     loop {
         let line = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
         match reader.read_record(&mut record) {
@@ -192,9 +193,7 @@ pub fn plan_import(
             Ok(true) => {}
             Err(e) => return Err(malformed(&e, line)),
         }
-        let line = record
-            .position()
-            .map_or(line, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        let line = record.position().map_or(line, |p| lines.line_at(p.byte()));
         if record.iter().all(|field| field.trim().is_empty()) {
             continue; // a blank row (";;;" from a spreadsheet) is no response
         }
@@ -226,6 +225,46 @@ pub fn plan_import(
         }
     }
     Ok(plan)
+}
+
+/// 1-based line numbers from byte offsets. The csv reader's own line count skips the empty
+/// lines it passes over, so a row after a blank line would be reported a line too early.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record starting at `byte` lies. The reader places a record's
+    /// start before the empty lines it skipped, so those are passed over first (a record never
+    /// begins with a line ending). Offsets come in file order, so the file is scanned once.
+    /// `\n`, `\r\n` and a lone `\r` each end a line.
+    fn line_at(&mut self, byte: u64) -> u32 {
+        let mut target = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while matches!(self.text.get(target), Some(b'\n' | b'\r')) {
+            target += 1;
+        }
+        while self.byte < target {
+            let b = self.text[self.byte];
+            let lone_cr = b == b'\r' && self.text.get(self.byte + 1) != Some(&b'\n');
+            if b == b'\n' || lone_cr {
+                self.line = self.line.saturating_add(1);
+            }
+            self.byte += 1;
+        }
+        self.line
+    }
 }
 
 fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
@@ -327,6 +366,39 @@ fn detect_separator(text: &str) -> u8 {
     } else {
         b','
     }
+}
+
+/// The header and up to `max_rows` data rows as raw text, each with the 1-based line it starts
+/// on, read exactly as `plan_import` reads them (same decoding, BOM, separator, blank rows
+/// skipped), for a preview table. Each cell is cut to `max_cell_chars` characters. A row the
+/// CSV reader cannot parse ends the preview: the plan reports that error with its line.
+pub fn preview_rows(
+    bytes: &[u8],
+    max_rows: usize,
+    max_cell_chars: usize,
+) -> Vec<(u32, Vec<String>)> {
+    let (text, _) = decode(bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_separator(text))
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut lines = LineCounter::new(text);
+    reader
+        .records()
+        .map_while(Result::ok)
+        .filter(|record| record.iter().any(|field| !field.trim().is_empty()))
+        .take(max_rows.saturating_add(1))
+        .map(|record| {
+            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+            let cells = record
+                .iter()
+                .map(|field| field.chars().take(max_cell_chars).collect())
+                .collect();
+            (line, cells)
+        })
+        .collect()
 }
 
 /// Where each known column is in the header.

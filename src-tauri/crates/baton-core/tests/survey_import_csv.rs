@@ -397,6 +397,29 @@ fn a_fifty_megabyte_file() {
     );
 }
 
+/// Blank lines count: a rejected row names the line it is on in the file, whatever the line
+/// endings (the csv reader's own count skips empty lines).
+#[test]
+fn rejected_lines_count_blank_lines_and_every_line_ending() {
+    let ws = baton_core::Workspace::new_file("x");
+    for end in ["\n", "\r\n", "\r"] {
+        let csv = [
+            "target,metric,value,date",
+            "",
+            "nowhere,CSAT,3,2026-11-01",
+            "",
+            "",
+            "nowhere2,CSAT,3,2026-11-01",
+            "",
+        ]
+        .join(end);
+        let plan = baton_core::survey_import::plan_import(&ws, csv.as_bytes(), &Default::default())
+            .unwrap();
+        let lines: Vec<u32> = plan.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 6], "line ending {end:?}");
+    }
+}
+
 /// Texts the store would refuse are refused here, on their line, so that the accepted rows
 /// always apply (and `--skip-invalid` can import them).
 #[test]

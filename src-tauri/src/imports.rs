@@ -1,0 +1,625 @@
+//! Survey CSV import in two steps: a preview (the file read and planned against the open
+//! document, kept under a token) and a commit (the kept plan applied as one `AddResponses`
+//! edit: one transaction, one undo step). Nothing is imported while rows are rejected unless
+//! the user chose to skip them, the same choice as the CLI's `--skip-invalid`.
+//!
+//! The commands in `commands/survey.rs` only open the dialog and call these functions, so the
+//! logic is tested here on real files without a window.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use baton_core::survey_import::{
+    plan_import, preview_rows, ImportError, ImportOptions, ImportPlan, RejectedRow, SourceEncoding,
+};
+use baton_core::{Edit, Id};
+use baton_store::EditOutcome;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::documents::OpenDocument;
+use crate::error::{AppError, AppResult, ShellErrorKind};
+
+/// The largest survey file read: a 50 MB export fits, a mistaken pick of a video does not.
+pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
+/// Data rows shown under the header in the preview table.
+const PREVIEW_ROWS: usize = 8;
+/// Characters kept per preview cell; the table ellipsises what it cannot fit anyway.
+const PREVIEW_CELL_CHARS: usize = 120;
+/// Rejected rows sent to the UI; the total is always sent too.
+const REJECTED_SHOWN: usize = 100;
+
+/// What a survey CSV would add to the open journey, shown before anything is written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportPreview {
+    /// Names this preview in `commit_responses_import` and `cancel_responses_import`.
+    pub token: String,
+    pub file_name: String,
+    pub journey_id: Id,
+    pub encoding: SourceEncoding,
+    /// "," or ";".
+    pub separator: String,
+    /// The header row as written in the file.
+    pub header: Vec<String>,
+    /// The first data rows, raw, each cell cut to a readable length.
+    pub sample: Vec<PreviewRow>,
+    /// Data rows read (accepted plus rejected).
+    pub rows: u32,
+    pub accepted: u32,
+    pub rejected_count: u32,
+    /// The first rejected rows in file order (at most 100; `rejected_count` has the total).
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// One data row of the preview table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct PreviewRow {
+    /// 1-based line of the file where the row starts, as in `RejectedRow::line`.
+    pub line: u32,
+    pub cells: Vec<String>,
+}
+
+/// What a committed import did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct ImportResult {
+    pub imported: u32,
+    /// Rows skipped because they were rejected.
+    pub rejected: u32,
+    pub outcome: EditOutcome,
+}
+
+/// A previewed import waiting for the user's choice. The file's bytes are kept so a commit
+/// after the document changed re-plans against the document as it then is.
+#[derive(Debug, Clone)]
+struct PendingImport {
+    doc: String,
+    journey_id: Id,
+    bytes: Arc<Vec<u8>>,
+    plan: ImportPlan,
+    revision: u32,
+}
+
+/// The previews waiting for a commit or a cancel, by token. One per open file: a new preview
+/// replaces the file's older one, so abandoned previews never pile up.
+#[derive(Clone, Default)]
+pub struct PendingImports {
+    by_token: Arc<Mutex<HashMap<String, PendingImport>>>,
+}
+
+impl PendingImports {
+    fn map(&self) -> AppResult<MutexGuard<'_, HashMap<String, PendingImport>>> {
+        self.by_token
+            .lock()
+            .map_err(|_| AppError::internal("The pending imports are unusable after a crash"))
+    }
+
+    fn insert(&self, token: String, pending: PendingImport) -> AppResult<()> {
+        let mut map = self.map()?;
+        map.retain(|_, p| p.doc != pending.doc);
+        map.insert(token, pending);
+        Ok(())
+    }
+
+    /// Takes the preview `token` of `doc` out of the list; a token of another file is unknown.
+    fn take(&self, doc: &str, token: &str) -> AppResult<PendingImport> {
+        let mut map = self.map()?;
+        match map.get(token) {
+            Some(p) if p.doc == doc => map
+                .remove(token)
+                .ok_or_else(|| AppError::not_found(format!("Import {token}"))),
+            _ => Err(AppError::not_found(format!(
+                "The import preview {token} (it was committed, cancelled or replaced)"
+            ))),
+        }
+    }
+
+    /// Forgets the preview `token`; forgetting an unknown one is not an error.
+    pub fn cancel(&self, doc: &str, token: &str) -> AppResult<()> {
+        let mut map = self.map()?;
+        if map.get(token).is_some_and(|p| p.doc == doc) {
+            map.remove(token);
+        }
+        Ok(())
+    }
+
+    /// Forgets every preview of `doc` (the file is being closed).
+    pub fn forget_doc(&self, doc: &str) -> AppResult<()> {
+        self.map()?.retain(|_, p| p.doc != doc);
+        Ok(())
+    }
+
+    pub fn len(&self) -> AppResult<usize> {
+        Ok(self.map()?.len())
+    }
+
+    pub fn is_empty(&self) -> AppResult<bool> {
+        Ok(self.len()? == 0)
+    }
+}
+
+/// Reads a chosen file whole, refusing one over `MAX_CSV_BYTES` before reading it.
+pub fn read_survey_file(path: &Path) -> AppResult<Vec<u8>> {
+    read_capped(path, MAX_CSV_BYTES)
+}
+
+fn read_capped(path: &Path, cap: u64) -> AppResult<Vec<u8>> {
+    let file = std::fs::File::open(path).map_err(|e| AppError::io("open", path, &e))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| AppError::io("read", path, &e))?;
+    if !meta.is_file() {
+        return Err(AppError::new(
+            baton_store::ErrorKind::NotAFile,
+            format!("{} is not a file", path.display()),
+        ));
+    }
+    let too_large = |size: u64| {
+        AppError::new(
+            ShellErrorKind::FileTooLarge,
+            format!(
+                "{} is {} MB; a survey file may be at most {} MB",
+                file_name(path),
+                size.div_ceil(1024 * 1024),
+                cap / (1024 * 1024)
+            ),
+        )
+    };
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    // The size can change between the check and the read: never read past the cap.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| AppError::io("read", path, &e))?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The name the UI shows for a chosen file.
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Plans `bytes` against `document` for the journey `journey_id`, keeps the plan under a fresh
+/// token in `pending` and returns what the preview dialog shows.
+pub fn preview(
+    pending: &PendingImports,
+    document: &OpenDocument,
+    doc: &str,
+    journey_id: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> AppResult<ImportPreview> {
+    let plan = plan(document, journey_id, file_name, &bytes)?;
+    let mut rows = preview_rows(&bytes, PREVIEW_ROWS, PREVIEW_CELL_CHARS).into_iter();
+    let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+    let token = baton_core::new_id();
+    let preview = ImportPreview {
+        token: token.clone(),
+        file_name: file_name.to_owned(),
+        journey_id: journey_id.to_owned(),
+        encoding: plan.encoding,
+        separator: plan.separator.clone(),
+        header,
+        sample: rows
+            .map(|(line, cells)| PreviewRow { line, cells })
+            .collect(),
+        rows: plan.rows,
+        accepted: count(plan.accepted.len()),
+        rejected_count: count(plan.rejected.len()),
+        rejected: plan.rejected.iter().take(REJECTED_SHOWN).cloned().collect(),
+    };
+    pending.insert(
+        token,
+        PendingImport {
+            doc: doc.to_owned(),
+            journey_id: journey_id.to_owned(),
+            bytes: Arc::new(bytes),
+            plan,
+            revision: document.revision(),
+        },
+    )?;
+    Ok(preview)
+}
+
+/// Applies the preview `token` as one edit. Refused while rows are rejected and
+/// `skip_invalid` is false (the preview stays, so the user can still choose to skip them).
+/// When the document changed since the preview, the kept file is planned again first.
+pub fn commit(
+    pending: &PendingImports,
+    document: &mut OpenDocument,
+    doc: &str,
+    token: &str,
+    skip_invalid: bool,
+) -> AppResult<ImportResult> {
+    let mut import = pending.take(doc, token)?;
+    if import.revision != document.revision() {
+        import.plan = plan(
+            document,
+            &import.journey_id,
+            "The survey file",
+            &import.bytes,
+        )?;
+        import.revision = document.revision();
+    }
+    let rejected = count(import.plan.rejected.len());
+    if rejected > 0 && !skip_invalid {
+        let message = format!(
+            "{rejected} of {} rows were rejected, so nothing was imported. Import the {} valid rows and skip the rejected ones, or fix the file.",
+            import.plan.rows,
+            import.plan.accepted.len()
+        );
+        pending.insert(token.to_owned(), import)?;
+        return Err(AppError::new(ShellErrorKind::RowsRejected, message));
+    }
+    if import.plan.accepted.is_empty() {
+        return Err(AppError::new(
+            ShellErrorKind::NothingToImport,
+            "No valid row to import",
+        ));
+    }
+    let imported = count(import.plan.accepted.len());
+    let edit = Edit::AddResponses {
+        responses: import.plan.accepted.clone(),
+    };
+    match document.apply(edit) {
+        Ok(outcome) => Ok(ImportResult {
+            imported,
+            rejected,
+            outcome,
+        }),
+        Err(e) => {
+            pending.insert(token.to_owned(), import)?;
+            Err(e)
+        }
+    }
+}
+
+fn plan(
+    document: &OpenDocument,
+    journey_id: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> AppResult<ImportPlan> {
+    let options = ImportOptions {
+        journey_id: Some(journey_id.to_owned()),
+    };
+    plan_import(document.workspace(), bytes, &options).map_err(|e| match e {
+        ImportError::UnknownJourney { journey_id } => {
+            AppError::not_found(format!("Journey {journey_id}"))
+        }
+        other => AppError::new(
+            ShellErrorKind::CsvUnreadable,
+            format!("{file_name}: {other}"),
+        ),
+    })
+}
+
+/// Row counts cross IPC as u32 (DESIGN: no i64); a plan never holds 4 billion rows.
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::AppErrorKind;
+
+    const JOURNEY: &str = "Report a lost card";
+    const NOTICE_APP: &str =
+        "Report a lost card / Notice / Maya / Looks up the lost-card number in the app";
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        dir: std::path::PathBuf,
+        document: OpenDocument,
+        journey_id: String,
+        pending: PendingImports,
+    }
+
+    fn bank() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let document =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
+        let journey_id = document
+            .workspace_view()
+            .unwrap()
+            .journeys
+            .iter()
+            .find(|j| j.name == JOURNEY)
+            .unwrap()
+            .id
+            .clone();
+        Fixture {
+            dir: dir.path().to_path_buf(),
+            _dir: dir,
+            document,
+            journey_id,
+            pending: PendingImports::default(),
+        }
+    }
+
+    impl Fixture {
+        fn write(&self, name: &str, text: &str) -> std::path::PathBuf {
+            let path = self.dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        }
+
+        fn preview_file(&self, path: &Path) -> AppResult<ImportPreview> {
+            let bytes = read_survey_file(path)?;
+            preview(
+                &self.pending,
+                &self.document,
+                "doc1",
+                &self.journey_id,
+                &file_name(path),
+                bytes,
+            )
+        }
+
+        fn responses(&self) -> usize {
+            self.document.workspace().responses.len()
+        }
+    }
+
+    fn csv_with_one_bad_row() -> String {
+        format!(
+            "target,metric,value,date,comment\n\
+             {NOTICE_APP},CSAT,4,2026-11-01,fine\n\
+             {NOTICE_APP},CSAT,2,2026-11-02,\"slow, and the menu is deep\"\n\
+             {NOTICE_APP},CSAT,9,2026-11-03,off the scale\n\
+             {NOTICE_APP},CSAT,5,2026-11-04,\n"
+        )
+    }
+
+    #[test]
+    fn a_preview_shows_the_raw_rows_and_every_rejection_and_writes_nothing() {
+        let f = bank();
+        let before = (f.responses(), f.document.revision());
+        let path = f.write("survey.csv", &csv_with_one_bad_row());
+        let p = f.preview_file(&path).unwrap();
+        assert_eq!(p.file_name, "survey.csv");
+        assert_eq!(p.header, ["target", "metric", "value", "date", "comment"]);
+        assert_eq!(p.sample.len(), 4);
+        assert_eq!(p.sample[1].cells[4], "slow, and the menu is deep");
+        let lines: Vec<u32> = p.sample.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 4, 5]);
+        assert_eq!((p.rows, p.accepted, p.rejected_count), (4, 3, 1));
+        assert_eq!(p.rejected[0].line, 4);
+        assert!(p.rejected[0].message.contains("off the metric's scale"));
+        assert_eq!(p.encoding, SourceEncoding::Utf8);
+        assert_eq!(p.separator, ",");
+        assert_eq!((f.responses(), f.document.revision()), before);
+        assert_eq!(f.pending.len().unwrap(), 1);
+    }
+
+    #[test]
+    fn rejected_rows_block_the_import_until_the_user_skips_them_then_one_undo_removes_it() {
+        let mut f = bank();
+        let before = f.responses();
+        let path = f.write("survey.csv", &csv_with_one_bad_row());
+        let token = f.preview_file(&path).unwrap().token;
+
+        let refused = commit(&f.pending, &mut f.document, "doc1", &token, false).unwrap_err();
+        assert_eq!(
+            refused.kind,
+            AppErrorKind::Shell(ShellErrorKind::RowsRejected)
+        );
+        assert!(
+            refused.message.contains("1 of 4 rows"),
+            "{}",
+            refused.message
+        );
+        assert_eq!(f.responses(), before, "a refused import writes nothing");
+
+        let done = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap();
+        assert_eq!((done.imported, done.rejected), (3, 1));
+        assert_eq!(f.responses(), before + 3);
+        assert!(done.outcome.can_undo);
+        assert!(f.pending.is_empty().unwrap(), "a committed preview is gone");
+
+        f.document.undo().unwrap();
+        assert_eq!(f.responses(), before, "the import is one undo step");
+        let again = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap_err();
+        assert_eq!(
+            again.kind,
+            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+    }
+
+    #[test]
+    fn a_clean_file_imports_whole_and_survives_reopening() {
+        let mut f = bank();
+        let before = f.responses();
+        let path = f.write(
+            "clean.csv",
+            &format!("Target;Metric;Value;Date\n{NOTICE_APP};CSAT;5;2026-11-05\n"),
+        );
+        let p = f.preview_file(&path).unwrap();
+        assert_eq!((p.separator.as_str(), p.rejected_count), (";", 0));
+        let done = commit(&f.pending, &mut f.document, "doc1", &p.token, false).unwrap();
+        assert_eq!(done.imported, 1);
+        let file = f.document.path().to_path_buf();
+        f.document.close().unwrap();
+        let reopened = OpenDocument::open(&file).unwrap();
+        assert_eq!(reopened.workspace().responses.len(), before + 1);
+    }
+
+    #[test]
+    fn a_document_changed_since_the_preview_is_planned_again() {
+        let mut f = bank();
+        let before = f.responses();
+        let path = f.write("survey.csv", &csv_with_one_bad_row());
+        let token = f.preview_file(&path).unwrap().token;
+        // Meanwhile the file's first valid row arrives another way: it is a duplicate now.
+        let first_row =
+            format!("target,metric,value,date,comment\n{NOTICE_APP},CSAT,4,2026-11-01,fine\n");
+        let options = ImportOptions::default();
+        let direct = plan_import(f.document.workspace(), first_row.as_bytes(), &options).unwrap();
+        f.document
+            .apply(Edit::AddResponses {
+                responses: direct.accepted,
+            })
+            .unwrap();
+
+        let done = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap();
+        assert_eq!((done.imported, done.rejected), (2, 2));
+        assert_eq!(f.responses(), before + 3, "no response was added twice");
+    }
+
+    #[test]
+    fn a_new_preview_replaces_the_files_older_one() {
+        let mut f = bank();
+        let path = f.write("survey.csv", &csv_with_one_bad_row());
+        let older = f.preview_file(&path).unwrap().token;
+        let newer = f.preview_file(&path).unwrap().token;
+        assert_eq!(f.pending.len().unwrap(), 1);
+        let e = commit(&f.pending, &mut f.document, "doc1", &older, true).unwrap_err();
+        assert_eq!(
+            e.kind,
+            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+        commit(&f.pending, &mut f.document, "doc1", &newer, true).unwrap();
+    }
+
+    #[test]
+    fn nothing_valid_is_refused_with_its_own_kind() {
+        let mut f = bank();
+        let path = f.write(
+            "bad.csv",
+            "target,metric,value,date\nnowhere,CSAT,3,2026-11-01\n",
+        );
+        let p = f.preview_file(&path).unwrap();
+        assert_eq!(p.rejected[0].line, 2);
+        let e = commit(&f.pending, &mut f.document, "doc1", &p.token, true).unwrap_err();
+        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::NothingToImport));
+    }
+
+    #[test]
+    fn a_token_belongs_to_its_file_and_cancel_forgets_it() {
+        let mut f = bank();
+        let path = f.write("survey.csv", &csv_with_one_bad_row());
+        let token = f.preview_file(&path).unwrap().token;
+        let e = commit(&f.pending, &mut f.document, "doc2", &token, true).unwrap_err();
+        assert_eq!(
+            e.kind,
+            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+        f.pending.cancel("doc2", &token).unwrap();
+        assert_eq!(
+            f.pending.len().unwrap(),
+            1,
+            "another file's cancel leaves it"
+        );
+        f.pending.cancel("doc1", &token).unwrap();
+        assert!(f.pending.is_empty().unwrap());
+        f.pending.cancel("doc1", &token).unwrap();
+
+        let kept = f.preview_file(&path).unwrap().token;
+        f.pending.forget_doc("doc2").unwrap();
+        assert_eq!(f.pending.len().unwrap(), 1);
+        f.pending.forget_doc("doc1").unwrap();
+        let e = commit(&f.pending, &mut f.document, "doc1", &kept, true).unwrap_err();
+        assert_eq!(
+            e.kind,
+            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
+    }
+
+    #[test]
+    fn unreadable_files_are_typed_errors_naming_the_file() {
+        let f = bank();
+        let missing = f.write("columns.csv", "target,metric\nx,CSAT\n");
+        let e = f.preview_file(&missing).unwrap_err();
+        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::CsvUnreadable));
+        assert!(e.message.starts_with("columns.csv: "), "{}", e.message);
+        assert!(e.message.contains("value"), "{}", e.message);
+
+        let empty = f.write("empty.csv", "\u{feff}  \n");
+        let e = f.preview_file(&empty).unwrap_err();
+        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::CsvUnreadable));
+
+        let e = read_survey_file(&f.dir.join("absent.csv")).unwrap_err();
+        assert_eq!(e.kind, AppErrorKind::Store(baton_store::ErrorKind::Io));
+        let e = read_survey_file(&f.dir).unwrap_err();
+        assert!(matches!(e.kind, AppErrorKind::Store(_)), "{e:?}");
+        assert!(f.pending.is_empty().unwrap());
+    }
+
+    #[test]
+    fn a_latin1_file_previews_as_it_is_planned_with_long_cells_cut() {
+        let f = bank();
+        let long = "x".repeat(500);
+        let mut bytes =
+            format!("target;metric;value;date;comment\n\n{NOTICE_APP};CSAT;4;2026-11-01;caf")
+                .into_bytes();
+        bytes.push(0xE9); // "é" in Windows-1252, invalid as UTF-8
+        bytes.extend_from_slice(format!("\n{NOTICE_APP};CSAT;3;2026-11-02;{long}\n").as_bytes());
+        let path = f.dir.join("latin1.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let p = f.preview_file(&path).unwrap();
+        assert_eq!(p.encoding, SourceEncoding::Windows1252);
+        assert_eq!((p.rows, p.accepted), (2, 2));
+        assert_eq!(
+            p.sample.len(),
+            2,
+            "the blank line is no row, as in the plan"
+        );
+        assert_eq!(p.sample[0].cells[4], "café");
+        assert_eq!(p.sample[0].line, 3, "line numbers count the blank line");
+        assert_eq!(p.sample[1].cells[4].chars().count(), PREVIEW_CELL_CHARS);
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.csv");
+        std::fs::write(&path, vec![b'x'; 2 * 1024 * 1024 + 1]).unwrap();
+        let e = read_capped(&path, 2 * 1024 * 1024).unwrap_err();
+        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::FileTooLarge));
+        assert!(e.message.contains("big.csv is 3 MB"), "{}", e.message);
+        assert_eq!(
+            read_capped(&path, 3 * 1024 * 1024).unwrap().len(),
+            2 * 1024 * 1024 + 1
+        );
+    }
+
+    #[test]
+    fn targets_outside_the_journey_are_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let document = OpenDocument::create_demo(&dir.path().join("Demo.baton")).unwrap();
+        let journeys = document.workspace_view().unwrap().journeys;
+        let other = journeys.iter().find(|j| j.name != JOURNEY).unwrap();
+        let path = dir.path().join("s.csv");
+        std::fs::write(
+            &path,
+            format!("target,metric,value,date\n{NOTICE_APP},CSAT,4,2026-11-01\n"),
+        )
+        .unwrap();
+        let pending = PendingImports::default();
+        let p = preview(
+            &pending,
+            &document,
+            "d",
+            &other.id,
+            "s.csv",
+            read_survey_file(&path).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(p.accepted, 0);
+        assert!(
+            p.rejected[0].message.contains("not in the journey"),
+            "{}",
+            p.rejected[0].message
+        );
+    }
+}
