@@ -4,7 +4,7 @@ import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
-import type { ApiError, DocHandle, Edit, EditResult, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
+import type { ApiError, DocHandle, Edit, EditResult, EntityKind, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
 
 export type Selection =
   | { kind: "stage"; id: Id }
@@ -226,7 +226,9 @@ class AppState {
   private async afterChange(r: EditResult): Promise<void> {
     this.canUndo = r.can_undo;
     this.canRedo = r.can_redo;
-    await this.refreshWorkspace();
+    // Most edits are inside the map: the sidebar's lists are fetched again only when the edit
+    // wrote what they show, which keeps an edit's round trip to one fetch.
+    if (r.touched.some((t) => WORKSPACE_KINDS.has(t.kind))) await this.refreshWorkspace();
     await this.refreshJourney();
   }
 
@@ -243,5 +245,8 @@ class AppState {
     if (!alive) this.selection = null;
   }
 }
+
+/** What the workspace view (sidebar, plan) shows: an edit touching these refreshes it. */
+const WORKSPACE_KINDS = new Set<EntityKind>(["workspace", "journey", "persona", "metric", "phase"]);
 
 export const app = new AppState();

@@ -31,6 +31,7 @@ export type {
   ContactChannel as Channel,
   ContextTransfer,
   Edit,
+  EntityKind,
   EditOutcome as EditResult,
   Handoff,
   HandoffMode,
