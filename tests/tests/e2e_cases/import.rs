@@ -38,15 +38,56 @@ fn testid_css(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
 
-/// Three valid rows and one whose value is off the CSAT scale (line 4 of the file).
-fn survey_with_one_bad_row() -> String {
+/// Five valid rows and one whose value is off the CSAT scale (line 4 of the file): three on the
+/// unscored card, and two very unhappy answers, a month later than any other, on `hotspot`
+/// (a touchpoint with a CSAT target, so a touchpoint hotspot whose latest score they change).
+fn survey_with_one_bad_row(hotspot: &str) -> String {
     format!(
         "target,metric,value,date,comment\n\
          {TARGET},CSAT,4,2026-11-01,e2e: found it after a while\n\
          {TARGET},CSAT,2,2026-11-02,\"e2e: three menus deep, and a very long verbatim that the preview table has to cut short with an ellipsis\"\n\
          {TARGET},CSAT,9,2026-11-03,e2e: off the scale\n\
-         {TARGET},CSAT,5,2026-11-04,e2e: easy\n"
+         {TARGET},CSAT,5,2026-11-04,e2e: easy\n\
+         {hotspot},CSAT,1,2027-01-04,e2e: worse than ever\n\
+         {hotspot},CSAT,1,2027-01-05,e2e: worse still\n"
     )
+}
+const IMPORTED: usize = 5;
+
+/// A step of the journey with a CSAT target (so it is listed as a touchpoint hotspot).
+fn touchpoint_with_csat_target(file: &Path) -> String {
+    let doc = baton_store::Document::open(file).unwrap();
+    let ws = doc.workspace();
+    let csat = ws
+        .metrics
+        .values()
+        .find(|m| m.kind == baton_core::MetricKind::Csat)
+        .map(|m| m.id.clone())
+        .unwrap();
+    let step = ws
+        .targets
+        .values()
+        .filter(|t| t.metric_id == csat && t.subject.kind == baton_core::SubjectKind::Step)
+        .map(|t| t.subject.id.clone())
+        .find(|id| {
+            ws.steps.get(id).is_some_and(|s| {
+                ws.journeys
+                    .get(&s.journey_id)
+                    .is_some_and(|j| j.name == JOURNEY)
+            })
+        })
+        .unwrap();
+    doc.close().unwrap();
+    step
+}
+
+/// The text of the touchpoint hotspot of step `id` in the open insights panel.
+fn hotspot_text(s: &Session, id: &str) -> String {
+    let row = s.find(&format!(
+        "{}[data-kind=\"step\"][data-id=\"{id}\"]",
+        testid_css("hotspot")
+    ));
+    text(s, &row)
 }
 
 /// Sixty rows naming a card that does not exist: more than the dialog lists.
@@ -80,6 +121,44 @@ fn wait_for_journey(s: &Session) {
         s.try_find(&testid_css("journey-name"))
             .is_some_and(|e| text(s, &e) == JOURNEY)
     });
+}
+
+/// The keys (`rule:ids`) of every suggestion in the insights panel, opened and expanded if
+/// needed, once the insights have arrived.
+fn suggestion_keys(s: &Session) -> Vec<String> {
+    if s.try_find(&testid_css("insights-panel")).is_none() {
+        s.click_testid("btn-insights");
+    }
+    s.wait_until("the insights", Duration::from_secs(15), |s| {
+        s.try_find(&testid_css("suggestion")).is_some()
+    });
+    s.exec(
+        "const section = [...document.querySelectorAll('[data-testid=\"insights-panel\"] section')]
+           .find(x => x.querySelector('h3')?.innerText.toLowerCase().startsWith('suggestions'));
+         const more = section && [...section.querySelectorAll('button.more')]
+           .find(b => b.innerText.startsWith('Show all'));
+         if (more) more.click();",
+        serde_json::json!([]),
+    );
+    // Every suggestion is listed: as many as the section's count says.
+    s.wait_until("every suggestion listed", Duration::from_secs(10), |s| {
+        s.exec(
+            "const count = [...document.querySelectorAll('[data-testid=\"insights-panel\"] h3')]
+               .find(h => h.innerText.toLowerCase().startsWith('suggestions'))?.querySelector('.count')?.innerText;
+             return Number(count) === document.querySelectorAll('[data-testid=\"suggestion\"]').length;",
+            serde_json::json!([]),
+        ) == serde_json::json!(true)
+    });
+    s.find_all(&testid_css("suggestion"))
+        .iter()
+        .filter_map(|b| s.attr(b, "data-key"))
+        .collect()
+}
+
+/// The id of the card titled `title` (its accessible name).
+fn card_id(s: &Session, title: &str) -> String {
+    let card = s.find(&format!("{}[aria-label=\"{title}\"]", testid_css("card")));
+    s.attr(&card, "data-id").unwrap()
 }
 
 /// Clicks Import…, answers the native dialog with `csv` and waits for the dialog's `step`.
@@ -137,7 +216,11 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         .ok();
     let file = sandbox.path("Bank.baton");
     let before = responses_on_disk(&file);
-    let one_bad = sandbox.write("november survey.csv", survey_with_one_bad_row().as_bytes());
+    let hotspot = touchpoint_with_csat_target(&file);
+    let one_bad = sandbox.write(
+        "november survey.csv",
+        survey_with_one_bad_row(&hotspot).as_bytes(),
+    );
     let many_bad = sandbox.write("wrong cards.csv", survey_with_many_bad_rows().as_bytes());
     let no_value = sandbox.write(
         "no value column.csv",
@@ -149,6 +232,15 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     // Let the insights land: the card has no badge before the import.
     std::thread::sleep(Duration::from_millis(800));
     wait_badges(&s, TARGET_CARD, 0);
+    // Before: the unscored card is a "measure this touchpoint" suggestion.
+    let measure_card = format!("measure_touchpoint:{}", card_id(&s, TARGET_CARD));
+    let before_keys = suggestion_keys(&s);
+    assert!(
+        before_keys.contains(&measure_card),
+        "{measure_card} not in {before_keys:?}"
+    );
+    let hotspot_before = hotspot_text(&s, &hotspot);
+    s.screenshot(&screens_dir().join("import-insights-before.png"));
 
     // A selected card behind the dialog: keys pressed in the dialog must not reach the map.
     let card_css = testid_css("card");
@@ -202,10 +294,10 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         text(&s, &s.testid("import-file-name")),
         "november survey.csv"
     );
-    assert_eq!(summary_attr(&s, "data-rows"), "4");
-    assert_eq!(summary_attr(&s, "data-accepted"), "3");
+    assert_eq!(summary_attr(&s, "data-rows"), (IMPORTED + 1).to_string());
+    assert_eq!(summary_attr(&s, "data-accepted"), IMPORTED.to_string());
     assert_eq!(summary_attr(&s, "data-rejected"), "1");
-    assert_eq!(s.count(&testid_css("import-preview-row")), 4);
+    assert_eq!(s.count(&testid_css("import-preview-row")), IMPORTED + 1);
     let marked = format!(
         "{}[data-rejected=\"true\"]",
         testid_css("import-preview-row")
@@ -221,14 +313,19 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     );
     assert!(text(&s, &rejected[0]).contains("Line 4"));
     let commit = s.testid("btn-import-commit");
-    assert_eq!(text(&s, &commit), "Import 3 valid rows, skip 1");
+    assert_eq!(
+        text(&s, &commit),
+        format!("Import {IMPORTED} valid rows, skip 1")
+    );
     assert_eq!(s.attr(&commit, "data-skip").as_deref(), Some("true"));
     s.screenshot(&screens_dir().join("import-preview.png"));
 
     s.click(&commit);
     let result = s.testid("import-result");
     assert!(
-        text(&s, &result).starts_with("Imported 3 responses, skipped 1 rejected row."),
+        text(&s, &result).starts_with(&format!(
+            "Imported {IMPORTED} responses, skipped 1 rejected row."
+        )),
         "{}",
         text(&s, &result)
     );
@@ -248,11 +345,29 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         "Delete in the dialog reached the map"
     );
     s.screenshot(&screens_dir().join("import-badge.png"));
+    // After: the suggestions and the touchpoint hotspot follow the imported scores.
+    s.wait_until(
+        "the suggestions to follow the import",
+        Duration::from_secs(15),
+        |s| suggestion_keys(s) != before_keys,
+    );
+    s.wait_until(
+        "the hotspot to follow the import",
+        Duration::from_secs(15),
+        |s| hotspot_text(s, &hotspot) != hotspot_before,
+    );
+    assert!(!suggestion_keys(&s).contains(&measure_card));
+    let hotspot_after = hotspot_text(&s, &hotspot);
+    assert!(
+        hotspot_after.contains("0%"),
+        "{hotspot_before:?} -> {hotspot_after:?}"
+    );
+    s.screenshot(&screens_dir().join("import-insights-after.png"));
 
     // The three responses are in the file, as one step of its history.
     s.click_testid("btn-close-file");
     s.testid("start-screen");
-    assert_eq!(responses_on_disk(&file), before + 3);
+    assert_eq!(responses_on_disk(&file), before + IMPORTED);
 
     // Reopened from the recent list, Ctrl+Z takes the whole import back.
     let recent = format!(
