@@ -320,11 +320,11 @@ pub fn analyze_with(
     let chains = chains::transfer_chains(&journey, &handoffs, &handoff_order.order);
     let reverifications = index::reverifications(&journey, &handoff_order.order);
     let unscored_touchpoints: Vec<&str> = journey
-        .steps
+        .facts
         .iter()
         .enumerate()
-        .filter(|(place, s)| s.touchpoint.is_some() && !scores.has_score(*place))
-        .map(|(_, s)| s.id.as_str())
+        .filter(|(place, f)| f.touchpoint && !scores.has_score(*place))
+        .map(|(place, _)| journey.steps[place].id.as_str())
         .collect();
     let crossing_totals = crossings::totals(&handoffs);
     let touchpoints = scores.touchpoint_standings(&journey);
@@ -376,13 +376,7 @@ fn summary(
         steps: to_u32(journey.steps.len()),
         handoffs: to_u32(handoffs.len()),
         customer_visible_handoffs: to_u32(handoffs.iter().filter(|h| h.customer_visible).count()),
-        touchpoints: to_u32(
-            journey
-                .steps
-                .iter()
-                .filter(|s| s.touchpoint.is_some())
-                .count(),
-        ),
+        touchpoints: to_u32(journey.facts.iter().filter(|f| f.touchpoint).count()),
         parties: to_u32(journey.party_count()),
         blind_handoffs: to_u32(blind),
         assisted_handoffs: to_u32(assisted),

@@ -253,33 +253,28 @@ pub fn latest_from(
     entered: &[&Score],
     granularity: Granularity,
 ) -> Option<ScorePoint> {
-    // The latest computed period is the one with the latest start (periods of one width never
-    // overlap). Its values are kept in response order, as `series_from` sums them, and its
-    // label comes from its first response's day, as there.
-    let mut latest_period: Option<(NaiveDate, NaiveDate)> = None;
-    let mut values: Vec<f64> = Vec::new();
-    for response in responses {
-        let start = period_start(response.date, granularity);
-        match latest_period {
-            Some((latest_start, _)) if start < latest_start => {}
-            Some((latest_start, _)) if start == latest_start => values.push(response.value),
-            _ => {
-                latest_period = Some((start, response.date));
-                values.clear();
-                values.push(response.value);
-            }
-        }
+    latest_with_periods(metric, responses, entered, granularity, &mut |day| {
+        period_of(day, granularity)
+    })
+}
+
+/// `latest_from`, taking the period of a day from `period_of_day` (which must return
+/// `period_of(day, granularity)`), so that a caller scoring many subjects can reuse periods.
+pub(crate) fn latest_with_periods(
+    metric: &Metric,
+    responses: &[&SurveyResponse],
+    entered: &[&Score],
+    granularity: Granularity,
+    period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
+) -> Option<ScorePoint> {
+    if responses
+        .iter()
+        .any(|r| near_date_limits(r.date))
+    {
+        // Periods clipped at the ends of the calendar break the shortcuts below.
+        return series_from(metric, responses, entered, granularity).pop();
     }
-    let computed = latest_period.and_then(|(_, some_day)| {
-        let period = period_of(some_day, granularity);
-        let value = score_of(metric, &values)?;
-        Some(ScorePoint {
-            period,
-            value,
-            sample_size: u32::try_from(values.len()).unwrap_or(u32::MAX),
-            origin: ScoreOrigin::Responses,
-        })
-    });
+    let computed = latest_computed(metric, responses, granularity, period_of_day);
     // Candidates in `series_from`'s order before its stable sort (computed, then entered), so
     // that on a full tie the later one wins, as the last of a stable sort does.
     let mut best_entered: Option<&Score> = None;
@@ -297,6 +292,44 @@ pub fn latest_from(
         Some(score) => Some(entered_point(score)),
         None => computed,
     }
+}
+
+/// Within a year of the first or last day chrono knows, where a period may be cut short.
+fn near_date_limits(date: NaiveDate) -> bool {
+    date.year() <= NaiveDate::MIN.year() + 1 || date.year() >= NaiveDate::MAX.year() - 1
+}
+
+/// The latest of the points `series_from` computes from responses: the period with the latest
+/// start, as there (periods of one width never overlap). Its values are kept in response
+/// order, as `series_from` sums them, and its period comes from its first response's day.
+fn latest_computed(
+    metric: &Metric,
+    responses: &[&SurveyResponse],
+    granularity: Granularity,
+    period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
+) -> Option<ScorePoint> {
+    // A period starts on or before each of its days and a later day never starts an earlier
+    // period, so the latest period is the latest day's, and a day before its start is in an
+    // earlier one: only days from that start on need their own period start worked out.
+    let latest_day = responses.iter().map(|r| r.date).max()?;
+    let latest_start = period_start(latest_day, granularity);
+    let mut some_day = None;
+    let mut values: Vec<f64> = Vec::new();
+    for response in responses {
+        if response.date >= latest_start && period_start(response.date, granularity) == latest_start
+        {
+            some_day.get_or_insert(response.date);
+            values.push(response.value);
+        }
+    }
+    let period = period_of_day(some_day?);
+    let value = score_of(metric, &values)?;
+    Some(ScorePoint {
+        period,
+        value,
+        sample_size: u32::try_from(values.len()).unwrap_or(u32::MAX),
+        origin: ScoreOrigin::Responses,
+    })
 }
 
 /// `ScorePoint::series_order` of two entered scores, without building their points.

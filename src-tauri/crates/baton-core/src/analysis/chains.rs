@@ -17,9 +17,9 @@ pub(super) fn transfer_chains(
     // resolutions_before[p] = resolution steps among the first p steps of the journey order.
     let mut resolutions_before = Vec::with_capacity(journey.steps.len() + 1);
     resolutions_before.push(0usize);
-    for step in &journey.steps {
+    for facts in &journey.facts {
         let so_far = resolutions_before.last().copied().unwrap_or(0);
-        resolutions_before.push(so_far + usize::from(step.resolution));
+        resolutions_before.push(so_far + usize::from(facts.resolution));
     }
     let resolution_between = |from_step: Option<usize>, to_step: Option<usize>| {
         let (Some(a), Some(b)) = (from_step, to_step) else {

@@ -5,7 +5,7 @@
 
 use crate::model::Sourcing;
 
-use super::index::{department, JourneyIndex};
+use super::index::JourneyIndex;
 use super::{CrossingKind, CrossingTotals, HandoffAnalysis};
 
 /// The crossings of a handoff between the steps at these places.
@@ -19,9 +19,13 @@ pub(super) fn crossings(
     ) else {
         return Vec::new();
     };
+    let ((from_place, from), (to_place, to)) = (from, to);
     let mut kinds = Vec::new();
-    if let (Some(a), Some(b)) = (department(from), department(to)) {
-        if a.to_lowercase() != b.to_lowercase() {
+    if let (Some(a), Some(b)) = (
+        journey.department_key(from_place),
+        journey.department_key(to_place),
+    ) {
+        if a != b {
             kinds.push(CrossingKind::Department);
         }
     }

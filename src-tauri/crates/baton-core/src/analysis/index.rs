@@ -12,21 +12,36 @@ use super::Reverification;
 /// A party owning touchpoints: `(key, display name)`; lanes of one department share the key.
 pub(super) type Party = (String, String);
 
+/// What the analysis reads of every step, kept together by place: the passes over the whole
+/// journey read these few bytes instead of each `Step`, scattered in memory.
+#[derive(Clone, Copy)]
+pub(super) struct StepFacts {
+    pub touchpoint: bool,
+    pub verification: bool,
+    pub resolution: bool,
+    /// The place of its stage in `stages`; `None` when not one of the journey's.
+    pub stage: Option<usize>,
+    /// The place of its lane in `lanes`; `None` when not one of the journey's.
+    lane: Option<usize>,
+}
+
 /// One journey's steps (in journey order), stages, lanes and handoffs (by id).
 pub(super) struct JourneyIndex<'a> {
     /// By stage position, lane position, position in the cell, then id (ties only arise in
     /// inconsistent data). Steps whose stage or lane is missing come last.
     pub steps: Vec<&'a Step>,
+    /// The facts of each step, by place.
+    pub facts: Vec<StepFacts>,
     /// Step id to its place in `steps`.
     pub step_place: IdMap<&'a str, usize>,
     /// By position, then id.
     pub stages: Vec<&'a Stage>,
     /// The journey's lanes, by id.
     lanes: Vec<&'a Lane>,
-    /// The place in `lanes` of each step's lane, by step place.
-    step_lane: Vec<Option<usize>>,
     /// The party of each lane, by lane place (`None` off actor lanes).
     lane_party: Vec<Option<Party>>,
+    /// Each lane's department, trimmed and lower-cased, by lane place (`None` when blank).
+    lane_department: Vec<Option<String>>,
     /// By id.
     pub handoffs: Vec<&'a Handoff>,
     /// The places of each handoff's sending and receiving steps (`None`: not in the journey).
@@ -48,29 +63,47 @@ impl<'a> JourneyIndex<'a> {
             .collect();
         let mut lane_place: IdMap<&str, usize> = id_map::with_capacity(lanes.len());
         lane_place.extend(lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)));
-        let mut stage_position: IdMap<&str, u32> = id_map::with_capacity(stages.len());
-        stage_position.extend(stages.iter().map(|s| (s.id.as_str(), s.position)));
+        let mut stage_place: IdMap<&str, usize> = id_map::with_capacity(stages.len());
+        stage_place.extend(stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)));
 
-        let mut keyed: Vec<((u32, u32, u32), Option<usize>, &Step)> = ws
+        // Steps in id order (the map's), each read once, in memory order: the id map is filled
+        // now with indices into `by_id`, and they are turned into places after the sort.
+        let by_id: Vec<&Step> = ws
             .steps
             .values()
             .filter(|s| s.journey_id == journey_id)
-            .map(|s| {
-                let stage = stage_position
-                    .get(s.stage_id.as_str())
-                    .copied()
-                    .unwrap_or(u32::MAX);
+            .collect();
+        let mut step_place: IdMap<&str, usize> = id_map::with_capacity(by_id.len());
+        let mut keyed: Vec<((u32, u32, u32), StepFacts, usize)> = by_id
+            .iter()
+            .enumerate()
+            .map(|(index, s)| {
+                step_place.insert(s.id.as_str(), index);
+                let stage = stage_place.get(s.stage_id.as_str()).copied();
                 let lane = lane_place.get(s.lane_id.as_str()).copied();
+                let facts = StepFacts {
+                    touchpoint: s.touchpoint.is_some(),
+                    verification: s.verification,
+                    resolution: s.resolution,
+                    stage,
+                    lane,
+                };
+                let stage_position = stage.map_or(u32::MAX, |st| stages[st].position);
                 let lane_position = lane.map_or(u32::MAX, |l| lanes[l].position);
-                ((stage, lane_position, s.position), lane, s)
+                ((stage_position, lane_position, s.position), facts, index)
             })
             .collect();
-        // Ids are unique and the map iterates them in order, so a stable sort breaks ties by id.
+        // Ids are unique and come in order, so a stable sort breaks ties by id.
         keyed.sort_by_key(|(key, _, _)| *key);
-        let steps: Vec<&Step> = keyed.iter().map(|(_, _, s)| *s).collect();
-        let step_lane = keyed.iter().map(|(_, lane, _)| *lane).collect();
-        let mut step_place: IdMap<&str, usize> = id_map::with_capacity(steps.len());
-        step_place.extend(steps.iter().enumerate().map(|(place, s)| (s.id.as_str(), place)));
+        let steps: Vec<&Step> = keyed.iter().map(|&(_, _, index)| by_id[index]).collect();
+        let facts = keyed.iter().map(|(_, facts, _)| *facts).collect();
+        let mut place_of_index = vec![0usize; by_id.len()];
+        for (place, &(_, _, index)) in keyed.iter().enumerate() {
+            place_of_index[index] = place;
+        }
+        for place in step_place.values_mut() {
+            *place = place_of_index[*place];
+        }
         let handoffs: Vec<&Handoff> = ws
             .handoffs
             .values()
@@ -86,43 +119,50 @@ impl<'a> JourneyIndex<'a> {
             })
             .collect();
         let lane_party = lanes.iter().map(|lane| party(lane)).collect();
+        let lane_department = lanes
+            .iter()
+            .map(|lane| department(lane).map(str::to_lowercase))
+            .collect();
         Self {
             steps,
+            facts,
             step_place,
             stages,
             lanes,
-            step_lane,
             lane_party,
+            lane_department,
             handoffs,
             handoff_ends,
         }
     }
 
-    /// The lane of the step at `place`.
-    pub fn lane_at(&self, place: usize) -> Option<&'a Lane> {
-        self.step_lane
-            .get(place)
-            .copied()
-            .flatten()
-            .map(|lane| self.lanes[lane])
+    /// The lane of the step at `place`, with its place in `lanes`.
+    pub fn lane_at(&self, place: usize) -> Option<(usize, &'a Lane)> {
+        let lane = self.facts.get(place)?.lane?;
+        Some((lane, self.lanes[lane]))
+    }
+
+    /// `department` of the lane at `lane` (a place in `lanes`), lower-cased.
+    pub fn department_key(&self, lane: usize) -> Option<&str> {
+        self.lane_department[lane].as_deref()
     }
 
     pub fn is_touchpoint_at(&self, place: Option<usize>) -> bool {
-        place.is_some_and(|p| self.steps[p].touchpoint.is_some())
+        place.is_some_and(|p| self.facts[p].touchpoint)
     }
 
     /// The party owning the step at `place`: its actor lane, lanes of one department being one
     /// party. `None` off actor lanes.
     pub fn party_at(&self, place: usize) -> Option<&Party> {
-        let lane = self.step_lane.get(place).copied().flatten()?;
+        let lane = self.facts.get(place)?.lane?;
         self.lane_party[lane].as_ref()
     }
 
     /// How many parties own a touchpoint.
     pub fn party_count(&self) -> usize {
         let mut owning = vec![false; self.lanes.len()];
-        for (place, step) in self.steps.iter().enumerate() {
-            if let (Some(_), Some(lane)) = (step.touchpoint, self.step_lane[place]) {
+        for facts in self.facts.iter().filter(|f| f.touchpoint) {
+            if let Some(lane) = facts.lane {
                 owning[lane] = true;
             }
         }
@@ -148,7 +188,7 @@ impl<'a> JourneyIndex<'a> {
     pub fn describe_at(&self, place: usize) -> String {
         let step = self.steps[place];
         match self.lane_at(place) {
-            Some(lane) => format!("“{}” ({})", step.title.trim(), lane.name.trim()),
+            Some((_, lane)) => format!("“{}” ({})", step.title.trim(), lane.name.trim()),
             None => format!("“{}”", step.title.trim()),
         }
     }
@@ -184,7 +224,12 @@ pub(super) fn reverifications(
     journey: &JourneyIndex,
     handoff_order: &[usize],
 ) -> Vec<Reverification> {
-    let mut verifications = journey.steps.iter().filter(|s| s.verification);
+    let mut verifications = journey
+        .facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.verification)
+        .map(|(place, _)| journey.steps[place]);
     let mut events = Vec::new();
     if let Some(first) = verifications.next() {
         events.extend(verifications.map(|s| Reverification::Step {
@@ -196,7 +241,7 @@ pub(super) fn reverifications(
         let handoff = journey.handoffs[h];
         let lands_on_verification = journey.handoff_ends[h]
             .1
-            .is_some_and(|to| journey.steps[to].verification);
+            .is_some_and(|to| journey.facts[to].verification);
         if handoff.reverify && !lands_on_verification {
             events.push(Reverification::Handoff {
                 handoff_id: handoff.id.clone(),

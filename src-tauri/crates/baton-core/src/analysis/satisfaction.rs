@@ -10,8 +10,14 @@
 //! Readings are kept in flat tables with one slot per step and metric (`place * metrics + m`),
 //! built in one pass over the workspace's responses, scores and targets.
 
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
 use crate::model::{Metric, Score, Subject, SubjectKind, SurveyResponse, Workspace};
-use crate::scores::{latest_from, normalise, standing, Granularity, ScorePoint};
+use crate::scores::{
+    latest_with_periods, normalise, period_of, standing, Granularity, Period, ScorePoint,
+};
 
 use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
@@ -64,13 +70,23 @@ impl<'a> LatestScores<'a> {
 
         let mut latest = vec![EMPTY; slots];
         let mut points = Vec::new();
+        // Thousands of subjects share a few dozen periods: make each one once.
+        let mut periods: BTreeMap<NaiveDate, Period> = BTreeMap::new();
+        let mut period_of_day = |day: NaiveDate| {
+            periods
+                .entry(day)
+                .or_insert_with(|| period_of(day, granularity))
+                .clone()
+        };
         for (slot, latest_slot) in latest.iter_mut().enumerate() {
             let (responses, entered) = (responses.group(slot), entered.group(slot));
             if responses.is_empty() && entered.is_empty() {
                 continue;
             }
             let metric = metrics[slot % metrics.len()];
-            if let Some(point) = latest_from(metric, responses, entered, granularity) {
+            if let Some(point) =
+                latest_with_periods(metric, responses, entered, granularity, &mut period_of_day)
+            {
                 *latest_slot = u32::try_from(points.len()).unwrap_or(EMPTY);
                 points.push(point);
             }
@@ -135,11 +151,12 @@ impl<'a> LatestScores<'a> {
     /// score or a target for.
     pub fn touchpoint_standings(&self, journey: &JourneyIndex) -> Vec<TouchpointStanding> {
         journey
-            .steps
+            .facts
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.touchpoint.is_some())
-            .map(|(place, step)| {
+            .filter(|(_, f)| f.touchpoint)
+            .map(|(place, _)| {
+                let step = journey.steps[place];
                 let subject = Subject {
                     kind: SubjectKind::Step,
                     id: step.id.clone(),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Step, Workspace};
+use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
 
 use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
@@ -288,26 +288,22 @@ impl<'w> Rules<'_, 'w> {
 
     /// Seed 000: touchpoints of several parties in one stage: concentrate them.
     fn concentrate_touchpoints(&self) -> Vec<Suggestion> {
-        // Touchpoints by stage id, each with its place, in journey order.
-        let mut by_stage: IdMap<&str, Vec<(usize, &Step)>> =
-            id_map::with_capacity(self.journey.stages.len());
-        for (place, step) in self.journey.steps.iter().enumerate() {
-            if step.touchpoint.is_some() {
-                by_stage
-                    .entry(step.stage_id.as_str())
-                    .or_default()
-                    .push((place, *step));
+        // Touchpoint places by stage place, in journey order.
+        let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); self.journey.stages.len()];
+        for (place, facts) in self.journey.facts.iter().enumerate() {
+            if let (true, Some(stage)) = (facts.touchpoint, facts.stage) {
+                by_stage[stage].push(place);
             }
         }
         let mut out = Vec::new();
-        for stage in &self.journey.stages {
+        for (stage, places) in self.journey.stages.iter().zip(&by_stage) {
             // Party key -> display name (the last seen, in journey order).
             let mut parties: BTreeMap<&str, &str> = BTreeMap::new();
             let mut steps = Vec::new();
-            for (place, step) in by_stage.get(stage.id.as_str()).into_iter().flatten() {
-                if let Some((key, name)) = self.journey.party_at(*place) {
+            for &place in places {
+                if let Some((key, name)) = self.journey.party_at(place) {
                     parties.insert(key, name);
-                    steps.push(step.id.clone());
+                    steps.push(self.journey.steps[place].id.clone());
                 }
             }
             if parties.len() < 2 {
