@@ -327,7 +327,7 @@ pub fn analyze_with(
         .map(|(place, _)| journey.steps[place].id.as_str())
         .collect();
     let crossing_totals = crossings::totals(&handoffs);
-    let touchpoints = scores.touchpoint_standings(&journey);
+    let touchpoints = scores.into_touchpoint_standings(&journey);
     let hotspots = hotspots::hotspots(&handoffs, &touchpoints);
     let summary = summary(&journey, &handoffs, &chains, reverifications.len());
     let suggestions = suggestions::suggestions(

@@ -267,10 +267,7 @@ pub(crate) fn latest_with_periods(
     granularity: Granularity,
     period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
 ) -> Option<ScorePoint> {
-    if responses
-        .iter()
-        .any(|r| near_date_limits(r.date))
-    {
+    if responses.iter().any(|r| near_date_limits(r.date)) {
         // Periods clipped at the ends of the calendar break the shortcuts below.
         return series_from(metric, responses, entered, granularity).pop();
     }

@@ -177,19 +177,43 @@ impl<'a> JourneyIndex<'a> {
     }
 
     /// `“Title” (Lane)`, how reasons name a step.
-    pub fn describe(&self, step_id: &str) -> String {
+    pub fn describe<'s>(&'s self, step_id: &'s str) -> StepName<'s> {
         match self.step_place.get(step_id) {
             Some(&place) => self.describe_at(place),
-            None => format!("step {step_id}"),
+            None => StepName {
+                title: None,
+                lane: None,
+                id: step_id,
+            },
         }
     }
 
     /// `describe` of the step at `place`.
-    pub fn describe_at(&self, place: usize) -> String {
+    pub fn describe_at(&self, place: usize) -> StepName<'_> {
         let step = self.steps[place];
-        match self.lane_at(place) {
-            Some((_, lane)) => format!("“{}” ({})", step.title.trim(), lane.name.trim()),
-            None => format!("“{}”", step.title.trim()),
+        StepName {
+            title: Some(step.title.trim()),
+            lane: self.lane_at(place).map(|(_, lane)| lane.name.trim()),
+            id: &step.id,
+        }
+    }
+}
+
+/// How a reason names a step, written straight into the reason (thousands of reasons per
+/// analysis: no string of its own).
+pub(super) struct StepName<'a> {
+    /// `None` for a step not in the journey, named by id.
+    title: Option<&'a str>,
+    lane: Option<&'a str>,
+    id: &'a str,
+}
+
+impl std::fmt::Display for StepName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.title, self.lane) {
+            (Some(title), Some(lane)) => write!(f, "“{title}” ({lane})"),
+            (Some(title), None) => write!(f, "“{title}”"),
+            (None, _) => write!(f, "step {}", self.id),
         }
     }
 }

@@ -110,10 +110,6 @@ impl<'a> LatestScores<'a> {
         (index != EMPTY).then(|| &self.points[index as usize])
     }
 
-    fn target_at(&self, place: usize, m: usize) -> Option<f64> {
-        self.targets[place * self.metrics.len() + m]
-    }
-
     /// Whether the step at `place` has a latest score on any metric.
     pub fn has_score(&self, place: usize) -> bool {
         (0..self.metrics.len()).any(|m| self.latest_at(place, m).is_some())
@@ -148,8 +144,19 @@ impl<'a> LatestScores<'a> {
     }
 
     /// Each touchpoint, in journey order, with its standing on every metric it has a latest
-    /// score or a target for.
-    pub fn touchpoint_standings(&self, journey: &JourneyIndex) -> Vec<TouchpointStanding> {
+    /// score or a target for. The last use of the scores: their readings move into the
+    /// standings rather than being copied.
+    pub fn into_touchpoint_standings(self, journey: &JourneyIndex) -> Vec<TouchpointStanding> {
+        let metric_count = self.metrics.len();
+        let mut points: Vec<Option<ScorePoint>> = self.points.into_iter().map(Some).collect();
+        let mut take_latest = |place: usize, m: usize| {
+            let index = self.latest[place * metric_count + m];
+            if index == EMPTY {
+                None
+            } else {
+                points[index as usize].take()
+            }
+        };
         journey
             .facts
             .iter()
@@ -161,12 +168,12 @@ impl<'a> LatestScores<'a> {
                     kind: SubjectKind::Step,
                     id: step.id.clone(),
                 };
-                let standings = (0..self.metrics.len())
+                let standings = (0..metric_count)
                     .filter_map(|m| {
-                        let latest = self.latest_at(place, m);
-                        let target = self.target_at(place, m);
+                        let latest = take_latest(place, m);
+                        let target = self.targets[place * metric_count + m];
                         (latest.is_some() || target.is_some())
-                            .then(|| standing(self.metrics[m], &subject, latest.cloned(), target))
+                            .then(|| standing(self.metrics[m], &subject, latest, target))
                     })
                     .collect();
                 TouchpointStanding {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
 
 use super::id_map::{self, IdMap};
-use super::index::JourneyIndex;
+use super::index::{JourneyIndex, StepName};
 use super::{
     HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding, TransferChain,
 };
@@ -45,7 +45,12 @@ pub(super) fn suggestions(
         arriving,
     };
     // Each analysed handoff with its place in `journey.handoffs`.
-    let analysed = || findings.handoffs.iter().zip(findings.handoff_order.iter().copied());
+    let analysed = || {
+        findings
+            .handoffs
+            .iter()
+            .zip(findings.handoff_order.iter().copied())
+    };
     let mut all = Vec::new();
     all.extend(
         findings
@@ -118,19 +123,18 @@ impl<'w> Rules<'_, 'w> {
             .map(|&place| self.journey.handoffs[place])
     }
 
-    /// How reasons name the handoff at `place` in `journey.handoffs`.
-    fn describe_handoff(&self, place: usize) -> String {
+    /// How reasons name the handoff at `place` in `journey.handoffs`: "from … to …".
+    fn describe_handoff(&self, place: usize) -> HandoffName<'_> {
         let handoff = self.journey.handoffs[place];
         let (from, to) = self.journey.handoff_ends[place];
-        format!(
-            "from {} to {}",
-            self.describe_step(from, &handoff.from_step_id),
-            self.describe_step(to, &handoff.to_step_id)
-        )
+        HandoffName {
+            from: self.describe_step(from, &handoff.from_step_id),
+            to: self.describe_step(to, &handoff.to_step_id),
+        }
     }
 
     /// `JourneyIndex::describe` of a step whose place is already known.
-    fn describe_step(&self, place: Option<usize>, id: &str) -> String {
+    fn describe_step<'s>(&'s self, place: Option<usize>, id: &'s str) -> StepName<'s> {
         match place {
             Some(place) => self.journey.describe_at(place),
             None => self.journey.describe(id),
@@ -158,12 +162,15 @@ impl<'w> Rules<'_, 'w> {
             }
             path.push(&leg.to_step_id);
         }
-        let route: Vec<String> = path.iter().map(|s| self.journey.describe(s)).collect();
+        let route: Vec<String> = path
+            .iter()
+            .map(|s| self.journey.describe(s).to_string())
+            .collect();
         let flag_at = chain
             .flag_at_handoff_id
             .as_deref()
             .and_then(|id| self.handoff(id))
-            .map(|h| self.journey.describe(&h.to_step_id))
+            .map(|h| self.journey.describe(&h.to_step_id).to_string())
             .unwrap_or_default();
         let first = chain.handoff_ids.first().cloned().unwrap_or_default();
         let mut s = self.suggestion(
@@ -402,5 +409,17 @@ fn format_number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
+    }
+}
+
+/// "from “A” (Lane) to “B” (Lane)", written straight into a reason.
+struct HandoffName<'a> {
+    from: StepName<'a>,
+    to: StepName<'a>,
+}
+
+impl std::fmt::Display for HandoffName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "from {} to {}", self.from, self.to)
     }
 }
