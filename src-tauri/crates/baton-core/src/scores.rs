@@ -216,6 +216,33 @@ pub fn series_from(
     entered: &[&Score],
     granularity: Granularity,
 ) -> Vec<ScorePoint> {
+    let readings: Vec<Reading> = responses.iter().map(|r| Reading::of(r)).collect();
+    series_from_readings(metric, &readings, entered, granularity)
+}
+
+/// What scores read of a survey response: its day and its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reading {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+impl Reading {
+    pub fn of(response: &SurveyResponse) -> Self {
+        Reading {
+            date: response.date,
+            value: response.value,
+        }
+    }
+}
+
+/// `series_from`, from the responses' readings.
+fn series_from_readings(
+    metric: &Metric,
+    responses: &[Reading],
+    entered: &[&Score],
+    granularity: Granularity,
+) -> Vec<ScorePoint> {
     // Grouped by the period's first day (dates only: labels are made once per period).
     let mut by_period: BTreeMap<NaiveDate, (NaiveDate, Vec<f64>)> = BTreeMap::new();
     for response in responses {
@@ -253,23 +280,24 @@ pub fn latest_from(
     entered: &[&Score],
     granularity: Granularity,
 ) -> Option<ScorePoint> {
-    latest_with_periods(metric, responses, entered, granularity, &mut |day| {
+    let readings: Vec<Reading> = responses.iter().map(|r| Reading::of(r)).collect();
+    latest_with_periods(metric, &readings, entered, granularity, &mut |day| {
         period_of(day, granularity)
     })
 }
 
-/// `latest_from`, taking the period of a day from `period_of_day` (which must return
+/// `latest_from` from the responses' readings, taking the period of a day from `period_of_day` (which must return
 /// `period_of(day, granularity)`), so that a caller scoring many subjects can reuse periods.
 pub(crate) fn latest_with_periods(
     metric: &Metric,
-    responses: &[&SurveyResponse],
+    responses: &[Reading],
     entered: &[&Score],
     granularity: Granularity,
     period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
 ) -> Option<ScorePoint> {
     if responses.iter().any(|r| near_date_limits(r.date)) {
         // Periods clipped at the ends of the calendar break the shortcuts below.
-        return series_from(metric, responses, entered, granularity).pop();
+        return series_from_readings(metric, responses, entered, granularity).pop();
     }
     let computed = latest_computed(metric, responses, granularity, period_of_day);
     // Candidates in `series_from`'s order before its stable sort (computed, then entered), so
@@ -301,7 +329,7 @@ fn near_date_limits(date: NaiveDate) -> bool {
 /// order, as `series_from` sums them, and its period comes from its first response's day.
 fn latest_computed(
     metric: &Metric,
-    responses: &[&SurveyResponse],
+    responses: &[Reading],
     granularity: Granularity,
     period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
 ) -> Option<ScorePoint> {

@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Metric, Score, Subject, SubjectKind, SurveyResponse, Workspace};
+use crate::model::{Metric, Score, Subject, SubjectKind, Workspace};
 use crate::scores::{
-    latest_with_periods, normalise, period_of, standing, Granularity, Period, ScorePoint,
+    latest_with_periods, normalise, period_of, standing, Granularity, Period, Reading, ScorePoint,
 };
 
 use super::id_map::{self, IdMap};
@@ -55,10 +55,12 @@ impl<'a> LatestScores<'a> {
 
         // Responses and scores grouped by slot, each group in the workspace's (id) order, as
         // `series_from` expects them: a counting sort of (slot, reading) pairs.
-        let responses: Vec<(usize, &SurveyResponse)> = ws
+        // Responses are read once, in the map's (memory) order; what scoring needs of them
+        // (day and value) is copied out so that scoring never goes back to them.
+        let responses: Vec<(usize, Reading)> = ws
             .responses
             .values()
-            .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, r)))
+            .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, Reading::of(r))))
             .collect();
         let entered: Vec<(usize, &Score)> = ws
             .scores
@@ -187,19 +189,19 @@ impl<'a> LatestScores<'a> {
 }
 
 /// Readings grouped by slot: `items[starts[slot]..starts[slot + 1]]`.
-struct Grouped<'r, T> {
+struct Grouped<T> {
     starts: Vec<usize>,
-    items: Vec<&'r T>,
+    items: Vec<T>,
 }
 
-impl<'r, T> Grouped<'r, T> {
-    fn group(&self, slot: usize) -> &[&'r T] {
+impl<T> Grouped<T> {
+    fn group(&self, slot: usize) -> &[T] {
         &self.items[self.starts[slot]..self.starts[slot + 1]]
     }
 }
 
 /// A stable counting sort of `(slot, item)` pairs by slot.
-fn group_by_slot<'r, T>(slots: usize, pairs: &[(usize, &'r T)]) -> Grouped<'r, T> {
+fn group_by_slot<T: Copy>(slots: usize, pairs: &[(usize, T)]) -> Grouped<T> {
     let mut starts = vec![0usize; slots + 1];
     for (slot, _) in pairs {
         starts[slot + 1] += 1;
@@ -208,7 +210,7 @@ fn group_by_slot<'r, T>(slots: usize, pairs: &[(usize, &'r T)]) -> Grouped<'r, T
         starts[slot + 1] += starts[slot];
     }
     let mut next = starts.clone();
-    let mut items: Vec<Option<&T>> = vec![None; pairs.len()];
+    let mut items: Vec<Option<T>> = vec![None; pairs.len()];
     for &(slot, item) in pairs {
         items[next[slot]] = Some(item);
         next[slot] += 1;
