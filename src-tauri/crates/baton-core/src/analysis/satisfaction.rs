@@ -57,11 +57,12 @@ impl<'a> LatestScores<'a> {
         // `series_from` expects them: a counting sort of (slot, reading) pairs.
         // Responses are read once, in the map's (memory) order; what scoring needs of them
         // (day and value) is copied out so that scoring never goes back to them.
-        let responses: Vec<(usize, Reading)> = ws
-            .responses
-            .values()
-            .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, Reading::of(r))))
-            .collect();
+        let mut responses: Vec<(usize, Reading)> = Vec::with_capacity(ws.responses.len());
+        responses.extend(
+            ws.responses
+                .values()
+                .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, Reading::of(r)))),
+        );
         let entered: Vec<(usize, &Score)> = ws
             .scores
             .values()
