@@ -214,13 +214,15 @@ fn fingerprint_lines(path: &str, value: &serde_json::Value, out: &mut String) {
 
 fn analysis_fingerprint(ws: &Workspace, journey: &str, options: &AnalysisOptions) -> String {
     let analysis = analyze_with(ws, journey, options).unwrap();
+    let mut out = String::new();
+    fingerprint_lines("", &serde_json::to_value(&analysis).unwrap(), &mut out);
+    // The whole JSON last, so that a failure names the section that changed first.
     let whole = serde_json::to_string(&analysis).unwrap();
-    let mut out = format!(
+    out.push_str(&format!(
         "whole {} bytes {:016x}\n",
         whole.len(),
         fnv1a(whole.as_bytes())
-    );
-    fingerprint_lines("", &serde_json::to_value(&analysis).unwrap(), &mut out);
+    ));
     out
 }
 
