@@ -15,6 +15,7 @@ mod chains;
 mod crossings;
 mod friction;
 mod hotspots;
+mod id_map;
 mod index;
 mod order;
 mod satisfaction;
@@ -296,8 +297,9 @@ pub fn analyze_with(
         .enumerate()
         .map(|(place, &h)| {
             let handoff = journey.handoffs[h];
-            let crossings = crossings::crossings(&journey, handoff);
-            let satisfaction = scores.changes_across(handoff);
+            let ends = journey.handoff_ends[h];
+            let crossings = crossings::crossings(&journey, ends);
+            let satisfaction = scores.changes_across(ends);
             let drop = satisfaction::largest_drop(&satisfaction);
             let friction = friction::friction(handoff, &crossings, drop.as_ref(), &options.weights);
             HandoffAnalysis {
@@ -306,7 +308,7 @@ pub fn analyze_with(
                 to_step_id: handoff.to_step_id.clone(),
                 order: to_u32(place),
                 mode: handoff.mode,
-                customer_visible: journey.is_touchpoint(&handoff.to_step_id),
+                customer_visible: journey.is_touchpoint_at(ends.1),
                 crossings,
                 satisfaction,
                 drop,
@@ -315,23 +317,25 @@ pub fn analyze_with(
         })
         .collect();
 
-    let chains = chains::transfer_chains(&journey, &handoffs);
-    let reverifications = index::reverifications(&journey, &handoffs);
+    let chains = chains::transfer_chains(&journey, &handoffs, &handoff_order.order);
+    let reverifications = index::reverifications(&journey, &handoff_order.order);
     let unscored_touchpoints: Vec<&str> = journey
-        .steps
+        .facts
         .iter()
-        .filter(|s| s.touchpoint.is_some() && !scores.has_score(&s.id))
-        .map(|s| s.id.as_str())
+        .enumerate()
+        .filter(|(place, f)| f.touchpoint && !scores.has_score(*place))
+        .map(|(place, _)| journey.steps[place].id.as_str())
         .collect();
     let crossing_totals = crossings::totals(&handoffs);
-    let touchpoints = scores.touchpoint_standings(&journey);
-    let hotspots = hotspots::hotspots(ws, &journey, &handoffs, &touchpoints);
+    let touchpoints = scores.into_touchpoint_standings(&journey);
+    let hotspots = hotspots::hotspots(&handoffs, &touchpoints);
     let summary = summary(&journey, &handoffs, &chains, reverifications.len());
     let suggestions = suggestions::suggestions(
         ws,
         &journey,
         &suggestions::Findings {
             handoffs: &handoffs,
+            handoff_order: &handoff_order.order,
             chains: &chains,
             reverifications: &reverifications,
             touchpoints: &touchpoints,
@@ -372,14 +376,8 @@ fn summary(
         steps: to_u32(journey.steps.len()),
         handoffs: to_u32(handoffs.len()),
         customer_visible_handoffs: to_u32(handoffs.iter().filter(|h| h.customer_visible).count()),
-        touchpoints: to_u32(
-            journey
-                .steps
-                .iter()
-                .filter(|s| s.touchpoint.is_some())
-                .count(),
-        ),
-        parties: to_u32(journey.parties().len()),
+        touchpoints: to_u32(journey.facts.iter().filter(|f| f.touchpoint).count()),
+        parties: to_u32(journey.party_count()),
         blind_handoffs: to_u32(blind),
         assisted_handoffs: to_u32(assisted),
         automated_handoffs: to_u32(count_mode(HandoffMode::Automated)),

@@ -190,10 +190,14 @@ impl ScorePoint {
     }
 }
 
+/// Computed readings sort before entered ones of the same period.
+const COMPUTED_RANK: u8 = 0;
+const ENTERED_RANK: u8 = 1;
+
 fn origin_rank(origin: &ScoreOrigin) -> u8 {
     match origin {
-        ScoreOrigin::Responses => 0,
-        ScoreOrigin::Entered { .. } => 1,
+        ScoreOrigin::Responses => COMPUTED_RANK,
+        ScoreOrigin::Entered { .. } => ENTERED_RANK,
     }
 }
 
@@ -209,6 +213,33 @@ fn entered_id(origin: &ScoreOrigin) -> &str {
 pub fn series_from(
     metric: &Metric,
     responses: &[&SurveyResponse],
+    entered: &[&Score],
+    granularity: Granularity,
+) -> Vec<ScorePoint> {
+    let readings: Vec<Reading> = responses.iter().map(|r| Reading::of(r)).collect();
+    series_from_readings(metric, &readings, entered, granularity)
+}
+
+/// What scores read of a survey response: its day and its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Reading {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+impl Reading {
+    pub fn of(response: &SurveyResponse) -> Self {
+        Reading {
+            date: response.date,
+            value: response.value,
+        }
+    }
+}
+
+/// `series_from`, from the responses' readings.
+fn series_from_readings(
+    metric: &Metric,
+    responses: &[Reading],
     entered: &[&Score],
     granularity: Granularity,
 ) -> Vec<ScorePoint> {
@@ -235,7 +266,119 @@ pub fn series_from(
             })
         })
         .collect();
-    points.extend(entered.iter().map(|score| ScorePoint {
+    points.extend(entered.iter().map(|score| entered_point(score)));
+    points.sort_by(ScorePoint::series_order);
+    points
+}
+
+/// The latest reading of one subject and metric: the same point as `series_from(..).pop()`,
+/// without building the rest of the series. Only the latest period of responses is scored and
+/// only the winning reading gets a label, so analysing thousands of subjects stays cheap.
+pub fn latest_from(
+    metric: &Metric,
+    responses: &[&SurveyResponse],
+    entered: &[&Score],
+    granularity: Granularity,
+) -> Option<ScorePoint> {
+    let readings: Vec<Reading> = responses.iter().map(|r| Reading::of(r)).collect();
+    latest_with_periods(metric, &readings, entered, granularity, &mut |day| {
+        period_of(day, granularity)
+    })
+}
+
+/// `latest_from` from the responses' readings, taking the period of a day from `period_of_day` (which must return
+/// `period_of(day, granularity)`), so that a caller scoring many subjects can reuse periods.
+pub(crate) fn latest_with_periods(
+    metric: &Metric,
+    responses: &[Reading],
+    entered: &[&Score],
+    granularity: Granularity,
+    period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
+) -> Option<ScorePoint> {
+    if responses.iter().any(|r| near_date_limits(r.date)) {
+        // Periods clipped at the ends of the calendar break the shortcuts below.
+        return series_from_readings(metric, responses, entered, granularity).pop();
+    }
+    let computed = latest_computed(metric, responses, granularity, period_of_day);
+    // Candidates in `series_from`'s order before its stable sort (computed, then entered), so
+    // that on a full tie the later one wins, as the last of a stable sort does.
+    let mut best_entered: Option<&Score> = None;
+    for score in entered {
+        let later = match (best_entered, &computed) {
+            (Some(best), _) => entered_order(score, best) != Ordering::Less,
+            (None, Some(point)) => entered_against_computed(score, point) != Ordering::Less,
+            (None, None) => true,
+        };
+        if later {
+            best_entered = Some(score);
+        }
+    }
+    match best_entered {
+        Some(score) => Some(entered_point(score)),
+        None => computed,
+    }
+}
+
+/// Within a year of the first or last day chrono knows, where a period may be cut short.
+fn near_date_limits(date: NaiveDate) -> bool {
+    date.year() <= NaiveDate::MIN.year() + 1 || date.year() >= NaiveDate::MAX.year() - 1
+}
+
+/// The latest of the points `series_from` computes from responses: the period with the latest
+/// start, as there (periods of one width never overlap). Its values are kept in response
+/// order, as `series_from` sums them, and its period comes from its first response's day.
+fn latest_computed(
+    metric: &Metric,
+    responses: &[Reading],
+    granularity: Granularity,
+    period_of_day: &mut dyn FnMut(NaiveDate) -> Period,
+) -> Option<ScorePoint> {
+    // A period starts on or before each of its days and a later day never starts an earlier
+    // period, so the latest period is the latest day's, and a day before its start is in an
+    // earlier one: only days from that start on need their own period start worked out.
+    let latest_day = responses.iter().map(|r| r.date).max()?;
+    let latest_start = period_start(latest_day, granularity);
+    let mut some_day = None;
+    let mut values: Vec<f64> = Vec::new();
+    for response in responses {
+        if response.date >= latest_start && period_start(response.date, granularity) == latest_start
+        {
+            some_day.get_or_insert(response.date);
+            values.push(response.value);
+        }
+    }
+    let period = period_of_day(some_day?);
+    let value = score_of(metric, &values)?;
+    Some(ScorePoint {
+        period,
+        value,
+        sample_size: u32::try_from(values.len()).unwrap_or(u32::MAX),
+        origin: ScoreOrigin::Responses,
+    })
+}
+
+/// `ScorePoint::series_order` of two entered scores, without building their points.
+fn entered_order(a: &Score, b: &Score) -> Ordering {
+    a.period_end
+        .cmp(&b.period_end)
+        .then(a.period_start.cmp(&b.period_start))
+        .then(a.sample_size.cmp(&b.sample_size))
+        .then_with(|| b.id.cmp(&a.id))
+}
+
+/// `ScorePoint::series_order` of an entered score against a computed point.
+fn entered_against_computed(score: &Score, point: &ScorePoint) -> Ordering {
+    score
+        .period_end
+        .cmp(&point.period.end)
+        .then(score.period_start.cmp(&point.period.start))
+        .then(ENTERED_RANK.cmp(&origin_rank(&point.origin)))
+        .then(score.sample_size.cmp(&point.sample_size))
+        .then_with(|| entered_id(&point.origin).cmp(&score.id))
+}
+
+fn entered_point(score: &Score) -> ScorePoint {
+    ScorePoint {
         period: Period {
             start: score.period_start,
             end: score.period_end,
@@ -247,9 +390,7 @@ pub fn series_from(
             score_id: score.id.clone(),
             source: score.source.clone(),
         },
-    }));
-    points.sort_by(ScorePoint::series_order);
-    points
+    }
 }
 
 fn entered_label(start: NaiveDate, end: NaiveDate) -> String {
@@ -258,6 +399,25 @@ fn entered_label(start: NaiveDate, end: NaiveDate) -> String {
     } else {
         format!("{} to {}", start.format("%Y-%m-%d"), end.format("%Y-%m-%d"))
     }
+}
+
+/// The responses and entered scores of `subject` on `metric_id`, in id order.
+fn readings_of<'w>(
+    ws: &'w Workspace,
+    subject: &Subject,
+    metric_id: &str,
+) -> (Vec<&'w SurveyResponse>, Vec<&'w Score>) {
+    let responses = ws
+        .responses
+        .values()
+        .filter(|r| r.metric_id == metric_id && &r.subject == subject)
+        .collect();
+    let entered = ws
+        .scores
+        .values()
+        .filter(|s| s.metric_id == metric_id && &s.subject == subject)
+        .collect();
+    (responses, entered)
 }
 
 /// The series of `subject` and `metric_id` in a workspace (empty when the metric is unknown).
@@ -270,16 +430,7 @@ pub fn score_series(
     let Some(metric) = ws.metrics.get(metric_id) else {
         return Vec::new();
     };
-    let responses: Vec<&SurveyResponse> = ws
-        .responses
-        .values()
-        .filter(|r| r.metric_id == metric_id && &r.subject == subject)
-        .collect();
-    let entered: Vec<&Score> = ws
-        .scores
-        .values()
-        .filter(|s| s.metric_id == metric_id && &s.subject == subject)
-        .collect();
+    let (responses, entered) = readings_of(ws, subject, metric_id);
     series_from(metric, &responses, &entered, granularity)
 }
 
@@ -290,7 +441,9 @@ pub fn latest_score(
     metric_id: &str,
     granularity: Granularity,
 ) -> Option<ScorePoint> {
-    score_series(ws, subject, metric_id, granularity).pop()
+    let metric = ws.metrics.get(metric_id)?;
+    let (responses, entered) = readings_of(ws, subject, metric_id);
+    latest_from(metric, &responses, &entered, granularity)
 }
 
 /// Where one subject stands on one metric: its latest score, its target and the gap.

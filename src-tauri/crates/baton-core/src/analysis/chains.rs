@@ -7,22 +7,22 @@
 use super::index::JourneyIndex;
 use super::{HandoffAnalysis, TransferChain};
 
+/// `handoffs` are the analysed handoffs in handoff order; `handoff_order` their places in
+/// `journey.handoffs`, in the same order.
 pub(super) fn transfer_chains(
     journey: &JourneyIndex,
     handoffs: &[HandoffAnalysis],
+    handoff_order: &[usize],
 ) -> Vec<TransferChain> {
     // resolutions_before[p] = resolution steps among the first p steps of the journey order.
     let mut resolutions_before = Vec::with_capacity(journey.steps.len() + 1);
     resolutions_before.push(0usize);
-    for step in &journey.steps {
+    for facts in &journey.facts {
         let so_far = resolutions_before.last().copied().unwrap_or(0);
-        resolutions_before.push(so_far + usize::from(step.resolution));
+        resolutions_before.push(so_far + usize::from(facts.resolution));
     }
-    let resolution_between = |from_step: &str, to_step: &str| {
-        let (Some(&a), Some(&b)) = (
-            journey.step_place.get(from_step),
-            journey.step_place.get(to_step),
-        ) else {
+    let resolution_between = |from_step: Option<usize>, to_step: Option<usize>| {
+        let (Some(a), Some(b)) = (from_step, to_step) else {
             return false;
         };
         let (low, high) = (a.min(b), a.max(b));
@@ -30,15 +30,20 @@ pub(super) fn transfer_chains(
     };
 
     let mut chains: Vec<Vec<&HandoffAnalysis>> = Vec::new();
-    let mut previous: Option<&HandoffAnalysis> = None;
-    for handoff in handoffs.iter().filter(|h| h.customer_visible) {
-        let continues =
-            previous.is_some_and(|p| !resolution_between(&p.to_step_id, &handoff.from_step_id));
+    // The receiving step's place of the previous customer-visible handoff.
+    let mut previous: Option<Option<usize>> = None;
+    for (handoff, &h) in handoffs
+        .iter()
+        .zip(handoff_order)
+        .filter(|(h, _)| h.customer_visible)
+    {
+        let (from, to) = journey.handoff_ends[h];
+        let continues = previous.is_some_and(|arrived| !resolution_between(arrived, from));
         match chains.last_mut() {
             Some(chain) if continues => chain.push(handoff),
             _ => chains.push(vec![handoff]),
         }
-        previous = Some(handoff);
+        previous = Some(to);
     }
     chains
         .into_iter()

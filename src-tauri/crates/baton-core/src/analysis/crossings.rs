@@ -3,21 +3,29 @@
 //! offshore on the other), automation (manual on one side, automated on the other). An
 //! attribute unset on either side crosses nothing.
 
-use crate::model::{Handoff, Sourcing};
+use crate::model::Sourcing;
 
-use super::index::{department, JourneyIndex};
+use super::index::JourneyIndex;
 use super::{CrossingKind, CrossingTotals, HandoffAnalysis};
 
-pub(super) fn crossings(journey: &JourneyIndex, handoff: &Handoff) -> Vec<CrossingKind> {
+/// The crossings of a handoff between the steps at these places.
+pub(super) fn crossings(
+    journey: &JourneyIndex,
+    (from, to): (Option<usize>, Option<usize>),
+) -> Vec<CrossingKind> {
     let (Some(from), Some(to)) = (
-        journey.lane_of(&handoff.from_step_id),
-        journey.lane_of(&handoff.to_step_id),
+        from.and_then(|p| journey.lane_at(p)),
+        to.and_then(|p| journey.lane_at(p)),
     ) else {
         return Vec::new();
     };
+    let ((from_place, from), (to_place, to)) = (from, to);
     let mut kinds = Vec::new();
-    if let (Some(a), Some(b)) = (department(from), department(to)) {
-        if a.to_lowercase() != b.to_lowercase() {
+    if let (Some(a), Some(b)) = (
+        journey.department_key(from_place),
+        journey.department_key(to_place),
+    ) {
+        if a != b {
             kinds.push(CrossingKind::Department);
         }
     }

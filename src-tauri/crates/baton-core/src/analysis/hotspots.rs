@@ -1,15 +1,10 @@
 //! Hotspots: handoffs ranked by friction, touchpoints ranked by gap to target.
 
-use std::collections::HashMap;
-
-use crate::model::Workspace;
-
-use super::index::JourneyIndex;
 use super::{HandoffAnalysis, HandoffHotspot, Hotspots, TouchpointHotspot, TouchpointStanding};
 
+/// `touchpoints` come in journey order, each with its standings by metric position then id:
+/// the order that breaks ties between equal gaps, so a stable sort by gap alone ranks them.
 pub(super) fn hotspots(
-    ws: &Workspace,
-    journey: &JourneyIndex,
     handoffs: &[HandoffAnalysis],
     touchpoints: &[TouchpointStanding],
 ) -> Hotspots {
@@ -18,11 +13,6 @@ pub(super) fn hotspots(
         handoffs.iter().filter(|h| h.friction.score > 0).collect();
     ranked.sort_by_key(|h| std::cmp::Reverse(h.friction.score));
 
-    let metric_position: HashMap<&str, u32> = ws
-        .metrics
-        .values()
-        .map(|m| (m.id.as_str(), m.position))
-        .collect();
     let mut gaps: Vec<TouchpointHotspot> = touchpoints
         .iter()
         .flat_map(|t| &t.standings)
@@ -37,17 +27,7 @@ pub(super) fn hotspots(
             })
         })
         .collect();
-    gaps.sort_by(|a, b| {
-        a.normalised_gap
-            .total_cmp(&b.normalised_gap)
-            .then(journey.place(&a.step_id).cmp(&journey.place(&b.step_id)))
-            .then(
-                metric_position
-                    .get(a.metric_id.as_str())
-                    .cmp(&metric_position.get(b.metric_id.as_str())),
-            )
-            .then(a.metric_id.cmp(&b.metric_id))
-    });
+    gaps.sort_by(|a, b| a.normalised_gap.total_cmp(&b.normalised_gap));
     Hotspots {
         handoffs: ranked
             .into_iter()

@@ -5,8 +5,9 @@
 //! constraining the handoffs of that cycle, so the order always exists and never loops.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
+use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
 
 /// Indices into `JourneyIndex::handoffs`.
@@ -20,19 +21,15 @@ pub(super) fn handoff_order(journey: &JourneyIndex) -> HandoffOrder {
     let handoffs = &journey.handoffs;
     // (sending place, receiving place, index): handoffs are sorted by id, so the index breaks
     // the remaining ties by id.
-    let key: Vec<(usize, usize, usize)> = handoffs
+    // Steps outside the journey come after every step of it.
+    let key: Vec<(usize, usize, usize)> = journey
+        .handoff_ends
         .iter()
         .enumerate()
-        .map(|(i, h)| {
-            (
-                journey.place(&h.from_step_id),
-                journey.place(&h.to_step_id),
-                i,
-            )
-        })
+        .map(|(i, (from, to))| (from.unwrap_or(usize::MAX), to.unwrap_or(usize::MAX), i))
         .collect();
 
-    let mut leaving: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut leaving: IdMap<&str, Vec<usize>> = id_map::with_capacity(handoffs.len());
     for (i, h) in handoffs.iter().enumerate() {
         leaving.entry(h.from_step_id.as_str()).or_default().push(i);
     }

@@ -6,97 +6,132 @@
 //! the change; a drop is that change turned round, so that a fall in satisfaction is a
 //! positive drop. The drop friction counts is the largest positive one (ties: the first metric
 //! by position, then id).
+//!
+//! Readings are kept in flat tables with one slot per step and metric (`place * metrics + m`),
+//! built in one pass over the workspace's responses, scores and targets.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::model::{Handoff, Metric, Score, Subject, SubjectKind, SurveyResponse, Workspace};
-use crate::scores::{normalise, series_from, standing, Granularity, ScorePoint};
+use chrono::NaiveDate;
 
+use crate::model::{Metric, Score, Subject, SubjectKind, Workspace};
+use crate::scores::{
+    latest_with_periods, normalise, period_of, standing, Granularity, Period, Reading, ScorePoint,
+};
+
+use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
 use super::{SatisfactionChange, TouchpointStanding};
+
+/// No reading in this slot.
+const EMPTY: u32 = u32::MAX;
 
 /// Latest score and target per step and metric, metrics by position then id.
 pub(super) struct LatestScores<'a> {
     metrics: Vec<&'a Metric>,
-    /// step id -> metric place in `metrics` -> latest reading.
-    latest: HashMap<&'a str, BTreeMap<usize, ScorePoint>>,
-    /// step id -> metric place -> target value.
-    targets: HashMap<&'a str, BTreeMap<usize, f64>>,
+    /// Slot (step place x metric place) -> index into `points`, or `EMPTY`.
+    latest: Vec<u32>,
+    points: Vec<ScorePoint>,
+    /// Slot -> target value.
+    targets: Vec<Option<f64>>,
 }
 
 impl<'a> LatestScores<'a> {
     pub fn build(ws: &'a Workspace, journey: &JourneyIndex<'a>, granularity: Granularity) -> Self {
         let mut metrics: Vec<&Metric> = ws.metrics.values().collect();
         metrics.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-        let metric_place: HashMap<&str, usize> = metrics
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
-        let of_journey_step = |subject: &Subject| {
-            subject.kind == SubjectKind::Step
-                && journey.step_place.contains_key(subject.id.as_str())
+        let mut metric_place: IdMap<&str, usize> = id_map::with_capacity(metrics.len());
+        metric_place.extend(metrics.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)));
+        let slots = journey.steps.len() * metrics.len();
+        // The slot of a reading about one of the journey's steps on a known metric.
+        let slot_of = |subject: &Subject, metric_id: &str| {
+            if subject.kind != SubjectKind::Step {
+                return None;
+            }
+            let place = journey.step_place.get(subject.id.as_str())?;
+            let m = metric_place.get(metric_id)?;
+            Some(place * metrics.len() + m)
         };
 
-        type Readings<'r> = (Vec<&'r SurveyResponse>, Vec<&'r Score>);
-        let mut readings: HashMap<(&str, usize), Readings> = HashMap::new();
-        for response in ws
-            .responses
+        // Responses and scores grouped by slot, each group in the workspace's (id) order, as
+        // `series_from` expects them: a counting sort of (slot, reading) pairs.
+        // Responses are read once, in the map's (memory) order; what scoring needs of them
+        // (day and value) is copied out so that scoring never goes back to them.
+        let mut responses: Vec<(usize, Reading)> = Vec::with_capacity(ws.responses.len());
+        responses.extend(
+            ws.responses
+                .values()
+                .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, Reading::of(r)))),
+        );
+        let entered: Vec<(usize, &Score)> = ws
+            .scores
             .values()
-            .filter(|r| of_journey_step(&r.subject))
-        {
-            if let Some(&m) = metric_place.get(response.metric_id.as_str()) {
-                let slot = readings
-                    .entry((response.subject.id.as_str(), m))
-                    .or_default();
-                slot.0.push(response);
+            .filter_map(|s| Some((slot_of(&s.subject, &s.metric_id)?, s)))
+            .collect();
+        let responses = group_by_slot(slots, &responses);
+        let entered = group_by_slot(slots, &entered);
+
+        let mut latest = vec![EMPTY; slots];
+        let mut points = Vec::new();
+        // Thousands of subjects share a few dozen periods: make each one once.
+        let mut periods: BTreeMap<NaiveDate, Period> = BTreeMap::new();
+        let mut period_of_day = |day: NaiveDate| {
+            periods
+                .entry(day)
+                .or_insert_with(|| period_of(day, granularity))
+                .clone()
+        };
+        for (slot, latest_slot) in latest.iter_mut().enumerate() {
+            let (responses, entered) = (responses.group(slot), entered.group(slot));
+            if responses.is_empty() && entered.is_empty() {
+                continue;
+            }
+            let metric = metrics[slot % metrics.len()];
+            if let Some(point) =
+                latest_with_periods(metric, responses, entered, granularity, &mut period_of_day)
+            {
+                *latest_slot = u32::try_from(points.len()).unwrap_or(EMPTY);
+                points.push(point);
             }
         }
-        for score in ws.scores.values().filter(|s| of_journey_step(&s.subject)) {
-            if let Some(&m) = metric_place.get(score.metric_id.as_str()) {
-                let slot = readings.entry((score.subject.id.as_str(), m)).or_default();
-                slot.1.push(score);
-            }
-        }
-        let mut latest: HashMap<&str, BTreeMap<usize, ScorePoint>> = HashMap::new();
-        for ((step, m), (responses, entered)) in readings {
-            if let Some(point) = series_from(metrics[m], &responses, &entered, granularity).pop() {
-                latest.entry(step).or_default().insert(m, point);
-            }
-        }
-        let mut targets: HashMap<&str, BTreeMap<usize, f64>> = HashMap::new();
-        for target in ws.targets.values().filter(|t| of_journey_step(&t.subject)) {
-            if let Some(&m) = metric_place.get(target.metric_id.as_str()) {
-                targets
-                    .entry(target.subject.id.as_str())
-                    .or_default()
-                    .insert(m, target.value);
+        let mut targets = vec![None; slots];
+        for target in ws.targets.values() {
+            if let Some(slot) = slot_of(&target.subject, &target.metric_id) {
+                targets[slot] = Some(target.value);
             }
         }
         Self {
             metrics,
             latest,
+            points,
             targets,
         }
     }
 
-    pub fn has_score(&self, step_id: &str) -> bool {
-        self.latest.get(step_id).is_some_and(|m| !m.is_empty())
+    fn latest_at(&self, place: usize, m: usize) -> Option<&ScorePoint> {
+        let index = self.latest[place * self.metrics.len() + m];
+        (index != EMPTY).then(|| &self.points[index as usize])
     }
 
-    /// The change across a handoff on every metric scored on both of its steps.
-    pub fn changes_across(&self, handoff: &Handoff) -> Vec<SatisfactionChange> {
-        let (Some(sending), Some(receiving)) = (
-            self.latest.get(handoff.from_step_id.as_str()),
-            self.latest.get(handoff.to_step_id.as_str()),
-        ) else {
+    /// Whether the step at `place` has a latest score on any metric.
+    pub fn has_score(&self, place: usize) -> bool {
+        (0..self.metrics.len()).any(|m| self.latest_at(place, m).is_some())
+    }
+
+    /// The change across a handoff between the steps at these places, on every metric scored
+    /// on both of them.
+    pub fn changes_across(
+        &self,
+        (from, to): (Option<usize>, Option<usize>),
+    ) -> Vec<SatisfactionChange> {
+        let (Some(from), Some(to)) = (from, to) else {
             return Vec::new();
         };
-        sending
-            .iter()
-            .filter_map(|(m, before)| {
-                let after = receiving.get(m)?;
-                let metric = self.metrics[*m];
+        (0..self.metrics.len())
+            .filter_map(|m| {
+                let before = self.latest_at(from, m)?;
+                let after = self.latest_at(to, m)?;
+                let metric = self.metrics[m];
                 let sending_normalised = normalise(metric, before.value)?;
                 let receiving_normalised = normalise(metric, after.value)?;
                 Some(SatisfactionChange {
@@ -112,43 +147,78 @@ impl<'a> LatestScores<'a> {
     }
 
     /// Each touchpoint, in journey order, with its standing on every metric it has a latest
-    /// score or a target for.
-    pub fn touchpoint_standings(&self, journey: &JourneyIndex) -> Vec<TouchpointStanding> {
+    /// score or a target for. The last use of the scores: their readings move into the
+    /// standings rather than being copied.
+    pub fn into_touchpoint_standings(self, journey: &JourneyIndex) -> Vec<TouchpointStanding> {
+        let metric_count = self.metrics.len();
+        let mut points: Vec<Option<ScorePoint>> = self.points.into_iter().map(Some).collect();
+        let mut take_latest = |place: usize, m: usize| {
+            let index = self.latest[place * metric_count + m];
+            if index == EMPTY {
+                None
+            } else {
+                points[index as usize].take()
+            }
+        };
         journey
-            .steps
+            .facts
             .iter()
-            .filter(|s| s.touchpoint.is_some())
-            .map(|step| {
-                let latest = self.latest.get(step.id.as_str());
-                let targets = self.targets.get(step.id.as_str());
-                let mut places: Vec<usize> = latest
-                    .into_iter()
-                    .flat_map(|m| m.keys().copied())
-                    .chain(targets.into_iter().flat_map(|m| m.keys().copied()))
-                    .collect();
-                places.sort_unstable();
-                places.dedup();
+            .enumerate()
+            .filter(|(_, f)| f.touchpoint)
+            .map(|(place, _)| {
+                let step = journey.steps[place];
                 let subject = Subject {
                     kind: SubjectKind::Step,
                     id: step.id.clone(),
                 };
+                let standings = (0..metric_count)
+                    .filter_map(|m| {
+                        let latest = take_latest(place, m);
+                        let target = self.targets[place * metric_count + m];
+                        (latest.is_some() || target.is_some())
+                            .then(|| standing(self.metrics[m], &subject, latest, target))
+                    })
+                    .collect();
                 TouchpointStanding {
                     step_id: step.id.clone(),
-                    party: journey.party_of(step).map(|(_, name)| name),
-                    standings: places
-                        .into_iter()
-                        .map(|m| {
-                            standing(
-                                self.metrics[m],
-                                &subject,
-                                latest.and_then(|l| l.get(&m)).cloned(),
-                                targets.and_then(|t| t.get(&m)).copied(),
-                            )
-                        })
-                        .collect(),
+                    party: journey.party_at(place).map(|(_, name)| name.clone()),
+                    standings,
                 }
             })
             .collect()
+    }
+}
+
+/// Readings grouped by slot: `items[starts[slot]..starts[slot + 1]]`.
+struct Grouped<T> {
+    starts: Vec<usize>,
+    items: Vec<T>,
+}
+
+impl<T> Grouped<T> {
+    fn group(&self, slot: usize) -> &[T] {
+        &self.items[self.starts[slot]..self.starts[slot + 1]]
+    }
+}
+
+/// A stable counting sort of `(slot, item)` pairs by slot.
+fn group_by_slot<T: Copy>(slots: usize, pairs: &[(usize, T)]) -> Grouped<T> {
+    let mut starts = vec![0usize; slots + 1];
+    for (slot, _) in pairs {
+        starts[slot + 1] += 1;
+    }
+    for slot in 0..slots {
+        starts[slot + 1] += starts[slot];
+    }
+    let mut next = starts.clone();
+    let mut items: Vec<Option<T>> = vec![None; pairs.len()];
+    for &(slot, item) in pairs {
+        items[next[slot]] = Some(item);
+        next[slot] += 1;
+    }
+    Grouped {
+        starts,
+        items: items.into_iter().flatten().collect(),
     }
 }
 

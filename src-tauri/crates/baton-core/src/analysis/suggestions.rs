@@ -2,11 +2,12 @@
 //! the ids it is about), names its evidence by id and gives its reason naming steps and lanes by
 //! title. Order: by rule (as listed in `SuggestionRule`), then in journey or handoff order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
 
-use super::index::JourneyIndex;
+use super::id_map::{self, IdMap};
+use super::index::{JourneyIndex, StepName};
 use super::{
     HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding, TransferChain,
 };
@@ -14,6 +15,8 @@ use super::{
 /// What the analysis found, that the rules read.
 pub(super) struct Findings<'r> {
     pub handoffs: &'r [HandoffAnalysis],
+    /// The places in `journey.handoffs` of `handoffs`, in the same order.
+    pub handoff_order: &'r [usize],
     pub chains: &'r [TransferChain],
     pub reverifications: &'r [Reverification],
     pub touchpoints: &'r [TouchpointStanding],
@@ -26,20 +29,27 @@ pub(super) fn suggestions(
     journey: &JourneyIndex,
     findings: &Findings,
 ) -> Vec<Suggestion> {
+    let mut handoff_place: IdMap<&str, usize> = id_map::with_capacity(journey.handoffs.len());
+    let mut arriving: IdMap<&str, Vec<&str>> = id_map::with_capacity(journey.handoffs.len());
+    for (place, h) in journey.handoffs.iter().enumerate() {
+        handoff_place.insert(h.id.as_str(), place);
+        arriving
+            .entry(h.to_step_id.as_str())
+            .or_default()
+            .push(h.id.as_str());
+    }
     let rules = Rules {
         ws,
         journey,
-        handoffs: journey
+        handoff_place,
+        arriving,
+    };
+    // Each analysed handoff with its place in `journey.handoffs`.
+    let analysed = || {
+        findings
             .handoffs
             .iter()
-            .map(|h| (h.id.as_str(), *h))
-            .collect(),
-        arriving: journey.handoffs.iter().fold(HashMap::new(), |mut map, h| {
-            map.entry(h.to_step_id.as_str())
-                .or_insert_with(Vec::new)
-                .push(h.id.as_str());
-            map
-        }),
+            .zip(findings.handoff_order.iter().copied())
     };
     let mut all = Vec::new();
     all.extend(
@@ -49,26 +59,16 @@ pub(super) fn suggestions(
             .filter(|c| c.flagged)
             .map(|c| rules.flag_chain(c)),
     );
-    all.extend(
-        findings
-            .handoffs
-            .iter()
-            .filter_map(|h| rules.blind_to_assisted(h)),
-    );
+    all.extend(analysed().filter_map(|(h, place)| rules.blind_to_assisted(h, place)));
     all.extend(
         findings
             .reverifications
             .iter()
             .filter_map(|r| rules.carry_verification(r)),
     );
-    all.extend(findings.handoffs.iter().filter_map(|h| rules.send_notes(h)));
+    all.extend(analysed().filter_map(|(h, place)| rules.send_notes(h, place)));
     all.extend(rules.concentrate_touchpoints());
-    all.extend(
-        findings
-            .handoffs
-            .iter()
-            .filter_map(|h| rules.secure_route(h)),
-    );
+    all.extend(analysed().filter_map(|(h, place)| rules.secure_route(h, place)));
     all.extend(
         findings
             .unscored_touchpoints
@@ -87,16 +87,17 @@ pub(super) fn suggestions(
 struct Rules<'a, 'w> {
     ws: &'w Workspace,
     journey: &'a JourneyIndex<'w>,
-    handoffs: HashMap<&'w str, &'w Handoff>,
+    /// Handoff id -> place in `journey.handoffs`.
+    handoff_place: IdMap<&'w str, usize>,
     /// Step id -> ids of the handoffs arriving at it, by handoff id.
-    arriving: HashMap<&'w str, Vec<&'w str>>,
+    arriving: IdMap<&'w str, Vec<&'w str>>,
 }
 
 fn seeds(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
 }
 
-impl Rules<'_, '_> {
+impl<'w> Rules<'_, 'w> {
     fn suggestion(
         &self,
         key: String,
@@ -116,12 +117,28 @@ impl Rules<'_, '_> {
         }
     }
 
-    fn describe_handoff(&self, from: &str, to: &str) -> String {
-        format!(
-            "from {} to {}",
-            self.journey.describe(from),
-            self.journey.describe(to)
-        )
+    fn handoff(&self, id: &str) -> Option<&'w Handoff> {
+        self.handoff_place
+            .get(id)
+            .map(|&place| self.journey.handoffs[place])
+    }
+
+    /// How reasons name the handoff at `place` in `journey.handoffs`: "from … to …".
+    fn describe_handoff(&self, place: usize) -> HandoffName<'_> {
+        let handoff = self.journey.handoffs[place];
+        let (from, to) = self.journey.handoff_ends[place];
+        HandoffName {
+            from: self.describe_step(from, &handoff.from_step_id),
+            to: self.describe_step(to, &handoff.to_step_id),
+        }
+    }
+
+    /// `JourneyIndex::describe` of a step whose place is already known.
+    fn describe_step<'s>(&'s self, place: Option<usize>, id: &'s str) -> StepName<'s> {
+        match place {
+            Some(place) => self.journey.describe_at(place),
+            None => self.journey.describe(id),
+        }
     }
 
     fn metric_name(&self, id: &str) -> String {
@@ -136,7 +153,7 @@ impl Rules<'_, '_> {
         let legs: Vec<&Handoff> = chain
             .handoff_ids
             .iter()
-            .filter_map(|id| self.handoffs.get(id.as_str()).copied())
+            .filter_map(|id| self.handoff(id))
             .collect();
         let mut path: Vec<&str> = Vec::new();
         for leg in &legs {
@@ -145,12 +162,15 @@ impl Rules<'_, '_> {
             }
             path.push(&leg.to_step_id);
         }
-        let route: Vec<String> = path.iter().map(|s| self.journey.describe(s)).collect();
+        let route: Vec<String> = path
+            .iter()
+            .map(|s| self.journey.describe(s).to_string())
+            .collect();
         let flag_at = chain
             .flag_at_handoff_id
             .as_deref()
-            .and_then(|id| self.handoffs.get(id))
-            .map(|h| self.journey.describe(&h.to_step_id))
+            .and_then(|id| self.handoff(id))
+            .map(|h| self.journey.describe(&h.to_step_id).to_string())
             .unwrap_or_default();
         let first = chain.handoff_ids.first().cloned().unwrap_or_default();
         let mut s = self.suggestion(
@@ -170,8 +190,8 @@ impl Rules<'_, '_> {
     }
 
     /// Seed 004: a blind handoff followed by a drop or a retelling should be assisted.
-    fn blind_to_assisted(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
-        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+    fn blind_to_assisted(&self, h: &HandoffAnalysis, place: usize) -> Option<Suggestion> {
+        let handoff = self.journey.handoffs[place];
         if h.mode != HandoffMode::Blind || (h.drop.is_none() && !handoff.customer_repeats) {
             return None;
         }
@@ -191,7 +211,7 @@ impl Rules<'_, '_> {
             SuggestionRule::BlindToAssisted,
             format!(
                 "The blind transfer {}: {}. Make it assisted: brief the receiver before letting the customer go.",
-                self.describe_handoff(&h.from_step_id, &h.to_step_id),
+                self.describe_handoff(place),
                 effects.join(" and ")
             ),
             &["004"],
@@ -229,13 +249,14 @@ impl Rules<'_, '_> {
                 s
             }
             Reverification::Handoff { handoff_id } => {
-                let handoff = self.handoffs.get(handoff_id.as_str())?;
+                let place = *self.handoff_place.get(handoff_id.as_str())?;
+                let handoff = self.journey.handoffs[place];
                 let mut s = self.suggestion(
                     format!("carry_verification:{handoff_id}"),
                     SuggestionRule::CarryVerification,
                     format!(
                         "The customer must verify their identity again after the handoff {}. Carry the verification across the internal referral.",
-                        self.describe_handoff(&handoff.from_step_id, &handoff.to_step_id)
+                        self.describe_handoff(place)
                     ),
                     &["004"],
                 );
@@ -247,8 +268,8 @@ impl Rules<'_, '_> {
     }
 
     /// Seeds 000 and 001: a retelling where context is none or partial: send the notes along.
-    fn send_notes(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
-        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+    fn send_notes(&self, h: &HandoffAnalysis, place: usize) -> Option<Suggestion> {
+        let handoff = self.journey.handoffs[place];
         let context = match handoff.context {
             ContextTransfer::Full => return None,
             ContextTransfer::Partial => "only part of the context",
@@ -262,7 +283,7 @@ impl Rules<'_, '_> {
             SuggestionRule::SendNotes,
             format!(
                 "The customer tells their story again after the handoff {}, which passes on {}. Send the notes along so the receiver starts where the sender stopped.",
-                self.describe_handoff(&h.from_step_id, &h.to_step_id),
+                self.describe_handoff(place),
                 context
             ),
             &["000", "001"],
@@ -274,27 +295,28 @@ impl Rules<'_, '_> {
 
     /// Seed 000: touchpoints of several parties in one stage: concentrate them.
     fn concentrate_touchpoints(&self) -> Vec<Suggestion> {
-        let mut by_stage: HashMap<&str, Vec<&crate::model::Step>> = HashMap::new();
-        for step in self.journey.steps.iter().filter(|s| s.touchpoint.is_some()) {
-            by_stage
-                .entry(step.stage_id.as_str())
-                .or_default()
-                .push(step);
+        // Touchpoint places by stage place, in journey order.
+        let mut by_stage: Vec<Vec<usize>> = vec![Vec::new(); self.journey.stages.len()];
+        for (place, facts) in self.journey.facts.iter().enumerate() {
+            if let (true, Some(stage)) = (facts.touchpoint, facts.stage) {
+                by_stage[stage].push(place);
+            }
         }
         let mut out = Vec::new();
-        for stage in &self.journey.stages {
-            let mut parties: BTreeMap<String, String> = BTreeMap::new();
+        for (stage, places) in self.journey.stages.iter().zip(&by_stage) {
+            // Party key -> display name (the last seen, in journey order).
+            let mut parties: BTreeMap<&str, &str> = BTreeMap::new();
             let mut steps = Vec::new();
-            for step in by_stage.get(stage.id.as_str()).into_iter().flatten() {
-                if let Some((key, name)) = self.journey.party_of(step) {
+            for &place in places {
+                if let Some((key, name)) = self.journey.party_at(place) {
                     parties.insert(key, name);
-                    steps.push(step.id.clone());
+                    steps.push(self.journey.steps[place].id.clone());
                 }
             }
             if parties.len() < 2 {
                 continue;
             }
-            let names: Vec<String> = parties.into_values().collect();
+            let names: Vec<&str> = parties.into_values().collect();
             let mut s = self.suggestion(
                 format!("concentrate_touchpoints:{}", stage.id),
                 SuggestionRule::ConcentrateTouchpoints,
@@ -315,8 +337,8 @@ impl Rules<'_, '_> {
     }
 
     /// Seed 001: sensitive data without a secure channel: fix the route.
-    fn secure_route(&self, h: &HandoffAnalysis) -> Option<Suggestion> {
-        let handoff = self.handoffs.get(h.handoff_id.as_str())?;
+    fn secure_route(&self, h: &HandoffAnalysis, place: usize) -> Option<Suggestion> {
+        let handoff = self.journey.handoffs[place];
         if !handoff.sensitive || handoff.secure_channel {
             return None;
         }
@@ -325,7 +347,7 @@ impl Rules<'_, '_> {
             SuggestionRule::SecureRoute,
             format!(
                 "Sensitive data changes hands {} without a secure channel. Fix the route: send it by an approved, secure channel.",
-                self.describe_handoff(&h.from_step_id, &h.to_step_id)
+                self.describe_handoff(place)
             ),
             &["001"],
         );
@@ -387,5 +409,17 @@ fn format_number(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
+    }
+}
+
+/// "from “A” (Lane) to “B” (Lane)", written straight into a reason.
+struct HandoffName<'a> {
+    from: StepName<'a>,
+    to: StepName<'a>,
+}
+
+impl std::fmt::Display for HandoffName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "from {} to {}", self.from, self.to)
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use baton_core::*;
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
 use super::{Cell, RowError};
@@ -25,6 +26,26 @@ fn load_table<T>(
     Ok(items.into_iter().collect())
 }
 
+/// The text of column `index`, borrowed from the row. A value that is not text fails with the
+/// error `row.get::<_, String>` gives.
+fn text<'r>(row: &'r Row<'_>, index: usize) -> Result<&'r str, RowError> {
+    match row.get_ref(index)?.as_str() {
+        Ok(text) => Ok(text),
+        Err(error) => Err(match row.get::<_, String>(index) {
+            Err(error) => RowError::Sql(error),
+            Ok(_) => RowError::Conversion(error),
+        }),
+    }
+}
+
+/// As `text`, NULL being `None` (as `row.get::<_, Option<String>>`).
+fn optional_text<'r>(row: &'r Row<'_>, index: usize) -> Result<Option<&'r str>, RowError> {
+    match row.get_ref(index)? {
+        ValueRef::Null => Ok(None),
+        _ => text(row, index).map(Some),
+    }
+}
+
 fn subject(
     row: &Row<'_>,
     cell: &Cell<'_>,
@@ -32,7 +53,7 @@ fn subject(
     id_column: usize,
 ) -> Result<Subject, RowError> {
     Ok(Subject {
-        kind: cell.enum_value("subject_kind", row.get(kind_column)?)?,
+        kind: cell.enum_value("subject_kind", text(row, kind_column)?)?,
         id: row.get(id_column)?,
     })
 }
@@ -72,7 +93,7 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 name: row.get(1)?,
                 description: row.get(2)?,
                 persona_id: row.get(3)?,
-                state: cell.enum_value("state", row.get(4)?)?,
+                state: cell.enum_value("state", text(row, 4)?)?,
                 origin_id: row.get(5)?,
                 position: cell.u32("position", row.get(6)?)?,
             })
@@ -104,12 +125,12 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 id: cell.id.to_owned(),
                 journey_id: row.get(1)?,
                 name: row.get(2)?,
-                kind: cell.enum_value("kind", row.get(3)?)?,
+                kind: cell.enum_value("kind", text(row, 3)?)?,
                 position: cell.u32("position", row.get(4)?)?,
                 department: row.get(5)?,
-                sourcing: cell.optional_enum("sourcing", row.get(6)?)?,
-                work: cell.optional_enum("work", row.get(7)?)?,
-                visibility: cell.optional_enum("visibility", row.get(8)?)?,
+                sourcing: cell.optional_enum("sourcing", optional_text(row, 6)?)?,
+                work: cell.optional_enum("work", optional_text(row, 7)?)?,
+                visibility: cell.optional_enum("visibility", optional_text(row, 8)?)?,
             })
         },
     )?;
@@ -128,7 +149,7 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 position: cell.u32("position", row.get(4)?)?,
                 title: row.get(5)?,
                 notes: row.get(6)?,
-                touchpoint: cell.optional_enum("touchpoint", row.get(7)?)?,
+                touchpoint: cell.optional_enum("touchpoint", optional_text(row, 7)?)?,
                 verification: row.get(8)?,
                 resolution: row.get(9)?,
                 emotion: row
@@ -151,8 +172,8 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 journey_id: row.get(1)?,
                 from_step_id: row.get(2)?,
                 to_step_id: row.get(3)?,
-                mode: cell.enum_value("mode", row.get(4)?)?,
-                context: cell.enum_value("context", row.get(5)?)?,
+                mode: cell.enum_value("mode", text(row, 4)?)?,
+                context: cell.enum_value("context", text(row, 5)?)?,
                 customer_repeats: row.get(6)?,
                 reverify: row.get(7)?,
                 wait_minutes: cell.u32("wait_minutes", row.get(8)?)?,
@@ -172,10 +193,10 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
             Ok(Metric {
                 id: cell.id.to_owned(),
                 name: row.get(1)?,
-                kind: cell.enum_value("kind", row.get(2)?)?,
+                kind: cell.enum_value("kind", text(row, 2)?)?,
                 scale_min: row.get(3)?,
                 scale_max: row.get(4)?,
-                direction: cell.enum_value("direction", row.get(5)?)?,
+                direction: cell.enum_value("direction", text(row, 5)?)?,
                 position: cell.u32("position", row.get(6)?)?,
             })
         },
@@ -241,8 +262,8 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 id: cell.id.to_owned(),
                 name: row.get(1)?,
                 goal: row.get(2)?,
-                start: cell.optional_date("start_date", row.get(3)?)?,
-                end: cell.optional_date("end_date", row.get(4)?)?,
+                start: cell.optional_date("start_date", optional_text(row, 3)?)?,
+                end: cell.optional_date("end_date", optional_text(row, 4)?)?,
                 position: cell.u32("position", row.get(5)?)?,
             })
         },
@@ -263,11 +284,11 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
                 title: row.get(3)?,
                 description: row.get(4)?,
                 owner: row.get(5)?,
-                status: cell.enum_value("status", row.get(6)?)?,
+                status: cell.enum_value("status", text(row, 6)?)?,
                 impact: cell.u8("impact", row.get(7)?)?,
                 effort: cell.u8("effort", row.get(8)?)?,
-                started: cell.optional_date("started", row.get(9)?)?,
-                due: cell.optional_date("due", row.get(10)?)?,
+                started: cell.optional_date("started", optional_text(row, 9)?)?,
+                due: cell.optional_date("due", optional_text(row, 10)?)?,
                 step_ids: cell.json("step_ids", row.get_ref(11)?.as_str()?)?,
                 handoff_ids: cell.json("handoff_ids", row.get_ref(12)?.as_str()?)?,
                 suggestion_keys: cell.json("suggestion_keys", row.get_ref(13)?.as_str()?)?,
