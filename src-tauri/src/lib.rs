@@ -3,7 +3,7 @@
 
 pub mod commands;
 mod dialogs;
-mod documents;
+pub mod documents;
 pub mod error;
 pub mod imports;
 mod recent;

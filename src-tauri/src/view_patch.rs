@@ -131,24 +131,49 @@ fn patch(base: u32, old: &JourneyView, new: &JourneyView) -> JourneyViewPatch {
     }
 }
 
-/// The change from `old` to `new`, both lists of unique ids.
+/// The change from `old` to `new`, both lists of unique ids. An edit changes a few items in
+/// place, or inserts, removes or moves a few: the common prefix and suffix (same ids at the
+/// same places) are compared pairwise, and only the part between them is matched by id.
 pub fn diff<T: PartialEq + Clone>(old: &[T], new: &[T], id: fn(&T) -> &Id) -> ListPatch<T> {
-    let old_by_id: HashMap<&Id, &T> = old.iter().map(|x| (id(x), x)).collect();
-    let new_ids: HashSet<&Id> = new.iter().map(id).collect();
-    let upserts = new
+    let same_id = |(a, b): &(&T, &T)| id(a) == id(b);
+    let prefix = old.iter().zip(new).take_while(same_id).count();
+    let suffix = old[prefix..]
         .iter()
-        .filter(|x| old_by_id.get(id(x)).is_none_or(|before| *before != *x))
-        .cloned()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(same_id)
+        .count();
+    let (old_mid, new_mid) = (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    );
+    let aligned = old[..prefix].iter().zip(&new[..prefix]).chain(
+        old[old.len() - suffix..]
+            .iter()
+            .zip(&new[new.len() - suffix..]),
+    );
+    let mut upserts: Vec<T> = aligned
+        .filter(|(a, b)| a != b)
+        .map(|(_, b)| b.clone())
         .collect();
-    let removed = old
+
+    let old_by_id: HashMap<&Id, &T> = old_mid.iter().map(|x| (id(x), x)).collect();
+    let new_ids: HashSet<&Id> = new_mid.iter().map(id).collect();
+    upserts.extend(
+        new_mid
+            .iter()
+            .filter(|x| old_by_id.get(id(x)).is_none_or(|before| *before != *x))
+            .cloned(),
+    );
+    let removed = old_mid
         .iter()
         .map(id)
         .filter(|i| !new_ids.contains(i))
         .cloned()
         .collect();
-    let kept_in_old_order = old.iter().map(id).filter(|i| new_ids.contains(i));
-    let order =
-        (!kept_in_old_order.eq(new.iter().map(id))).then(|| new.iter().map(id).cloned().collect());
+    let kept_in_old_order = old_mid.iter().map(id).filter(|i| new_ids.contains(i));
+    let order = (!kept_in_old_order.eq(new_mid.iter().map(id)))
+        .then(|| new.iter().map(id).cloned().collect());
     ListPatch {
         upserts,
         removed,
@@ -211,6 +236,10 @@ mod tests {
             items(&[("d", 4), ("a", 1), ("b", 2), ("c", 3)]),
             items(&[("c", 30), ("y", 7)]),
             items(&[]),
+            items(&[("b", 2), ("c", 3), ("d", 4)]),
+            items(&[("a", 1), ("b", 2), ("c", 3), ("d", 4), ("e", 5)]),
+            items(&[("a", 10), ("c", 3), ("b", 2), ("d", 40)]),
+            items(&[("a", 1), ("b", 2), ("c", 3), ("d", 4)]),
         ];
         for new in cases {
             let p = diff(&old, &new, item_id);

@@ -67,9 +67,17 @@ class AppState {
     },
   );
 
-  /** Ask for fresh insights; while one request runs, later ones collapse into one re-run. */
+  private insightsTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Ask for fresh insights once edits settle: the analysis of a big journey holds the file
+   * while it runs, and must not delay the next edit of a burst. While one request runs, later
+   * ones collapse into one re-run. */
   refreshInsights(): void {
-    this.insightsFetch.request();
+    if (this.insightsTimer !== null) clearTimeout(this.insightsTimer);
+    this.insightsTimer = setTimeout(() => {
+      this.insightsTimer = null;
+      this.insightsFetch.request();
+    }, INSIGHTS_SETTLE_MS);
   }
 
   async open(opener: () => Promise<DocHandle | null>): Promise<void> {
@@ -134,11 +142,12 @@ class AppState {
     const journeyId = this.journeyId;
     if (!doc || !journeyId) return;
     const held = this.view ? this.viewToken : null;
-    const update = await api().journeyViewUpdate(doc.doc, journeyId, this.presenting, held);
+    const update = await timed("baton:view", () => api().journeyViewUpdate(doc.doc, journeyId, this.presenting, held));
     if (this.doc !== doc || this.journeyId !== journeyId) return;
     let view: JourneyView;
     try {
-      view = applyViewUpdate(this.view, update);
+      const heldView = this.view;
+      view = timed("baton:patch", () => applyViewUpdate(heldView, update));
       this.viewToken = update.token;
     } catch (e) {
       if (!(e instanceof StalePatch)) throw e;
@@ -181,7 +190,8 @@ class AppState {
   private async applyNow(edit: Edit | null, about: Id | null): Promise<boolean> {
     if (!this.doc || !edit) return false;
     try {
-      const r = await api().edit(this.doc.doc, edit);
+      const d = this.doc.doc;
+      const r = await timed("baton:edit", () => api().edit(d, edit));
       this.error = null;
       await this.afterChange(r);
       return true;
@@ -194,7 +204,8 @@ class AppState {
   async undo(): Promise<void> {
     if (!this.doc || !this.canUndo) return;
     try {
-      await this.afterChange(await api().undo(this.doc.doc));
+      const d = this.doc.doc;
+      await this.afterChange(await timed("baton:edit", () => api().undo(d)));
     } catch (e) {
       this.fail(e, null);
     }
@@ -245,6 +256,20 @@ class AppState {
     if (!alive) this.selection = null;
   }
 }
+
+/** Runs `work` as a Performance API measure named `name`, so the app benchmark (and the
+ * browser's profiler) can split an edit's round trip into its parts. */
+function timed<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  const done = () => performance.measure(name, { start, end: performance.now() });
+  const result = work();
+  if (result instanceof Promise) return result.finally(done) as T;
+  done();
+  return result;
+}
+
+/** How long edits must pause before the insights are computed again. */
+const INSIGHTS_SETTLE_MS = 250;
 
 /** What the workspace view (sidebar, plan) shows: an edit touching these refreshes it. */
 const WORKSPACE_KINDS = new Set<EntityKind>(["workspace", "journey", "persona", "metric", "phase"]);

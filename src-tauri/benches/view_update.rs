@@ -1,0 +1,71 @@
+//! The Rust side of one edit's round trip in the app, on the 10,000-step journey: apply the
+//! edit durably, then build the journey's view patch (map, layout, diff against the view the
+//! screen holds) and serialise it as the IPC does. Issue 3's budget for the whole round trip,
+//! screen included, is 50 ms; `make bench` also measures that in the app (tests/app_bench.rs).
+
+use baton_app::documents::OpenDocument;
+use baton_app::view_patch::ViewUpdate;
+use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
+use baton_core::Edit;
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn view_update(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("bench.baton");
+    let mut doc = OpenDocument::create(&path, "Bench").expect("a new file");
+    let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
+    doc.apply(edit).expect("the synthetic journey applies");
+    let journey = doc.workspace_view().expect("a view").journeys[0].id.clone();
+    let first = doc
+        .journey_view_update(&journey, false, None)
+        .expect("the first view");
+    let mut held = match first {
+        ViewUpdate::Full { token, .. } | ViewUpdate::Patch { token, .. } => token,
+    };
+    let mut step = doc
+        .journey_view(&journey, false)
+        .expect("a view")
+        .model
+        .steps[5000]
+        .clone();
+
+    let mut group = c.benchmark_group("edit round trip, Rust side (10,000 steps)");
+    group.sample_size(20);
+    let mut round = 0u32;
+    group.bench_function("rename a card + view patch + JSON", |b| {
+        b.iter(|| {
+            round += 1;
+            step.title = format!("Renamed {round}");
+            doc.apply(Edit::UpdateStep { step: step.clone() })
+                .expect("the rename applies");
+            let update = doc
+                .journey_view_update(&journey, false, Some(held))
+                .expect("the patch");
+            let json = serde_json::to_string(&update).expect("serialises");
+            held = match update {
+                ViewUpdate::Full { token, .. } | ViewUpdate::Patch { token, .. } => token,
+            };
+            json.len()
+        })
+    });
+    group.bench_function("view patch only (nothing changed)", |b| {
+        b.iter(|| {
+            let update = doc
+                .journey_view_update(&journey, false, Some(held))
+                .expect("the patch");
+            held = match update {
+                ViewUpdate::Full { token, .. } | ViewUpdate::Patch { token, .. } => token,
+            };
+        })
+    });
+    group.bench_function("whole view + JSON", |b| {
+        b.iter(|| {
+            let view = doc.journey_view(&journey, false).expect("the view");
+            serde_json::to_string(&view).expect("serialises").len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, view_update);
+criterion_main!(benches);
