@@ -124,6 +124,12 @@ impl Outcome {
     }
 }
 
+/// A document opened in this process holds a whole-file lock on a descriptor of its own. A
+/// child that another test thread forks meanwhile inherits that descriptor until it execs, and
+/// the lock with it, so the next open of the file (here or by the binary) could find it
+/// `Locked`. Runs of the binary take this lock to read, in-process documents to write.
+static IN_PROCESS_DOCUMENTS: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
 /// A temporary folder to run `baton` in; removed when dropped.
 pub struct Sandbox {
     dir: tempfile::TempDir,
@@ -156,8 +162,12 @@ impl Sandbox {
         self.run_with_stdin(args, b"")
     }
 
-    /// Runs `baton args...`, feeding `stdin`.
+    /// Runs `baton args...`, feeding `stdin`. Never while this process holds a document open
+    /// (see `IN_PROCESS_DOCUMENTS`).
     pub fn run_with_stdin<S: AsRef<OsStr>>(&self, args: &[S], stdin: &[u8]) -> Outcome {
+        let _no_document_open = IN_PROCESS_DOCUMENTS
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut child = Command::new(baton_exe())
             .args(args)
             .current_dir(self.dir.path())
@@ -180,6 +190,30 @@ impl Sandbox {
             stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
         }
+    }
+
+    /// Runs `work` on a file of the sandbox opened in this process through the store, and
+    /// closes it before any run of the binary may start.
+    pub fn with_document<T>(
+        &self,
+        file: &str,
+        work: impl FnOnce(&mut baton_store::Document) -> T,
+    ) -> T {
+        let _no_run = IN_PROCESS_DOCUMENTS
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut document = baton_store::Document::open(self.path(file))
+            .unwrap_or_else(|e| panic!("open {file}: {e}"));
+        let result = work(&mut document);
+        document
+            .close()
+            .unwrap_or_else(|e| panic!("close {file}: {e}"));
+        result
+    }
+
+    /// The workspace of a file in the sandbox, read through the store.
+    pub fn workspace(&self, file: &str) -> baton_core::Workspace {
+        self.with_document(file, |document| document.workspace().clone())
     }
 
     /// The bytes of a file in the sandbox.

@@ -8,48 +8,7 @@ use baton_store::Document;
 use baton_tests::Outcome;
 use serde_json::Value;
 
-/// `baton_tests::Sandbox`, whose runs of the binary never overlap a document this test process
-/// holds open (see `IN_PROCESS_DOCUMENTS`).
-struct Sandbox(baton_tests::Sandbox);
-
-impl std::ops::Deref for Sandbox {
-    type Target = baton_tests::Sandbox;
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self(baton_tests::Sandbox::new())
-    }
-
-    fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Outcome {
-        let _no_document_open = IN_PROCESS_DOCUMENTS
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.0.run(args)
-    }
-}
-
-/// A document opened in this process holds a whole-file lock on a descriptor of its own. A
-/// child that another test thread forks meanwhile inherits that descriptor until it execs, and
-/// the lock with it, so the next open of the file (here or by the binary) could find it
-/// `Locked`. Runs of the binary take this lock to read, in-process documents to write.
-static IN_PROCESS_DOCUMENTS: std::sync::RwLock<()> = std::sync::RwLock::new(());
-
-/// Runs `work` on a document of the sandbox opened in this process, closing it before any
-/// run of the binary may start.
-fn with_document<T>(sandbox: &Sandbox, file: &str, work: impl FnOnce(&mut Document) -> T) -> T {
-    let _no_run = IN_PROCESS_DOCUMENTS
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let mut document = Document::open(sandbox.path(file)).unwrap();
-    let result = work(&mut document);
-    document.close().unwrap();
-    result
-}
+use baton_tests::Sandbox;
 
 /// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
 fn bank() -> Sandbox {
@@ -58,11 +17,6 @@ fn bank() -> Sandbox {
         .run(&["new", "bank.baton", "--template", "bank_lost_card"])
         .ok();
     sandbox
-}
-
-/// The workspace of a file in the sandbox, read through the store.
-fn workspace(sandbox: &Sandbox, file: &str) -> Workspace {
-    with_document(sandbox, file, |document| document.workspace().clone())
 }
 
 fn step_id(ws: &Workspace, title: &str) -> Id {
@@ -142,7 +96,7 @@ fn json_is_the_core_analysis_of_the_same_file_in_the_documented_envelope() {
         .run(&["analyze", "bank.baton", "--json"])
         .ok()
         .json();
-    let ws = workspace(&sandbox, "bank.baton");
+    let ws = sandbox.workspace("bank.baton");
     let journey = ws.journeys.values().next().unwrap();
 
     assert_eq!(report["format"], "baton-analysis");
@@ -179,7 +133,7 @@ fn the_bank_template_gives_the_figures_worked_out_by_hand() {
         .run(&["analyze", "bank.baton", "--json"])
         .ok()
         .json();
-    let ws = workspace(&sandbox, "bank.baton");
+    let ws = sandbox.workspace("bank.baton");
     let analysis = &report["journeys"][0]["analysis"];
     let summary = &analysis["summary"];
 
@@ -246,7 +200,7 @@ fn every_suggestion_names_evidence_that_exists_in_the_file() {
         .run(&["analyze", "bank.baton", "--json"])
         .ok()
         .json();
-    let ws = workspace(&sandbox, "bank.baton");
+    let ws = sandbox.workspace("bank.baton");
     let suggestions = report["journeys"][0]["analysis"]["suggestions"]
         .as_array()
         .unwrap();
@@ -362,7 +316,7 @@ fn text_shows_aligned_metrics_hotspots_with_breakdown_and_suggestions_by_name() 
         "{text}"
     );
     // Evidence is named, never shown as bare ids.
-    let ws = workspace(&sandbox, "bank.baton");
+    let ws = sandbox.workspace("bank.baton");
     for id in ws.steps.keys().chain(ws.handoffs.keys()) {
         assert!(!text.contains(id.as_str()), "{id} in {text}");
     }
@@ -390,7 +344,7 @@ fn every_journey_in_order_or_one_chosen_by_id_or_name() {
         .run(&["analyze", "demo.baton", "--json"])
         .ok()
         .json();
-    let ws = workspace(&sandbox, "demo.baton");
+    let ws = sandbox.workspace("demo.baton");
     let reported: Vec<(String, String)> = all["journeys"]
         .as_array()
         .unwrap()
@@ -433,7 +387,7 @@ fn every_journey_in_order_or_one_chosen_by_id_or_name() {
 fn an_unknown_or_ambiguous_journey_is_exit_1_listing_the_candidates() {
     let sandbox = Sandbox::new();
     sandbox.run(&["demo", "demo.baton"]).ok();
-    let ws = workspace(&sandbox, "demo.baton");
+    let ws = sandbox.workspace("demo.baton");
     let line = sandbox
         .run(&["analyze", "demo.baton", "--journey", "No such journey"])
         .error_line()
@@ -450,7 +404,7 @@ fn an_unknown_or_ambiguous_journey_is_exit_1_listing_the_candidates() {
     }
 
     // A second copy of the bank template: two journeys called "Report a lost card".
-    let twins: Vec<Id> = with_document(&sandbox, "demo.baton", |document| {
+    let twins: Vec<Id> = sandbox.with_document("demo.baton", |document| {
         let edit =
             baton_core::templates::template_edit("bank_lost_card", document.workspace()).unwrap();
         document.apply(edit).unwrap();
@@ -522,7 +476,7 @@ fn a_file_without_journeys_or_handoffs_says_so() {
 
     // Delete the bank journey's four handoffs: nothing has friction any more.
     let sandbox = bank();
-    with_document(&sandbox, "bank.baton", |document| {
+    sandbox.with_document("bank.baton", |document| {
         let ids: Vec<Id> = document.workspace().handoffs.keys().cloned().collect();
         for id in ids {
             document

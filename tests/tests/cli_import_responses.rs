@@ -15,48 +15,7 @@ const TO_FRAUD_PATH: &str = "Report a lost card / Blocks the card and orders a r
                              Fraud team verifies identity a third time";
 const HEADER: &str = "target,metric,value,date,respondent,comment\n";
 
-/// `baton_tests::Sandbox`, whose runs of the binary never overlap a document this test process
-/// holds open (see `IN_PROCESS_DOCUMENTS`).
-struct Sandbox(baton_tests::Sandbox);
-
-impl std::ops::Deref for Sandbox {
-    type Target = baton_tests::Sandbox;
-
-    fn deref(&self) -> &Self::Target {
-        &self.0
-    }
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self(baton_tests::Sandbox::new())
-    }
-
-    fn run<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Outcome {
-        let _no_document_open = IN_PROCESS_DOCUMENTS
-            .read()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        self.0.run(args)
-    }
-}
-
-/// A document opened in this process holds a whole-file lock on a descriptor of its own. A
-/// child that another test thread forks meanwhile inherits that descriptor until it execs, and
-/// the lock with it, so the next open of the file (here or by the binary) could find it
-/// `Locked`. Runs of the binary take this lock to read, in-process documents to write.
-static IN_PROCESS_DOCUMENTS: std::sync::RwLock<()> = std::sync::RwLock::new(());
-
-/// Runs `work` on a document of the sandbox opened in this process, closing it before any
-/// run of the binary may start.
-fn with_document<T>(sandbox: &Sandbox, file: &str, work: impl FnOnce(&mut Document) -> T) -> T {
-    let _no_run = IN_PROCESS_DOCUMENTS
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let mut document = Document::open(sandbox.path(file)).unwrap();
-    let result = work(&mut document);
-    document.close().unwrap();
-    result
-}
+use baton_tests::Sandbox;
 
 /// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
 fn bank() -> Sandbox {
@@ -67,14 +26,9 @@ fn bank() -> Sandbox {
     sandbox
 }
 
-/// The workspace of a file in the sandbox, read through the store.
-fn workspace(sandbox: &Sandbox, file: &str) -> Workspace {
-    with_document(sandbox, file, |document| document.workspace().clone())
-}
-
 /// Applies `make(workspace)` to a file in the sandbox through the store, as the app would.
 fn edit(sandbox: &Sandbox, file: &str, make: impl FnOnce(&Workspace) -> Edit) {
-    with_document(sandbox, file, |document| {
+    sandbox.with_document(file, |document| {
         let change = make(document.workspace());
         document.apply(change).unwrap();
     });
@@ -141,7 +95,7 @@ fn refused(run: &Outcome) -> Vec<String> {
 #[test]
 fn a_valid_survey_is_imported_with_every_column_and_scores_follow() {
     let sandbox = bank();
-    let before = workspace(&sandbox, "bank.baton");
+    let before = sandbox.workspace("bank.baton");
     let to_cards = before
         .handoffs
         .values()
@@ -182,7 +136,7 @@ fn a_valid_survey_is_imported_with_every_column_and_scores_follow() {
         assert!(text.contains(row), "{row} in {text}");
     }
 
-    let after = workspace(&sandbox, "bank.baton");
+    let after = sandbox.workspace("bank.baton");
     let calls = step_id(&after, "Calls the lost-card line");
     let csat = metric_id(&after, "CSAT");
     let new = added(&before, &after);
@@ -254,7 +208,7 @@ fn semicolons_a_bom_header_aliases_and_decimal_commas_are_read() {
             position: ws.metrics.len() as u32,
         },
     });
-    let before = workspace(&sandbox, "bank.baton");
+    let before = sandbox.workspace("bank.baton");
     let csv = format!(
         "\u{feff}Subject ; Metric-Name;Score;Response Date;Respondent ID;Verbatim\r\n\
          {CALLS_PATH};Effort index;7,5;2026-09-30;R9;\"A; B\"\r\n\
@@ -275,7 +229,7 @@ fn semicolons_a_bom_header_aliases_and_decimal_commas_are_read() {
     assert_eq!(report["survey"], "survey.csv");
     assert_eq!(report["journey"], Value::Null);
 
-    let after = workspace(&sandbox, "bank.baton");
+    let after = sandbox.workspace("bank.baton");
     let new = added(&before, &after);
     let effort = metric_id(&after, "Effort index");
     assert_eq!(new.len(), 2);
@@ -506,7 +460,7 @@ fn targets_are_limited_to_the_journey_given_and_ambiguous_paths_refused() {
 #[test]
 fn skip_invalid_imports_only_the_valid_rows_and_lists_the_others() {
     let sandbox = bank();
-    let before = workspace(&sandbox, "bank.baton");
+    let before = sandbox.workspace("bank.baton");
     // The multi-line comment on line 3-4 moves the rows after it one line down.
     let csv = format!(
         "{HEADER}\
@@ -547,7 +501,7 @@ fn skip_invalid_imports_only_the_valid_rows_and_lists_the_others() {
         "survey.csv:8: duplicate: the same response is on line 5"
     );
 
-    let after = workspace(&sandbox, "bank.baton");
+    let after = sandbox.workspace("bank.baton");
     let new = added(&before, &after);
     let respondents: Vec<Option<&str>> = new.iter().map(|r| r.respondent.as_deref()).collect();
     assert_eq!(respondents, [Some("R1"), Some("R3")]);
@@ -564,7 +518,7 @@ fn importing_the_same_survey_twice_is_refused_as_duplicates() {
     sandbox
         .run(&["import-responses", "bank.baton", "survey.csv"])
         .ok();
-    let ws = workspace(&sandbox, "bank.baton");
+    let ws = sandbox.workspace("bank.baton");
     let before = sandbox.read("bank.baton");
 
     let run = sandbox.run(&["import-responses", "bank.baton", "survey.csv", "--json"]);
@@ -603,7 +557,7 @@ fn importing_the_same_survey_twice_is_refused_as_duplicates() {
 #[test]
 fn one_undo_removes_the_whole_import_and_redo_brings_it_back() {
     let sandbox = bank();
-    let before = workspace(&sandbox, "bank.baton");
+    let before = sandbox.workspace("bank.baton");
     let rows: String = (1..=5)
         .map(|day| format!("{CALLS_PATH},CSAT,{day},2026-10-0{day},R{day},\n"))
         .collect();
@@ -611,7 +565,7 @@ fn one_undo_removes_the_whole_import_and_redo_brings_it_back() {
     sandbox
         .run(&["import-responses", "bank.baton", "survey.csv"])
         .ok();
-    assert_eq!(added(&before, &workspace(&sandbox, "bank.baton")).len(), 5);
+    assert_eq!(added(&before, &sandbox.workspace("bank.baton")).len(), 5);
     let history = sandbox
         .run(&["history", "bank.baton", "--json"])
         .ok()
@@ -628,7 +582,7 @@ fn one_undo_removes_the_whole_import_and_redo_brings_it_back() {
         said.contains("Undid #2 \"Import 5 survey responses"),
         "{said}"
     );
-    let undone = workspace(&sandbox, "bank.baton");
+    let undone = sandbox.workspace("bank.baton");
     assert_eq!(undone.responses, before.responses);
     assert_eq!(
         undone.journeys, before.journeys,
@@ -636,7 +590,7 @@ fn one_undo_removes_the_whole_import_and_redo_brings_it_back() {
     );
 
     sandbox.run(&["redo", "bank.baton"]).ok();
-    assert_eq!(added(&before, &workspace(&sandbox, "bank.baton")).len(), 5);
+    assert_eq!(added(&before, &sandbox.workspace("bank.baton")).len(), 5);
 }
 
 /// `text` in Windows-1252 (only the characters this test uses beyond ASCII).
@@ -658,7 +612,7 @@ fn windows_1252(text: &str) -> Vec<u8> {
 #[test]
 fn a_windows_1252_file_with_accented_comments_reads_correctly() {
     let sandbox = bank();
-    let before = workspace(&sandbox, "bank.baton");
+    let before = sandbox.workspace("bank.baton");
     let csv = format!(
         "target;metric;value;date;respondent;comment\r\n\
          {CALLS_PATH};CSAT;2;2026-10-03;Zoë;Très déçu – 86,40 € perdus\r\n"
@@ -676,7 +630,7 @@ fn a_windows_1252_file_with_accented_comments_reads_correctly() {
         .clone();
     assert!(text.contains("encoding   Windows-1252"), "{text}");
     assert!(text.contains("separator  “;”"), "{text}");
-    let new = added(&before, &workspace(&sandbox, "bank.baton"));
+    let new = added(&before, &sandbox.workspace("bank.baton"));
     assert_eq!(new.len(), 1);
     assert_eq!(new[0].respondent.as_deref(), Some("Zoë"));
     assert_eq!(

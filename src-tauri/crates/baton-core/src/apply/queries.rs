@@ -1,6 +1,6 @@
 //! Read-only views of the workspace in the orders the store, the UI and the exports need.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::*;
 
@@ -83,27 +83,9 @@ impl Workspace {
             SubjectKind::Step => step_ids.contains(subject.id.as_str()),
             SubjectKind::Handoff => handoff_ids.contains(subject.id.as_str()),
         };
-        let targets = self
-            .targets
-            .values()
-            .filter(|x| about(&x.subject))
-            .cloned()
-            .collect();
-        let responses = self
-            .responses
-            .values()
-            .filter(|x| about(&x.subject))
-            .cloned()
-            .collect();
-        let scores = self
-            .scores
-            .values()
-            .filter(|x| about(&x.subject))
-            .cloned()
-            .collect();
-        model.targets = targets;
-        model.responses = responses;
-        model.scores = scores;
+        model.targets = about_journey(&self.targets, |x| &x.subject, &about);
+        model.responses = about_journey(&self.responses, |x| &x.subject, &about);
+        model.scores = about_journey(&self.scores, |x| &x.subject, &about);
         Some(model)
     }
 
@@ -156,4 +138,16 @@ impl Workspace {
             scores: Vec::new(),
         })
     }
+}
+
+/// The rows of `all` (in id order) whose subject `about` accepts.
+fn about_journey<T: Clone>(
+    all: &BTreeMap<Id, T>,
+    subject: fn(&T) -> &Subject,
+    about: &impl Fn(&Subject) -> bool,
+) -> Vec<T> {
+    all.values()
+        .filter(|x| about(subject(x)))
+        .cloned()
+        .collect()
 }
