@@ -6,7 +6,6 @@ use baton_core::scores::{latest_score, Granularity, ScoreOrigin};
 use baton_core::{
     Direction, Edit, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
 };
-use baton_store::Document;
 use baton_tests::Outcome;
 use serde_json::Value;
 
