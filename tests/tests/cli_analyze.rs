@@ -4,7 +4,6 @@
 
 use baton_core::analysis::analyze;
 use baton_core::{Id, Workspace};
-use baton_tests::Outcome;
 use serde_json::Value;
 
 use baton_tests::Sandbox;
