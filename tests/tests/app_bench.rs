@@ -118,7 +118,8 @@ fn pan_and_zoom(s: &Session) -> (Vec<f64>, Vec<f64>) {
            canvas.getBoundingClientRect();
            document.querySelector('[data-testid=\"map-svg\"]').getBBox();
            work.push(performance.now() - t0);
-           drawn.push(document.querySelectorAll('[data-testid=\"map-svg\"] *').length);
+           // Every layer of the map (body, sticky headers, corner), each its own <svg>.
+           drawn.push(document.querySelectorAll('[data-testid=\"map-canvas\"] svg *').length);
            frame += 1;
            requestAnimationFrame(step);
          };

@@ -34,3 +34,12 @@ export function boundsOf(points: { x: number; y: number }[]): Rect {
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
+
+/** The smallest rect on a grid of `step` that contains `r`. */
+export function snapRect(r: Rect, step: number): Rect {
+  const x0 = Math.floor(r.x / step) * step;
+  const y0 = Math.floor(r.y / step) * step;
+  const x1 = Math.ceil((r.x + r.width) / step) * step;
+  const y1 = Math.ceil((r.y + r.height) / step) * step;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
