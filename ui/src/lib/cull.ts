@@ -34,3 +34,44 @@ export function boundsOf(points: { x: number; y: number }[]): Rect {
   }
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
+
+/** The smallest rect on a grid of `step` that contains `r`. */
+export function snapRect(r: Rect, step: number): Rect {
+  const x0 = Math.floor(r.x / step) * step;
+  const y0 = Math.floor(r.y / step) * step;
+  const x1 = Math.ceil((r.x + r.width) / step) * step;
+  const y1 = Math.ceil((r.y + r.height) / step) * step;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * The cards (or any x, y, w, h boxes) meeting `visible` grown by `margin`: `cull` without an
+ * object per item, since it runs on every frame of a pan over up to 10,000 cards.
+ */
+export function cullBoxes<T extends { x: number; y: number; w: number; h: number }>(items: T[], visible: Rect, margin = 200): T[] {
+  if (items.length < CULL_THRESHOLD) return items;
+  const x0 = visible.x - margin;
+  const y0 = visible.y - margin;
+  const x1 = visible.x + visible.width + margin;
+  const y1 = visible.y + visible.height + margin;
+  const out: T[] = [];
+  for (const it of items) {
+    if (it.x < x1 && it.x + it.w > x0 && it.y < y1 && it.y + it.h > y0) out.push(it);
+  }
+  return out;
+}
+
+/** `items` whose precomputed bounds (`bounds[i]` for `items[i]`) meet `visible` grown by `margin`. */
+export function cullByBounds<T>(items: T[], bounds: Rect[], visible: Rect, margin = 200): T[] {
+  if (items.length < CULL_THRESHOLD) return items;
+  const x0 = visible.x - margin;
+  const y0 = visible.y - margin;
+  const x1 = visible.x + visible.width + margin;
+  const y1 = visible.y + visible.height + margin;
+  const out: T[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const b = bounds[i];
+    if (b.x < x1 && b.x + b.width > x0 && b.y < y1 && b.y + b.height > y0) out.push(items[i]);
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 // The UI's transient state (DESIGN: selection, viewport, a drag in progress) and the calls that
 // refresh what it shows. Everything else is re-derived from the file after every edit.
+import { flushSync } from "svelte";
 import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
@@ -160,6 +161,8 @@ class AppState {
     this.canRedo = view.can_redo;
     this.dropStaleSelection();
     this.refreshInsights();
+    // Svelte would update the DOM in a microtask anyway; doing it here lets it be measured.
+    timed("baton:render", () => flushSync());
   }
 
   async selectJourney(id: Id): Promise<void> {
