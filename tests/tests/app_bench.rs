@@ -248,7 +248,11 @@ fn the_ten_thousand_step_journey_in_the_app() {
     let (intervals, work) = pan_and_zoom(&s);
     assert!(intervals.len() > 200, "too few frames: {}", intervals.len());
 
-    println!("\nIn-app figures, 10,000-step journey (median of runs unless noted):");
+    let compositing = match std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE") {
+        Ok(v) if v == "1" => "WebKit compositing off",
+        _ => "WebKit compositing on (default)",
+    };
+    println!("\nIn-app figures, 10,000-step journey, {compositing} (median of runs unless noted):");
     report(
         "open -> first paint",
         median(opens.clone()),
