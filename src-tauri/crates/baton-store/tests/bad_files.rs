@@ -12,6 +12,17 @@ use baton_store::{Document, ErrorKind, SCHEMA_VERSION};
 use common::*;
 
 /// Opens `path`, expects `kind`, and checks the file did not change.
+/// The tests of this file run one at a time. A child process started by one test holds, from
+/// its fork until its exec, a copy of every descriptor this process has open at that moment,
+/// and so the whole-file lock of any document another test thread holds or just closed: that
+/// test's next open of its own file then finds it `Locked` (seen in CI as a flaky failure).
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn assert_refused(path: &Path, kind: ErrorKind) {
     let before = std::fs::read(path).ok();
     let error = Document::open(path).unwrap_err();
@@ -42,6 +53,7 @@ fn real_file(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
 
 #[test]
 fn an_empty_file_is_refused_not_turned_into_a_database() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir, "empty.baton");
     std::fs::write(&path, b"").unwrap();
@@ -51,6 +63,7 @@ fn an_empty_file_is_refused_not_turned_into_a_database() {
 
 #[test]
 fn a_truncated_baton_file_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "cut.baton");
     let whole = bytes(&path);
@@ -67,6 +80,7 @@ fn a_truncated_baton_file_is_refused() {
 
 #[test]
 fn random_bytes_are_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir, "noise.baton");
     // A fixed pseudo-random sequence (xorshift), 8 KiB.
@@ -87,6 +101,7 @@ fn random_bytes_are_refused() {
 
 #[test]
 fn another_applications_sqlite_file_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir, "other.db");
     let raw = rusqlite::Connection::open(&path).unwrap();
@@ -98,6 +113,7 @@ fn another_applications_sqlite_file_is_refused() {
 
 #[test]
 fn a_file_from_a_newer_baton_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "future.baton");
     let raw = rusqlite::Connection::open(&path).unwrap();
@@ -113,6 +129,7 @@ fn a_file_from_a_newer_baton_is_refused() {
 
 #[test]
 fn a_damaged_page_is_reported_as_damage() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "damaged.baton");
     let mut content = bytes(&path);
@@ -127,6 +144,7 @@ fn a_damaged_page_is_reported_as_damage() {
 
 #[test]
 fn a_read_only_file_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "readonly.baton");
     let mut permissions = std::fs::metadata(&path).unwrap().permissions();
@@ -137,6 +155,7 @@ fn a_read_only_file_is_refused() {
 
 #[test]
 fn a_path_in_a_missing_folder_or_a_missing_file_or_a_folder_is_refused() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let error = Document::open(dir.path().join("gone/acme.baton")).unwrap_err();
     assert_eq!(error.kind(), ErrorKind::DirectoryMissing);
@@ -152,6 +171,7 @@ fn a_path_in_a_missing_folder_or_a_missing_file_or_a_folder_is_refused() {
 
 #[test]
 fn a_file_open_in_this_process_is_not_opened_twice() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "twice.baton");
     let mut first = Document::open(&path).unwrap();
@@ -221,6 +241,7 @@ fn child_line(output: &[u8]) -> String {
 
 #[test]
 fn a_file_open_here_is_refused_to_another_process() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "shared.baton");
     let doc = Document::open(&path).unwrap();
@@ -243,6 +264,7 @@ fn a_file_open_here_is_refused_to_another_process() {
 
 #[test]
 fn a_file_open_in_another_process_is_refused_here() {
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = real_file(&dir, "elsewhere.baton");
     let mut holder = child("child_process_holds_the_file", (CHILD_HOLD, &path))
