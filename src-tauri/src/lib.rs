@@ -38,7 +38,6 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             edits::undo,
             edits::redo,
             edits::new_ids,
-            views::journey_view,
             views::journey_view_update,
             views::workspace_view,
             journeys::duplicate_journey_as_future,

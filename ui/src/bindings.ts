@@ -35,11 +35,10 @@ export const commands = {
 	redo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("redo", { doc })),
 	/**  Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only. */
 	newIds: (count: number) => typedError<string[], AppError>(__TAURI_INVOKE("new_ids", { count })),
-	/**  One journey with its layout; `presentation` lays it out for a projector. */
-	journeyView: (doc: string, journeyId: string, presentation: boolean) => typedError<JourneyView, AppError>(__TAURI_INVOKE("journey_view", { doc, journeyId, presentation })),
 	/**
-	 *  The journey's view as a patch on the one the screen holds (`held`: the token it came with),
-	 *  or whole. What the map asks for after every edit: a big journey's whole view is megabytes.
+	 *  One journey with its layout (`presentation` lays it out for a projector), as a patch on the
+	 *  view the screen holds (`held`: the token it came with), or whole: after an edit, a big
+	 *  journey's whole view would be megabytes.
 	 */
 	journeyViewUpdate: (doc: string, journeyId: string, presentation: boolean, held: number | null) => typedError<ViewUpdate, AppError>(__TAURI_INVOKE("journey_view_update", { doc, journeyId, presentation, held })),
 	workspaceView: (doc: string) => typedError<WorkspaceView, AppError>(__TAURI_INVOKE("workspace_view", { doc })),

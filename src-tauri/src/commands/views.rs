@@ -6,25 +6,11 @@ use super::with_document;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::view_patch::ViewUpdate;
-use crate::views::{JourneyView, WorkspaceView};
+use crate::views::WorkspaceView;
 
-/// One journey with its layout; `presentation` lays it out for a projector.
-#[tauri::command]
-#[specta::specta]
-pub async fn journey_view(
-    state: State<'_, AppState>,
-    doc: String,
-    journey_id: String,
-    presentation: bool,
-) -> AppResult<JourneyView> {
-    with_document(&state, &doc, move |d| {
-        d.journey_view(&journey_id, presentation)
-    })
-    .await
-}
-
-/// The journey's view as a patch on the one the screen holds (`held`: the token it came with),
-/// or whole. What the map asks for after every edit: a big journey's whole view is megabytes.
+/// One journey with its layout (`presentation` lays it out for a projector), as a patch on the
+/// view the screen holds (`held`: the token it came with), or whole: after an edit, a big
+/// journey's whole view would be megabytes.
 #[tauri::command]
 #[specta::specta]
 pub async fn journey_view_update(

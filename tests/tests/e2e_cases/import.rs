@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use baton_tests::Sandbox;
 
-use crate::e2e_support::webdriver::{Element, Session, CONTROL, ESCAPE};
+use crate::e2e_support::webdriver::{Session, CONTROL, ESCAPE};
 
 /// WebDriver's code for the Delete key.
 const DELETE: &str = "\u{E017}";
@@ -19,20 +19,6 @@ const JOURNEY: &str = "Report a lost card";
 const TARGET: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
 const TARGET_CARD: &str = "Calls the lost-card line";
 const DIALOG_TITLE: &str = "Import survey responses";
-
-/// The element's rendered text, read in the page. After the native open dialog,
-/// WebKitWebDriver's Get Element Text answered "" for the visible journey name here (seen on a
-/// screenshot showing it), while the page's own `innerText` reads it.
-fn text(s: &Session, el: &Element) -> String {
-    s.exec(
-        "return arguments[0].innerText",
-        serde_json::json!([Session::arg(el)]),
-    )
-    .as_str()
-    .unwrap_or_default()
-    .trim()
-    .to_owned()
-}
 
 fn testid_css(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
@@ -87,7 +73,7 @@ fn hotspot_text(s: &Session, id: &str) -> String {
         "{}[data-kind=\"step\"][data-id=\"{id}\"]",
         testid_css("hotspot")
     ));
-    text(s, &row)
+    s.text(&row)
 }
 
 /// Sixty rows naming a card that does not exist: more than the dialog lists.
@@ -119,7 +105,7 @@ fn open_in_app(s: &Session, file: &Path) {
 fn wait_for_journey(s: &Session) {
     s.wait_until("the journey to show", Duration::from_secs(15), |s| {
         s.try_find(&testid_css("journey-name"))
-            .is_some_and(|e| text(s, &e) == JOURNEY)
+            .is_some_and(|e| s.text(&e) == JOURNEY)
     });
 }
 
@@ -254,7 +240,7 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         s.attr(&error, "data-kind").as_deref(),
         Some("csv_unreadable")
     );
-    let message = text(&s, &error);
+    let message = s.text(&error);
     assert!(
         message.starts_with("no value column.csv: ") && message.contains("value"),
         "{message}"
@@ -270,7 +256,7 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     ));
     assert_eq!(summary_attr(&s, "data-rejected"), "60");
     assert_eq!(s.count(&testid_css("import-rejected-row")), 20);
-    assert_eq!(text(&s, &s.testid("import-rejected-more")), "and 40 more");
+    assert_eq!(s.text(&s.testid("import-rejected-more")), "and 40 more");
     assert!(s.try_find(&testid_css("btn-import-commit")).is_none());
     s.screenshot(&screens_dir().join("import-many-rejected.png"));
     s.keys(DELETE);
@@ -290,10 +276,7 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     // The file with one bad row: its preview, the rejected line, and the choice to skip it.
     select_card(&s, TARGET_CARD);
     import_file(&s, &one_bad, "preview");
-    assert_eq!(
-        text(&s, &s.testid("import-file-name")),
-        "november survey.csv"
-    );
+    assert_eq!(s.text(&s.testid("import-file-name")), "november survey.csv");
     assert_eq!(summary_attr(&s, "data-rows"), (IMPORTED + 1).to_string());
     assert_eq!(summary_attr(&s, "data-accepted"), IMPORTED.to_string());
     assert_eq!(summary_attr(&s, "data-rejected"), "1");
@@ -311,10 +294,10 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         s.attr(&rejected[0], "data-reason").as_deref(),
         Some("off_scale")
     );
-    assert!(text(&s, &rejected[0]).contains("Line 4"));
+    assert!(s.text(&rejected[0]).contains("Line 4"));
     let commit = s.testid("btn-import-commit");
     assert_eq!(
-        text(&s, &commit),
+        s.text(&commit),
         format!("Import {IMPORTED} valid rows, skip 1")
     );
     assert_eq!(s.attr(&commit, "data-skip").as_deref(), Some("true"));
@@ -323,11 +306,11 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
     s.click(&commit);
     let result = s.testid("import-result");
     assert!(
-        text(&s, &result).starts_with(&format!(
+        s.text(&result).starts_with(&format!(
             "Imported {IMPORTED} responses, skipped 1 rejected row."
         )),
         "{}",
-        text(&s, &result)
+        s.text(&result)
     );
     s.screenshot(&screens_dir().join("import-result.png"));
     s.keys(DELETE);
@@ -413,10 +396,10 @@ fn a_journey_duplicated_as_future_state_opens_whole_and_undoes_in_one_step() {
     s.wait_count(&future, 1);
     s.wait_until("the copy to open", Duration::from_secs(10), |s| {
         s.try_find(&testid_css("journey-state"))
-            .is_some_and(|e| text(s, &e) == "future")
+            .is_some_and(|e| s.text(&e) == "future")
     });
     assert_eq!(
-        text(&s, &s.testid("journey-name")),
+        s.text(&s.testid("journey-name")),
         format!("{JOURNEY} (future)")
     );
     s.wait_count(&card, cards);

@@ -363,7 +363,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     },
     async undo() { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(result()); },
     async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
-    async journeyView(_d, jid, presentation) { const m = model(jid); return delay({ model: m, layout: layoutOf(m, presentation), ...result() }); },
     // The fake always answers whole; patches are the shell's optimisation.
     async journeyViewUpdate(_d, jid, presentation) { const m = model(jid); return delay({ kind: "full" as const, token: 0, view: { model: m, layout: layoutOf(m, presentation), ...result() } }); },
     async workspaceView(): Promise<WorkspaceView> {

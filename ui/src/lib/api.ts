@@ -10,7 +10,6 @@ import type {
   EditResult,
   Id,
   JourneyInsights,
-  JourneyView,
   RecentFile,
   TemplateInfo,
   ViewUpdate,
@@ -31,7 +30,6 @@ export interface BatonApi {
   edit(doc: string, edit: Edit): Promise<EditResult>;
   undo(doc: string): Promise<EditResult>;
   redo(doc: string): Promise<EditResult>;
-  journeyView(doc: string, journeyId: Id, presentation: boolean): Promise<JourneyView>;
   /** The view as a patch on the one held (`held`: its token), or whole. */
   journeyViewUpdate(doc: string, journeyId: Id, presentation: boolean, held: number | null): Promise<ViewUpdate>;
   workspaceView(doc: string): Promise<WorkspaceView>;
@@ -85,8 +83,6 @@ const tauriApi: BatonApi = {
   redo: (doc) => unwrap(commands.redo(doc)),
   // specta types every f32 as `number | null` (serde writes NaN as null); layout coordinates are
   // always finite, so the view is narrowed to the UI's layout types here, once.
-  journeyView: (doc, journeyId, presentation) =>
-    unwrap(commands.journeyView(doc, journeyId, presentation)) as Promise<unknown> as Promise<JourneyView>,
   journeyViewUpdate: (doc, journeyId, presentation, held) =>
     unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),

@@ -134,52 +134,40 @@ fn write_one(conn: &Connection, ws: &Workspace, entity: &EntityRef) -> rusqlite:
     let id = &entity.id;
     match entity.kind {
         EntityKind::Workspace => upsert_info(conn, &ws.info),
-        EntityKind::Persona => ws
-            .personas
-            .get(id)
-            .map_or(Ok(()), |v| upsert_persona(conn, v)),
-        EntityKind::Journey => ws
-            .journeys
-            .get(id)
-            .map_or(Ok(()), |v| upsert_journey(conn, v)),
-        EntityKind::Stage => ws.stages.get(id).map_or(Ok(()), |v| upsert_stage(conn, v)),
-        EntityKind::Lane => ws.lanes.get(id).map_or(Ok(()), |v| upsert_lane(conn, v)),
-        EntityKind::Step => ws.steps.get(id).map_or(Ok(()), |v| upsert_step(conn, v)),
-        EntityKind::Handoff => ws
-            .handoffs
-            .get(id)
-            .map_or(Ok(()), |v| upsert_handoff(conn, v)),
-        EntityKind::Metric => ws
-            .metrics
-            .get(id)
-            .map_or(Ok(()), |v| upsert_metric(conn, v)),
-        EntityKind::Target => ws
-            .targets
-            .get(id)
-            .map_or(Ok(()), |v| upsert_target(conn, v)),
-        EntityKind::Response => ws
-            .responses
-            .get(id)
-            .map_or(Ok(()), |v| upsert_response(conn, v)),
-        EntityKind::Score => ws.scores.get(id).map_or(Ok(()), |v| upsert_score(conn, v)),
-        EntityKind::Phase => ws.phases.get(id).map_or(Ok(()), |v| upsert_phase(conn, v)),
-        EntityKind::Initiative => ws
-            .initiatives
-            .get(id)
-            .map_or(Ok(()), |v| upsert_initiative(conn, v)),
-        EntityKind::Snapshot => ws
-            .snapshots
-            .get(id)
-            .map_or(Ok(()), |v| upsert_snapshot(conn, v)),
+        EntityKind::Persona => upsert_if(conn, ws.personas.get(id), upsert_persona),
+        EntityKind::Journey => upsert_if(conn, ws.journeys.get(id), upsert_journey),
+        EntityKind::Stage => upsert_if(conn, ws.stages.get(id), upsert_stage),
+        EntityKind::Lane => upsert_if(conn, ws.lanes.get(id), upsert_lane),
+        EntityKind::Step => upsert_if(conn, ws.steps.get(id), upsert_step),
+        EntityKind::Handoff => upsert_if(conn, ws.handoffs.get(id), upsert_handoff),
+        EntityKind::Metric => upsert_if(conn, ws.metrics.get(id), upsert_metric),
+        EntityKind::Target => upsert_if(conn, ws.targets.get(id), upsert_target),
+        EntityKind::Response => upsert_if(conn, ws.responses.get(id), upsert_response),
+        EntityKind::Score => upsert_if(conn, ws.scores.get(id), upsert_score),
+        EntityKind::Phase => upsert_if(conn, ws.phases.get(id), upsert_phase),
+        EntityKind::Initiative => upsert_if(conn, ws.initiatives.get(id), upsert_initiative),
+        EntityKind::Snapshot => upsert_if(conn, ws.snapshots.get(id), upsert_snapshot),
         // A checklist item is stored in its handoff's row; the core also reports the handoff,
         // but rewriting the one that holds the item keeps the file right either way.
-        EntityKind::ChecklistItem => ws
-            .handoffs
-            .values()
-            .find(|handoff| handoff.checklist.iter().any(|item| &item.id == id))
-            .map_or(Ok(()), |v| upsert_handoff(conn, v)),
+        EntityKind::ChecklistItem => upsert_if(
+            conn,
+            ws.handoffs
+                .values()
+                .find(|handoff| handoff.checklist.iter().any(|item| &item.id == id)),
+            upsert_handoff,
+        ),
         EntityKind::Edit => Ok(()),
     }
+}
+
+/// Writes the row of an entity that exists; `write_touched` has already deleted the rows of
+/// those that are gone.
+fn upsert_if<T>(
+    conn: &Connection,
+    row: Option<&T>,
+    upsert: fn(&Connection, &T) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    row.map_or(Ok(()), |row| upsert(conn, row))
 }
 
 fn upsert_info(conn: &Connection, info: &WorkspaceInfo) -> rusqlite::Result<()> {
