@@ -245,7 +245,14 @@ fn the_ten_thousand_step_journey_in_the_app() {
         edits.extend([deleted, undone]);
     }
 
+    // What the user sees of the big map, at 100 % and fitted to the window (cards drawn
+    // without text below 45 %).
+    let screens = e2e_support::screens_dir();
+    s.screenshot(&screens.join("bench-10k-map.png"));
     let (intervals, work) = pan_and_zoom(&s);
+    s.click_testid("btn-zoom-fit");
+    std::thread::sleep(Duration::from_millis(600));
+    s.screenshot(&screens.join("bench-10k-fit.png"));
     assert!(intervals.len() > 200, "too few frames: {}", intervals.len());
 
     let compositing = match std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE") {
