@@ -7,6 +7,7 @@ pub mod documents;
 pub mod error;
 pub mod imports;
 mod recent;
+pub mod rendering;
 pub mod state;
 pub mod view_patch;
 pub mod views;
