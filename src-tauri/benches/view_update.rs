@@ -48,6 +48,29 @@ fn view_update(c: &mut Criterion) {
             json.len()
         })
     });
+    // What the app bench does: Delete on a card, then Ctrl+Z, each followed by its view patch.
+    let victim = step.id.clone();
+    group.bench_function("delete a card + undo, each + view patch + JSON", |b| {
+        b.iter(|| {
+            let mut bytes = 0;
+            for undo in [false, true] {
+                if undo {
+                    doc.undo().expect("the undo applies");
+                } else {
+                    doc.apply(Edit::DeleteStep { id: victim.clone() })
+                        .expect("the delete applies");
+                }
+                let update = doc
+                    .journey_view_update(&journey, false, Some(held))
+                    .expect("the patch");
+                bytes += serde_json::to_string(&update).expect("serialises").len();
+                held = match update {
+                    ViewUpdate::Full { token, .. } | ViewUpdate::Patch { token, .. } => token,
+                };
+            }
+            bytes
+        })
+    });
     group.bench_function("view patch only (nothing changed)", |b| {
         b.iter(|| {
             let update = doc

@@ -5,13 +5,13 @@ use std::path::Path;
 
 use baton_core::analysis::{analyze_with, AnalysisOptions};
 use baton_core::insights::journey_scores;
-use baton_core::layout::{layout, LayoutStyle};
+use baton_core::layout::layout;
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::Edit;
 use baton_store::{Document, EditOutcome};
 
 use crate::error::{AppError, AppResult};
-use crate::view_patch::{ViewCache, ViewUpdate};
+use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
 use crate::views::{JourneyInsights, JourneyView, WorkspaceView};
 
 /// An open `.baton` file. Not `Sync`: the app state keeps each one behind its own mutex and
@@ -84,15 +84,32 @@ impl OpenDocument {
     }
 
     pub fn apply(&mut self, edit: Edit) -> AppResult<EditOutcome> {
-        Ok(self.doc.apply(edit)?)
+        let outcome = self.doc.apply(edit)?;
+        Ok(self.noted(outcome))
     }
 
     pub fn undo(&mut self) -> AppResult<EditOutcome> {
-        Ok(self.doc.undo()?)
+        let outcome = self.doc.undo()?;
+        Ok(self.noted(outcome))
     }
 
     pub fn redo(&mut self) -> AppResult<EditOutcome> {
-        Ok(self.doc.redo()?)
+        let outcome = self.doc.redo()?;
+        Ok(self.noted(outcome))
+    }
+
+    /// Every change goes through here, so the next view can be patched from its rows.
+    fn noted(&mut self, outcome: EditOutcome) -> EditOutcome {
+        self.sent_view.note(&outcome.touched);
+        outcome
+    }
+
+    fn state(&self) -> DocState {
+        DocState {
+            revision: self.doc.revision(),
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+        }
     }
 
     /// The file's content as it is now, for commands that plan an edit from it (survey
@@ -118,17 +135,13 @@ impl OpenDocument {
 
     pub fn journey_view(&self, journey_id: &str, presentation: bool) -> AppResult<JourneyView> {
         let model = self.doc.journey_map(journey_id)?;
-        let style = if presentation {
-            LayoutStyle::presentation()
-        } else {
-            LayoutStyle::default()
-        };
+        let state = self.state();
         Ok(JourneyView {
-            layout: layout(&model, &style),
+            layout: layout(&model, &style_for(presentation)),
             model: model.into(),
-            revision: self.doc.revision(),
-            can_undo: self.doc.can_undo(),
-            can_redo: self.doc.can_redo(),
+            revision: state.revision,
+            can_undo: state.can_undo,
+            can_redo: state.can_redo,
         })
     }
 
@@ -157,6 +170,14 @@ impl OpenDocument {
         presentation: bool,
         held: Option<u32>,
     ) -> AppResult<ViewUpdate> {
+        let state = self.state();
+        let ws = self.doc.workspace();
+        if let Some(update) =
+            self.sent_view
+                .update_from_rows(ws, journey_id, presentation, held, state)
+        {
+            return Ok(update);
+        }
         let fresh = self.journey_view(journey_id, presentation)?;
         Ok(self.sent_view.update(journey_id, presentation, held, fresh))
     }

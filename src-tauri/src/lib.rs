@@ -6,6 +6,7 @@ mod dialogs;
 pub mod documents;
 pub mod error;
 pub mod imports;
+mod map_rows;
 mod recent;
 pub mod rendering;
 pub mod state;

@@ -26,6 +26,8 @@ use serde_json::{json, Value};
 const BUDGET_OPEN_MS: f64 = 500.0;
 const BUDGET_FRAME_MS: f64 = 16.0;
 const BUDGET_EDIT_MS: f64 = 50.0;
+/// The display's refresh period at 60 Hz (Xvfb's too).
+const REFRESH_MS: f64 = 1000.0 / 60.0;
 const OPEN_RUNS: usize = 5;
 const EDIT_RUNS: usize = 10;
 
@@ -255,23 +257,27 @@ fn the_ten_thousand_step_journey_in_the_app() {
     s.screenshot(&screens.join("bench-10k-fit.png"));
     assert!(intervals.len() > 200, "too few frames: {}", intervals.len());
 
-    let compositing = match std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE") {
-        Ok(v) if v == "1" => "WebKit compositing off",
-        _ => "WebKit compositing on (default)",
-    };
-    println!("\nIn-app figures, 10,000-step journey, {compositing} (median of runs unless noted):");
+    println!(
+        "\nIn-app figures, 10,000-step journey, the app as it configures itself (median of runs unless noted):"
+    );
     report(
         "open -> first paint",
         median(opens.clone()),
         BUDGET_OPEN_MS,
         &format!("{OPEN_RUNS} runs, max {:.1} ms", max(&opens)),
     );
+    // At 60 Hz a frame comes every 16.7 ms; one that took longer than its refresh shows as an
+    // interval of two refreshes or more.
+    let missed = intervals
+        .iter()
+        .filter(|&&ms| ms > REFRESH_MS * 1.5)
+        .count();
     report(
         "pan/zoom frame interval p95",
         percentile(intervals.clone(), 0.95),
         BUDGET_FRAME_MS,
         &format!(
-            "{} frames, median {:.1} ms, max {:.1} ms",
+            "{} frames, median {:.1} ms, max {:.1} ms; {missed} longer than 1.5 refreshes",
             intervals.len(),
             median(intervals.clone()),
             max(&intervals)

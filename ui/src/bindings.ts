@@ -348,6 +348,12 @@ export type Initiative = {
 
 export type InitiativeStatus = "proposed" | "planned" | "in_progress" | "done" | "dropped";
 
+/**  An item new to a list (or moved within it) and its index in the new list. */
+export type Inserted<T> = {
+	index: number,
+	item: T,
+};
+
 export type Journey = {
 	id: string,
 	name: string,
@@ -517,13 +523,15 @@ export type LayoutStyle = {
 };
 
 /**
- *  A list keyed by id, changed: replace or add `upserts`, drop `removed`; when `order` is given
- *  the list is exactly those ids in that order (sent only when ids were added or reordered).
+ *  A list keyed by id, changed: drop `removed`, replace the items `upserts` name, then put each
+ *  of `inserted` at its index (ascending, indices in the new list). An item that moved is
+ *  removed and inserted again, so a patch stays small whatever the edit did to the order
+ *  (undoing a deletion on a 10,000-card map used to resend every id).
  */
 export type ListPatch<T> = {
 	upserts: T[],
 	removed: string[],
-	order: string[] | null,
+	inserted: Inserted<T>[],
 };
 
 /**

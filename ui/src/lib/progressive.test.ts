@@ -34,6 +34,7 @@ describe("drawing a map a little at a time", () => {
   it("drops a deleted item at once", () => {
     const step = stepToward(new Set(["deleted"]), [], () => undefined, screen, keep, 0);
     expect(step.drawn.size).toBe(0);
+    expect(step.changed).toBe(1);
   });
   it("sizes the budget from the measured cost of an item", () => {
     expect(budgetFor(6, 0.1)).toBe(60);

@@ -14,7 +14,7 @@ export interface Placed {
 export interface Step {
   /** What is drawn after this step. */
   drawn: Set<string>;
-  /** How many items were added or dropped. */
+  /** How many items were added or dropped (0: `drawn` holds the same items as before). */
   changed: number;
   /** Whether everything wanted is drawn and nothing outside `keep` is. */
   done: boolean;
@@ -47,9 +47,13 @@ export function stepToward(
 ): Step {
   const next = new Set<string>();
   const leaving: string[] = [];
+  let gone = 0;
   for (const id of drawn) {
     const b = boxOf(id);
-    if (b === undefined) continue;
+    if (b === undefined) {
+      gone += 1;
+      continue;
+    }
     if (meets(b, keep)) next.add(id);
     else leaving.push(id);
   }
@@ -66,7 +70,7 @@ export function stepToward(
   const dropped = Math.min(leaving.length, budget);
   return {
     drawn: next,
-    changed: added.length + dropped,
+    changed: added.length + dropped + gone,
     done: missing.length <= budget && leaving.length <= budget,
   };
 }

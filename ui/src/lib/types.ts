@@ -149,8 +149,8 @@ export type JourneyView = Omit<BoundJourneyView, "layout"> & { layout?: Layout |
 export interface ListPatch<T> {
   upserts: T[];
   removed: Id[];
-  /** The ids in their new order, sent only when ids were added or reordered. */
-  order: Id[] | null;
+  /** New or moved items, each with its index in the new list, ascending. */
+  inserted: { index: number; item: T }[];
 }
 
 /** What changed in a journey's view since the view the screen holds (`base`). */

@@ -5,7 +5,7 @@ import type { ListPatch } from "./types";
 type Item = { id: string; v: number };
 const id = (x: Item) => x.id;
 const items = (...xs: [string, number][]): Item[] => xs.map(([i, v]) => ({ id: i, v }));
-const patch = (p: Partial<ListPatch<Item>>): ListPatch<Item> => ({ upserts: [], removed: [], order: null, ...p });
+const patch = (p: Partial<ListPatch<Item>>): ListPatch<Item> => ({ upserts: [], removed: [], inserted: [], ...p });
 
 describe("applyList", () => {
   const old = items(["a", 1], ["b", 2], ["c", 3]);
@@ -20,13 +20,16 @@ describe("applyList", () => {
     expect(next[0]).toBe(old[0]);
   });
 
-  it("follows the order when ids were added or moved", () => {
-    const next = applyList(old, patch({ upserts: items(["x", 9]), removed: ["a"], order: ["c", "x", "b"] }), id);
-    expect(next).toEqual(items(["c", 3], ["x", 9], ["b", 2]));
+  it("puts inserted and moved items at their new indices", () => {
+    // "a" moves to the end, "x" is new between "b" and "c".
+    const [a] = items(["a", 1]);
+    const next = applyList(old, patch({ removed: ["a"], inserted: [{ index: 1, item: { id: "x", v: 9 } }, { index: 3, item: a }] }), id);
+    expect(next).toEqual(items(["b", 2], ["x", 9], ["c", 3], ["a", 1]));
+    expect(applyList(old, patch({ inserted: [{ index: 0, item: { id: "z", v: 0 } }] }), id).map(id)).toEqual(["z", "a", "b", "c"]);
   });
 
   it("refuses a patch made for another view", () => {
-    expect(() => applyList(old, patch({ order: ["a", "zz"] }), id)).toThrow(StalePatch);
+    expect(() => applyList(old, patch({ inserted: [{ index: 7, item: { id: "x", v: 9 } }] }), id)).toThrow(StalePatch);
     expect(() => applyList(old, patch({ removed: ["zz"] }), id)).toThrow(StalePatch);
   });
 });

@@ -6,22 +6,28 @@ import type { JourneyView, ListPatch, ViewUpdate } from "./types";
 /** A patch that does not fit the view it is applied to: the caller asks for the whole view. */
 export class StalePatch extends Error {}
 
-/** `old` changed by `patch`. Unchanged lists come back as the same array (nothing re-derives). */
+/**
+ * `old` changed by `patch`: removals dropped, upserts replaced, insertions merged in at their
+ * indices in one pass. Unchanged lists come back as the same array (nothing re-derives).
+ */
 export function applyList<T>(old: T[], patch: ListPatch<T>, id: (x: T) => string): T[] {
-  if (patch.upserts.length === 0 && patch.removed.length === 0 && patch.order === null) return old;
+  if (patch.upserts.length === 0 && patch.removed.length === 0 && patch.inserted.length === 0) return old;
   const upserts = new Map(patch.upserts.map((x) => [id(x), x]));
-  if (patch.order !== null) {
-    const before = new Map(old.map((x) => [id(x), x]));
-    return patch.order.map((key) => {
-      const x = upserts.get(key) ?? before.get(key);
-      if (x === undefined) throw new StalePatch(`the patch names ${key}, which the view lacks`);
-      return x;
-    });
-  }
   const removed = new Set(patch.removed);
-  const next = old.filter((x) => !removed.has(id(x))).map((x) => upserts.get(id(x)) ?? x);
-  if (next.length !== old.length - removed.size) throw new StalePatch("the patch removes what the view lacks");
-  return next;
+  const kept = old.filter((x) => !removed.has(id(x))).map((x) => upserts.get(id(x)) ?? x);
+  if (kept.length !== old.length - removed.size) throw new StalePatch("the patch removes what the view lacks");
+  const ins = patch.inserted;
+  if (ins.length === 0) return kept;
+  const out: T[] = new Array(kept.length + ins.length);
+  let k = 0;
+  let n = 0;
+  for (let at = 0; at < out.length; at++) {
+    if (n < ins.length && ins[n].index === at) out[at] = ins[n++].item;
+    else if (k < kept.length) out[at] = kept[k++];
+    else throw new StalePatch(`the patch inserts at ${ins[n]?.index}, past the list's end`);
+  }
+  if (n !== ins.length) throw new StalePatch("the patch's insertions are out of order");
+  return out;
 }
 
 /** The view after `update`: its whole view, or `held` patched. */

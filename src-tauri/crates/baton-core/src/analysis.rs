@@ -15,7 +15,6 @@ mod chains;
 mod crossings;
 mod friction;
 mod hotspots;
-mod id_map;
 mod index;
 mod order;
 mod satisfaction;

@@ -9,12 +9,11 @@
 mod route;
 pub mod text;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::model::{Id, JourneyModel, LaneKind};
+use crate::id_map::{self, IdMap};
+use crate::model::{Handoff, Id, JourneyModel, Lane, LaneKind, Stage, Step};
 
 /// Sizes of everything on the map, in map units (pixels at 100%).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -200,16 +199,42 @@ struct Placed {
     lane: usize,
 }
 
+/// What the layout reads of a journey, in [`JourneyModel`]'s orders. Borrowed, so a caller
+/// that keeps its lists elsewhere (the app keeps the map between edits) lays them out as they are.
+#[derive(Debug, Clone, Copy)]
+pub struct MapParts<'a> {
+    pub stages: &'a [Stage],
+    pub lanes: &'a [Lane],
+    pub steps: &'a [Step],
+    pub handoffs: &'a [Handoff],
+}
+
+impl<'a> From<&'a JourneyModel> for MapParts<'a> {
+    fn from(model: &'a JourneyModel) -> Self {
+        MapParts {
+            stages: &model.stages,
+            lanes: &model.lanes,
+            steps: &model.steps,
+            handoffs: &model.handoffs,
+        }
+    }
+}
+
 /// The whole map geometry of a journey. Steps, handoffs or emotion points that refer to a stage,
 /// lane or step not in the model are left out rather than failing: the layout draws what exists.
 pub fn layout(model: &JourneyModel, style: &LayoutStyle) -> Layout {
-    let stage_index: HashMap<&str, usize> = model
+    layout_parts(model.into(), style)
+}
+
+/// [`layout`] of the parts of a journey.
+pub fn layout_parts(model: MapParts<'_>, style: &LayoutStyle) -> Layout {
+    let stage_index: IdMap<&str, usize> = model
         .stages
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let lane_index: HashMap<&str, usize> = model
+    let lane_index: IdMap<&str, usize> = model
         .lanes
         .iter()
         .enumerate()
@@ -292,7 +317,7 @@ pub fn layout(model: &JourneyModel, style: &LayoutStyle) -> Layout {
     // Cards, in cell order; `card_of_step` lets handoffs find their ends.
     let mut cards = Vec::with_capacity(model.steps.len());
     let mut placed = Vec::with_capacity(model.steps.len());
-    let mut card_of_step: HashMap<&str, usize> = HashMap::with_capacity(model.steps.len());
+    let mut card_of_step: IdMap<&str, usize> = id_map::with_capacity(model.steps.len());
     for (cell_index, cell) in cells.iter().enumerate() {
         let (stage, lane) = (cell_index / lane_count, cell_index % lane_count);
         let x = grid.column_x[stage] + style.cell_padding;
@@ -373,7 +398,7 @@ fn build_grid(stage_count: usize, lane_height: Vec<f32>, style: &LayoutStyle) ->
 /// One curve per emotion lane: each emotion step is a point, x spread across its stage's column
 /// (at its centre when alone), y from +3 at the top of the lane to -3 at the bottom.
 fn emotion_curves(
-    model: &JourneyModel,
+    model: MapParts<'_>,
     cells: &[Vec<usize>],
     grid: &Grid,
     style: &LayoutStyle,

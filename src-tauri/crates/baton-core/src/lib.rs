@@ -6,6 +6,7 @@ pub mod apply;
 pub mod defaults;
 pub mod edit;
 pub mod error;
+pub mod id_map;
 pub mod insights;
 pub mod layout;
 pub mod model;

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use crate::model::{Handoff, Lane, LaneKind, Stage, Step, Workspace};
 
-use super::id_map::{self, IdMap};
 use super::Reverification;
+use crate::id_map::{self, IdMap};
 
 /// A party owning touchpoints: `(key, display name)`; lanes of one department share the key.
 pub(super) type Party = (String, String);

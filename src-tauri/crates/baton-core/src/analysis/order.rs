@@ -7,8 +7,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
+use crate::id_map::{self, IdMap};
 
 /// Indices into `JourneyIndex::handoffs`.
 pub(super) struct HandoffOrder {

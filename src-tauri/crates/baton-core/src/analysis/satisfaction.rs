@@ -19,9 +19,9 @@ use crate::scores::{
     latest_with_periods, normalise, period_of, standing, Granularity, Period, Reading, ScorePoint,
 };
 
-use super::id_map::{self, IdMap};
 use super::index::JourneyIndex;
 use super::{SatisfactionChange, TouchpointStanding};
+use crate::id_map::{self, IdMap};
 
 /// No reading in this slot.
 const EMPTY: u32 = u32::MAX;

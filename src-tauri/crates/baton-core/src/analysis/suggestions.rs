@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
 
-use super::id_map::{self, IdMap};
 use super::index::{JourneyIndex, StepName};
 use super::{
     HandoffAnalysis, Reverification, Suggestion, SuggestionRule, TouchpointStanding, TransferChain,
 };
+use crate::id_map::{self, IdMap};
 
 /// What the analysis found, that the rules read.
 pub(super) struct Findings<'r> {

@@ -7,10 +7,9 @@
 //! gutter get separate tracks spread across its width, and arrows sharing a card side get
 //! separate ports along its height, so parallel arrows don't sit on top of each other.
 
-use std::collections::HashMap;
-
+use super::MapParts;
 use super::{ArrowEnd, CardBox, Grid, HandoffPath, Placed, Point};
-use crate::model::JourneyModel;
+use crate::id_map::IdMap;
 
 /// The closest two tracks in a gutter may be, in map units.
 const MIN_TRACK_SPACING: f32 = 4.0;
@@ -93,10 +92,10 @@ impl Tracks {
 }
 
 pub(super) fn route_handoffs(
-    model: &JourneyModel,
+    model: MapParts<'_>,
     cards: &[CardBox],
     placed: &[Placed],
-    card_of_step: &HashMap<&str, usize>,
+    card_of_step: &IdMap<&str, usize>,
     grid: &Grid,
 ) -> Vec<HandoffPath> {
     let plans: Vec<(usize, Plan)> = model

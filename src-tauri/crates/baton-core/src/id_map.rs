@@ -1,5 +1,5 @@
-//! Hash maps keyed by ids for the analysis' look-ups. Ids are 36-byte UUID strings looked up
-//! tens of thousands of times per analysis: std's SipHash (built to resist crafted keys from a
+//! Hash maps keyed by ids, for the analysis' and the layout's look-ups. Ids are 36-byte UUID
+//! strings looked up tens of thousands of times per analysis or layout: std's SipHash (built to resist crafted keys from a
 //! network) cost more than the rest of the analysis together. Keys here come from the user's own
 //! file, so a multiply-rotate hash (the one rustc uses, 8 bytes per step) is enough. No map of
 //! this kind is ever iterated to produce output, so its order never shows.
@@ -7,15 +7,15 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-pub(super) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 
 /// A new, empty `IdMap` with room for `capacity` entries.
-pub(super) fn with_capacity<K, V>(capacity: usize) -> IdMap<K, V> {
+pub fn with_capacity<K, V>(capacity: usize) -> IdMap<K, V> {
     IdMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
 #[derive(Default, Clone, Copy)]
-pub(super) struct IdHasher {
+pub struct IdHasher {
     hash: u64,
 }
 
