@@ -114,6 +114,13 @@ fn merge<T: Clone, K: Ord>(
     key: impl Fn(&T) -> K,
 ) -> ListPatch<T> {
     let mut removed = Vec::new();
+    if changed.is_empty() {
+        return ListPatch {
+            upserts: Vec::new(),
+            removed,
+            inserted: Vec::new(),
+        };
+    }
     list.retain(|x| {
         let gone = changed.contains(id(x));
         if gone {

@@ -181,7 +181,6 @@ impl ViewCache {
         sent.view.revision = state.revision;
         sent.view.can_undo = state.can_undo;
         sent.view.can_redo = state.can_redo;
-        drop_elsewhere(before);
         Some(ViewUpdate::Patch { token, patch })
     }
 
@@ -209,24 +208,14 @@ impl ViewCache {
                 view: fresh.clone(),
             },
         };
-        let previous = self.sent.replace(SentView {
+        self.sent = Some(SentView {
             journey_id: journey_id.to_owned(),
             presentation,
             token,
             view: fresh,
         });
-        drop_elsewhere(previous);
         answer
     }
-}
-
-/// Frees a big value on another thread: a 10,000-card view takes over a millisecond to free,
-/// which the edit's round trip need not wait for.
-fn drop_elsewhere<T: Send + 'static>(value: T) {
-    // If no thread can be started, the value is freed here, with the failed spawn's closure.
-    let _ = std::thread::Builder::new()
-        .name("drop-view".into())
-        .spawn(move || drop(value));
 }
 
 fn patch(base: u32, old: &JourneyView, new: &JourneyView) -> JourneyViewPatch {
