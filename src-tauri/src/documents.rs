@@ -8,7 +8,7 @@ use baton_core::insights::journey_scores;
 use baton_core::layout::layout;
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::Edit;
-use baton_store::{Document, EditOutcome};
+use baton_store::{Document, EditOutcome, StoreError};
 
 use crate::error::{AppError, AppResult};
 use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
@@ -84,24 +84,34 @@ impl OpenDocument {
     }
 
     pub fn apply(&mut self, edit: Edit) -> AppResult<EditOutcome> {
-        let outcome = self.doc.apply(edit)?;
-        Ok(self.noted(outcome))
+        let result = self.doc.apply(edit);
+        self.noted(result)
     }
 
     pub fn undo(&mut self) -> AppResult<EditOutcome> {
-        let outcome = self.doc.undo()?;
-        Ok(self.noted(outcome))
+        let result = self.doc.undo();
+        self.noted(result)
     }
 
     pub fn redo(&mut self) -> AppResult<EditOutcome> {
-        let outcome = self.doc.redo()?;
-        Ok(self.noted(outcome))
+        let result = self.doc.redo();
+        self.noted(result)
     }
 
-    /// Every change goes through here, so the next view can be patched from its rows.
-    fn noted(&mut self, outcome: EditOutcome) -> EditOutcome {
-        self.sent_view.note(&outcome.touched);
-        outcome
+    /// Every change goes through here, so the next view can be patched from its rows. After a
+    /// failure the store has put its memory back (or read the file again), and the next view is
+    /// rebuilt rather than trusted to a patch.
+    fn noted(&mut self, result: Result<EditOutcome, StoreError>) -> AppResult<EditOutcome> {
+        match result {
+            Ok(outcome) => {
+                self.sent_view.note(&outcome.touched);
+                Ok(outcome)
+            }
+            Err(error) => {
+                self.sent_view.note_unknown_change();
+                Err(error.into())
+            }
+        }
     }
 
     fn state(&self) -> DocState {

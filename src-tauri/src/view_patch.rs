@@ -2,8 +2,9 @@
 //! view is megabytes (10,000 cards: ~7 MB of JSON to write, send and parse), far over the
 //! 50 ms an edit may take to show. The screen already holds the previous view, so the app keeps
 //! the last view it sent for each open document and answers with only what changed: lists keyed
-//! by id become upserts, removals and (only when it changed) the new order; the small parts
-//! (journey, stages, lanes, the layout's frame) are sent whole.
+//! by id become upserts, removals and insertions; the small parts (journey, stages, lanes, the
+//! layout's frame) are sent whole. After an edit inside the map, the kept map itself is patched
+//! from the rows the edit touched (`map_rows.rs`) rather than built again.
 
 use std::collections::HashMap;
 
@@ -110,6 +111,18 @@ impl ViewCache {
         self.changed.note(touched);
     }
 
+    /// Something may have changed without a list of rows: the next view rebuilds the map.
+    pub fn note_unknown_change(&mut self) {
+        self.changed.rebuild = true;
+    }
+
+    /// Whether the screen's view (`held`) is the last one sent, of this journey and style.
+    fn holds(&self, journey_id: &str, presentation: bool, held: Option<u32>) -> bool {
+        self.sent.as_ref().is_some_and(|s| {
+            Some(s.token) == held && s.journey_id == journey_id && s.presentation == presentation
+        })
+    }
+
     fn next_token(&mut self) -> u32 {
         self.next_token = self.next_token.wrapping_add(1);
         self.next_token
@@ -127,13 +140,9 @@ impl ViewCache {
         held: Option<u32>,
         state: DocState,
     ) -> Option<ViewUpdate> {
-        if self.changed.rebuild {
+        if self.changed.rebuild || !self.holds(journey_id, presentation, held) {
             return None;
         }
-        let matches = |s: &&mut SentView| {
-            Some(s.token) == held && s.journey_id == journey_id && s.presentation == presentation
-        };
-        self.sent.as_mut().filter(matches)?;
         let token = self.next_token();
         let changed = std::mem::take(&mut self.changed);
         let sent = self.sent.as_mut()?;
@@ -195,9 +204,8 @@ impl ViewCache {
     ) -> ViewUpdate {
         let token = self.next_token();
         self.changed = ChangedRows::default();
-        let base = self.sent.as_ref().filter(|s| {
-            Some(s.token) == held && s.journey_id == journey_id && s.presentation == presentation
-        });
+        let holds = self.holds(journey_id, presentation, held);
+        let base = self.sent.as_ref().filter(|_| holds);
         let answer = match base {
             Some(sent) => ViewUpdate::Patch {
                 token,
