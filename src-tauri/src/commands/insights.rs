@@ -4,7 +4,8 @@
 
 use tauri::State;
 
-use super::with_document;
+use super::{blocking, with_document};
+use crate::documents;
 use crate::error::AppResult;
 use crate::state::AppState;
 use crate::views::JourneyInsights;
@@ -16,5 +17,8 @@ pub async fn journey_insights(
     doc: String,
     journey_id: String,
 ) -> AppResult<JourneyInsights> {
-    with_document(&state, &doc, move |d| d.journey_insights(&journey_id)).await
+    // The file stays locked only while it is copied, so an edit made meanwhile need not wait
+    // for the analysis.
+    let (ws, revision) = with_document(&state, &doc, |d| Ok(d.snapshot())).await?;
+    blocking(move || documents::journey_insights(&ws, &journey_id, revision)).await
 }
