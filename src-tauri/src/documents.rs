@@ -4,10 +4,10 @@
 use std::path::Path;
 
 use baton_core::analysis::{analyze_with, AnalysisOptions};
-use baton_core::insights::journey_scores;
+use baton_core::insights::{journey_scores, subject_scores, MetricScores};
 use baton_core::layout::layout;
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
-use baton_core::{Edit, Workspace};
+use baton_core::{Edit, Subject, SubjectKind, Workspace};
 use baton_store::{Document, EditOutcome, StoreError};
 
 use crate::error::{AppError, AppResult};
@@ -155,6 +155,27 @@ impl OpenDocument {
         })
     }
 
+    /// The scores of one step or handoff with their history and verbatims, at the insights'
+    /// granularity: what the inspector shows of the selected item.
+    pub fn subject_scores(&self, subject: &Subject) -> AppResult<Vec<MetricScores>> {
+        let ws = self.doc.workspace();
+        let exists = match subject.kind {
+            SubjectKind::Step => ws.steps.contains_key(&subject.id),
+            SubjectKind::Handoff => ws.handoffs.contains_key(&subject.id),
+        };
+        if !exists {
+            return Err(AppError::not_found(format!(
+                "The card or handoff {}",
+                subject.id
+            )));
+        }
+        Ok(subject_scores(
+            ws,
+            subject,
+            AnalysisOptions::default().granularity,
+        ))
+    }
+
     /// The journey's insights as the file is now (see [`journey_insights`]).
     pub fn journey_insights(&self, journey_id: &str) -> AppResult<JourneyInsights> {
         journey_insights(self.doc.workspace(), journey_id, self.doc.revision())
@@ -220,7 +241,7 @@ pub fn journey_insights(
         .ok_or_else(|| AppError::not_found(format!("The journey {journey_id}")))?;
     Ok(JourneyInsights {
         journey_id: journey_id.to_owned(),
-        scores: journey_scores(&model, &ws.metrics, options.granularity),
+        scores: journey_scores(&model, &ws.metrics, options.granularity).summary(),
         analysis,
         revision,
     })
@@ -369,7 +390,26 @@ mod tests {
             .find(|s| s.subject.id == step)
             .and_then(|s| s.metrics.iter().find(|m| m.metric_id == csat))
             .unwrap();
-        assert_eq!(scored.verbatims[0].comment, "Nobody knew my case");
+        // The journey's insights carry the latest reading; the verbatim comes with the item.
+        assert!(scored.latest.is_some());
+        assert_eq!((scored.verbatim_count, scored.verbatims.len()), (1, 0));
+        let subject = Subject {
+            kind: SubjectKind::Step,
+            id: step.clone(),
+        };
+        let whole = doc.subject_scores(&subject).unwrap();
+        let whole = whole.iter().find(|m| m.metric_id == csat).unwrap();
+        assert_eq!(whole.verbatims[0].comment, "Nobody knew my case");
+        assert_eq!(whole.latest, scored.latest);
+        let missing = Subject {
+            kind: SubjectKind::Handoff,
+            id: step,
+        };
+        let e = doc.subject_scores(&missing).err().unwrap();
+        assert_eq!(
+            e.kind,
+            crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             survey::commit_responses_import,
             survey::cancel_responses_import,
             insights::journey_insights,
+            insights::subject_scores,
         ])
 }
 

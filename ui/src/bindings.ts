@@ -60,6 +60,11 @@ export const commands = {
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
 	journeyInsights: (doc: string, journeyId: string) => typedError<JourneyInsights, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId })),
+	/**
+	 *  One step's or handoff's scores whole (history and verbatims), for the inspector: the
+	 *  journey's insights carry only each item's latest reading.
+	 */
+	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
 };
 
 /* Types */

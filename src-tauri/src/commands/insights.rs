@@ -2,6 +2,8 @@
 //! `journey_view` so that analysing a big journey never slows an edit's round trip: the UI asks
 //! for insights after the view, and only the latest request matters to it.
 
+use baton_core::insights::MetricScores;
+use baton_core::Subject;
 use tauri::State;
 
 use super::{blocking, with_document};
@@ -21,4 +23,16 @@ pub async fn journey_insights(
     // for the analysis.
     let (ws, revision) = with_document(&state, &doc, |d| Ok(d.snapshot())).await?;
     blocking(move || documents::journey_insights(&ws, &journey_id, revision)).await
+}
+
+/// One step's or handoff's scores whole (history and verbatims), for the inspector: the
+/// journey's insights carry only each item's latest reading.
+#[tauri::command]
+#[specta::specta]
+pub async fn subject_scores(
+    state: State<'_, AppState>,
+    doc: String,
+    subject: Subject,
+) -> AppResult<Vec<MetricScores>> {
+    with_document(&state, &doc, move |d| d.subject_scores(&subject)).await
 }

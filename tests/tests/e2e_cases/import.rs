@@ -327,6 +327,17 @@ fn a_survey_csv_is_previewed_imported_with_its_bad_row_skipped_and_undone() {
         cards,
         "Delete in the dialog reached the map"
     );
+    // The selected card's history and what its customers said are fetched for it alone (the
+    // journey's insights carry only each card's latest reading).
+    s.wait_until(
+        "the card's imported comments in the inspector",
+        Duration::from_secs(10),
+        |s| {
+            s.find_all("[data-testid=\"verbatim\"]")
+                .iter()
+                .any(|v| s.text(v).contains("e2e: easy"))
+        },
+    );
     s.screenshot(&screens_dir().join("import-badge.png"));
     // After: the suggestions and the touchpoint hotspot follow the imported scores.
     s.wait_until(

@@ -380,5 +380,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     commitResponsesImport: (_d, _t, skip) => skip ? delay({ imported: 1203, rejected: 37, outcome: result() }) : Promise.reject({ kind: "rows_rejected", message: "37 of 1,240 rows were rejected, so nothing was imported." }),
     cancelResponsesImport: () => delay(undefined),
     journeyInsights: (_d, jid) => delay(fakeInsights(db, jid, past.length)),
+    subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
   };
 }

@@ -10,7 +10,9 @@ import type {
   EditResult,
   Id,
   JourneyInsights,
+  MetricScores,
   RecentFile,
+  Subject,
   TemplateInfo,
   ViewUpdate,
   WorkspaceView,
@@ -40,8 +42,11 @@ export interface BatonApi {
   previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
   commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
   cancelResponsesImport(doc: string, token: string): Promise<void>;
-  /** The journey's analysis and scores; asked for after the view, never part of it. */
+  /** The journey's analysis and scores; asked for after the view, never part of it. Each
+   * subject's scores come without their history and verbatims (see `subjectScores`). */
   journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
+  /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
+  subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -94,6 +99,7 @@ const tauriApi: BatonApi = {
     await unwrap(commands.cancelResponsesImport(doc, token));
   },
   journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
+  subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
 };
 
 let current: BatonApi = tauriApi;

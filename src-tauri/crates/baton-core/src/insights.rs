@@ -27,7 +27,7 @@ use specta::Type;
 
 use crate::model::{
     Direction, Id, JourneyModel, Metric, MetricKind, Score, Subject, SubjectKind, SurveyResponse,
-    Workspace,
+    Target, Workspace,
 };
 use crate::scores::{score_range, series_from, standing, Granularity, ScorePoint};
 
@@ -162,6 +162,36 @@ pub fn journey_scores_in(
     Some(journey_scores(&model, &ws.metrics, granularity))
 }
 
+/// The scores of one step or handoff of the workspace, whole: what the inspector shows of the
+/// selected item (the journey's insights carry only each subject's latest reading).
+pub fn subject_scores(
+    ws: &Workspace,
+    subject: &Subject,
+    granularity: Granularity,
+) -> Vec<MetricScores> {
+    let readings = Readings::of_lists(
+        ws.responses.values().filter(|r| &r.subject == subject),
+        ws.scores.values().filter(|s| &s.subject == subject),
+        ws.targets.values().filter(|t| &t.subject == subject),
+    );
+    readings.of(subject, &ws.metrics, granularity)
+}
+
+impl JourneyScores {
+    /// Each subject's latest reading, standing and counts, without its series and verbatims:
+    /// on a 10,000-step journey those are most of a 21.5 MB answer, and only the inspector
+    /// shows them, for one subject at a time (`subject_scores`).
+    pub fn summary(mut self) -> Self {
+        for subject in &mut self.subjects {
+            for metric in &mut subject.metrics {
+                metric.series = Vec::new();
+                metric.verbatims = Vec::new();
+            }
+        }
+        self
+    }
+}
+
 /// A journey's responses, entered scores and targets grouped by subject, then metric id: one
 /// pass over each list, so a journey with many responses is not scanned once per subject.
 #[derive(Default)]
@@ -178,14 +208,22 @@ struct Group<'a> {
 
 impl<'a> Readings<'a> {
     fn group(model: &'a JourneyModel) -> Self {
+        Self::of_lists(&model.responses, &model.scores, &model.targets)
+    }
+
+    fn of_lists(
+        responses: impl IntoIterator<Item = &'a SurveyResponse>,
+        scores: impl IntoIterator<Item = &'a Score>,
+        targets: impl IntoIterator<Item = &'a Target>,
+    ) -> Self {
         let mut readings = Readings::default();
-        for r in &model.responses {
+        for r in responses {
             readings.entry(&r.subject, &r.metric_id).responses.push(r);
         }
-        for s in &model.scores {
+        for s in scores {
             readings.entry(&s.subject, &s.metric_id).entered.push(s);
         }
-        for t in &model.targets {
+        for t in targets {
             readings.entry(&t.subject, &t.metric_id).target = Some(t.value);
         }
         readings

@@ -521,3 +521,44 @@ fn scores_of_a_journey_in_a_workspace() {
     );
     assert!(journey_scores_in(&ws, "no such journey", Granularity::Week).is_none());
 }
+
+/// One subject's scores read from the workspace are that subject's entry of the journey's
+/// scores; the journey's summary keeps each latest reading and drops series and verbatims.
+#[test]
+fn one_subjects_scores_match_the_journeys_and_the_summary_drops_only_history() {
+    use crate::synthetic::{synthetic_journey, SyntheticSpec};
+    let mut ws = Workspace::new_file("Client");
+    let edit = synthetic_journey(&ws, &SyntheticSpec::small());
+    ws.apply(&edit).unwrap();
+    let journey = ws.journeys.keys().next().unwrap().clone();
+    let model = ws.journey_model(&journey).unwrap();
+    let whole = journey_scores(&model, &ws.metrics, Granularity::Month);
+    assert!(!whole.subjects.is_empty());
+    for entry in &whole.subjects {
+        assert_eq!(
+            subject_scores(&ws, &entry.subject, Granularity::Month),
+            entry.metrics
+        );
+    }
+    let unknown = Subject {
+        kind: SubjectKind::Step,
+        id: "no such step".into(),
+    };
+    assert!(subject_scores(&ws, &unknown, Granularity::Month).is_empty());
+
+    let summary = whole.clone().summary();
+    assert_eq!(summary.subjects.len(), whole.subjects.len());
+    for (short, full) in summary.subjects.iter().zip(&whole.subjects) {
+        for (s, f) in short.metrics.iter().zip(&full.metrics) {
+            assert!(s.series.is_empty() && s.verbatims.is_empty());
+            assert_eq!(
+                (&s.latest, s.status, s.verbatim_count),
+                (&f.latest, f.status, f.verbatim_count)
+            );
+        }
+    }
+    assert!(whole
+        .subjects
+        .iter()
+        .any(|s| s.metrics.iter().any(|m| !m.series.is_empty())));
+}
