@@ -2,8 +2,10 @@
 //! rebuilding them: on a 10,000-step journey, filtering, cloning and sorting every step after
 //! each edit took about 8 ms of the 50 an edit may take to show (see `benches/view_update.rs`).
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashSet};
 
+use baton_core::apply::StepOrder;
 use baton_core::{EntityKind, EntityRef, Handoff, Id, Lane, Stage, Step, Workspace};
 
 use crate::view_patch::{Inserted, ListPatch};
@@ -61,31 +63,15 @@ pub fn merge_steps(
     stages: &[Stage],
     lanes: &[Lane],
 ) -> ListPatch<Step> {
-    // The order of baton-core's `journey_map`.
-    let stage_rank: HashMap<&str, usize> = stages
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let lane_rank: HashMap<&str, usize> = lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    let key = |s: &Step| {
-        (
-            stage_rank.get(s.stage_id.as_str()).copied(),
-            lane_rank.get(s.lane_id.as_str()).copied(),
-            s.position,
-        )
-    };
-    let current = changed
-        .iter()
-        .filter_map(|id| ws.steps.get(id))
-        .filter(|s| s.journey_id == journey_id)
-        .cloned()
-        .collect();
-    merge(steps, changed, current, |s| &s.id, key)
+    let order = StepOrder::new(stages, lanes);
+    let current = still_in_journey(changed, &ws.steps, journey_id, |s| &s.journey_id);
+    merge(
+        steps,
+        changed,
+        current,
+        |s| &s.id,
+        |a, b| order.key(a).cmp(&order.key(b)),
+    )
 }
 
 /// [`merge_steps`] for the journey's handoffs, which are in id order.
@@ -95,23 +81,39 @@ pub fn merge_handoffs(
     ws: &Workspace,
     journey_id: &str,
 ) -> ListPatch<Handoff> {
-    let current = changed
-        .iter()
-        .filter_map(|id| ws.handoffs.get(id))
-        .filter(|h| h.journey_id == journey_id)
-        .cloned()
-        .collect();
-    merge(handoffs, changed, current, |h| &h.id, |h| h.id.clone())
+    let current = still_in_journey(changed, &ws.handoffs, journey_id, |h| &h.journey_id);
+    merge(
+        handoffs,
+        changed,
+        current,
+        |h| &h.id,
+        |a, b| a.id.cmp(&b.id),
+    )
 }
 
-/// Takes the `changed` items out of `list` (sorted by `key`) and merges `current` (their
+/// The `changed` rows of `all` that exist and belong to the journey, as they are now.
+fn still_in_journey<T: Clone>(
+    changed: &HashSet<Id>,
+    all: &BTreeMap<Id, T>,
+    journey_id: &str,
+    journey_of: fn(&T) -> &Id,
+) -> Vec<T> {
+    changed
+        .iter()
+        .filter_map(|id| all.get(id))
+        .filter(|x| journey_of(x) == journey_id)
+        .cloned()
+        .collect()
+}
+
+/// Takes the `changed` items out of `list` (sorted by `order`) and merges `current` (their
 /// versions now, for those that still exist) back in, in one pass over the list.
-fn merge<T: Clone, K: Ord>(
+fn merge<T: Clone>(
     list: &mut Vec<T>,
     changed: &HashSet<Id>,
     mut current: Vec<T>,
     id: fn(&T) -> &Id,
-    key: impl Fn(&T) -> K,
+    order: impl Fn(&T, &T) -> Ordering,
 ) -> ListPatch<T> {
     let mut removed = Vec::new();
     if changed.is_empty() {
@@ -128,13 +130,10 @@ fn merge<T: Clone, K: Ord>(
         }
         !gone
     });
-    current.sort_by_cached_key(|x| key(x));
+    current.sort_by(&order);
     let places: Vec<usize> = current
         .iter()
-        .map(|x| {
-            let k = key(x);
-            list.partition_point(|y| key(y) < k)
-        })
+        .map(|x| list.partition_point(|y| order(y, x) == Ordering::Less))
         .collect();
     let old = std::mem::take(list);
     let mut out = Vec::with_capacity(old.len() + current.len());

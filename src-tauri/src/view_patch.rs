@@ -364,6 +364,30 @@ mod tests {
         out
     }
 
+    /// The view the screen holds with `patch` applied, read as the UI reads it.
+    fn patched(held: &JourneyView, patch: JourneyViewPatch) -> JourneyView {
+        let mut view = held.clone();
+        view.model.journey = patch.journey;
+        view.model.stages = patch.stages;
+        view.model.lanes = patch.lanes;
+        view.model.steps = apply(&held.model.steps, &patch.steps, |s| &s.id);
+        view.model.handoffs = apply(&held.model.handoffs, &patch.handoffs, |h| &h.id);
+        view.layout.width = patch.width;
+        view.layout.height = patch.height;
+        view.layout.style = patch.style;
+        view.layout.stages = patch.stage_columns;
+        view.layout.lanes = patch.lane_rows;
+        view.layout.emotion_curves = patch.emotion_curves;
+        view.layout.cards = apply(&held.layout.cards, &patch.cards, |c| &c.step_id);
+        view.layout.handoffs = apply(&held.layout.handoffs, &patch.handoff_paths, |h| {
+            &h.handoff_id
+        });
+        view.revision = patch.revision;
+        view.can_undo = patch.can_undo;
+        view.can_redo = patch.can_redo;
+        view
+    }
+
     #[derive(Debug, Clone, PartialEq)]
     struct Item(Id, u32);
 
@@ -507,25 +531,7 @@ mod tests {
             };
             assert_eq!(patch.base, token);
             assert!(patch.steps.upserts.len() < fresh.model.steps.len());
-            let mut rebuilt = held.clone();
-            rebuilt.model.journey = patch.journey;
-            rebuilt.model.stages = patch.stages;
-            rebuilt.model.lanes = patch.lanes;
-            rebuilt.model.steps = apply(&held.model.steps, &patch.steps, |s| &s.id);
-            rebuilt.model.handoffs = apply(&held.model.handoffs, &patch.handoffs, |h| &h.id);
-            rebuilt.layout.width = patch.width;
-            rebuilt.layout.height = patch.height;
-            rebuilt.layout.style = patch.style;
-            rebuilt.layout.stages = patch.stage_columns;
-            rebuilt.layout.lanes = patch.lane_rows;
-            rebuilt.layout.emotion_curves = patch.emotion_curves;
-            rebuilt.layout.cards = apply(&held.layout.cards, &patch.cards, |c| &c.step_id);
-            rebuilt.layout.handoffs = apply(&held.layout.handoffs, &patch.handoff_paths, |h| {
-                &h.handoff_id
-            });
-            rebuilt.revision = patch.revision;
-            rebuilt.can_undo = patch.can_undo;
-            rebuilt.can_redo = patch.can_redo;
+            let rebuilt = patched(&held, patch);
             assert_eq!(rebuilt, fresh);
             (token, held) = (next, fresh);
         }
@@ -614,25 +620,7 @@ mod tests {
                 assert_eq!(patch.steps.removed, vec![a.id.clone()]);
                 assert_eq!(patch.steps.inserted.len(), 1);
             }
-            let mut rebuilt = held.clone();
-            rebuilt.model.journey = patch.journey;
-            rebuilt.model.stages = patch.stages;
-            rebuilt.model.lanes = patch.lanes;
-            rebuilt.model.steps = apply(&held.model.steps, &patch.steps, |s| &s.id);
-            rebuilt.model.handoffs = apply(&held.model.handoffs, &patch.handoffs, |h| &h.id);
-            rebuilt.layout.width = patch.width;
-            rebuilt.layout.height = patch.height;
-            rebuilt.layout.style = patch.style;
-            rebuilt.layout.stages = patch.stage_columns;
-            rebuilt.layout.lanes = patch.lane_rows;
-            rebuilt.layout.emotion_curves = patch.emotion_curves;
-            rebuilt.layout.cards = apply(&held.layout.cards, &patch.cards, |c| &c.step_id);
-            rebuilt.layout.handoffs = apply(&held.layout.handoffs, &patch.handoff_paths, |h| {
-                &h.handoff_id
-            });
-            rebuilt.revision = patch.revision;
-            rebuilt.can_undo = patch.can_undo;
-            rebuilt.can_redo = patch.can_redo;
+            let rebuilt = patched(&held, patch);
             let fresh = doc.journey_view(&journey, false).unwrap();
             assert_eq!(rebuilt, fresh, "{what}");
             (token, held) = (next, fresh);

@@ -19,6 +19,12 @@ export function cull<T>(items: T[], box: (item: T) => Rect, visible: Rect, margi
   return items.filter((it) => intersects(box(it), area));
 }
 
+/** The edges of `visible` grown by `margin`, for the tight loops below. */
+function edges(visible: Rect, margin: number): { x0: number; y0: number; x1: number; y1: number } {
+  const r = grow(visible, margin);
+  return { x0: r.x, y0: r.y, x1: r.x + r.width, y1: r.y + r.height };
+}
+
 /** The bounding box of a polyline. */
 export function boundsOf(points: { x: number; y: number }[]): Rect {
   if (points.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
@@ -50,10 +56,7 @@ export function snapRect(r: Rect, step: number): Rect {
  */
 export function cullBoxes<T extends { x: number; y: number; w: number; h: number }>(items: T[], visible: Rect, margin = 200): T[] {
   if (items.length < CULL_THRESHOLD) return items;
-  const x0 = visible.x - margin;
-  const y0 = visible.y - margin;
-  const x1 = visible.x + visible.width + margin;
-  const y1 = visible.y + visible.height + margin;
+  const { x0, y0, x1, y1 } = edges(visible, margin);
   const out: T[] = [];
   for (const it of items) {
     if (it.x < x1 && it.x + it.w > x0 && it.y < y1 && it.y + it.h > y0) out.push(it);
@@ -64,10 +67,7 @@ export function cullBoxes<T extends { x: number; y: number; w: number; h: number
 /** `items` whose precomputed bounds (`bounds[i]` for `items[i]`) meet `visible` grown by `margin`. */
 export function cullByBounds<T>(items: T[], bounds: Rect[], visible: Rect, margin = 200): T[] {
   if (items.length < CULL_THRESHOLD) return items;
-  const x0 = visible.x - margin;
-  const y0 = visible.y - margin;
-  const x1 = visible.x + visible.width + margin;
-  const y1 = visible.y + visible.height + margin;
+  const { x0, y0, x1, y1 } = edges(visible, margin);
   const out: T[] = [];
   for (let i = 0; i < items.length; i++) {
     const b = bounds[i];

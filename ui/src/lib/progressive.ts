@@ -3,6 +3,7 @@
 // when zooming out), and that frame misses the display's refresh. Instead each frame adds at
 // most a budget of the wanted items, nearest the centre of the screen first, and drops at most
 // a budget of those that left the area kept around the screen.
+import { intersects } from "./cull";
 import type { Rect } from "./viewport";
 
 /** An item of a map layer: its id and the box it occupies in layout units. */
@@ -18,10 +19,6 @@ export interface Step {
   changed: number;
   /** Whether everything wanted is drawn and nothing outside `keep` is. */
   done: boolean;
-}
-
-function meets(b: Rect, area: Rect): boolean {
-  return b.x < area.x + area.width && b.x + b.width > area.x && b.y < area.y + area.height && b.y + b.height > area.y;
 }
 
 function distanceToCentre(b: Rect, cx: number, cy: number): number {
@@ -54,7 +51,7 @@ export function stepToward(
       gone += 1;
       continue;
     }
-    if (meets(b, keep)) next.add(id);
+    if (intersects(b, keep)) next.add(id);
     else leaving.push(id);
   }
   const missing = wanted.filter((w) => !next.has(w.id));

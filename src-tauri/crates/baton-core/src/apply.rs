@@ -21,6 +21,7 @@ mod snapshots;
 
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;
+pub use queries::{StepKey, StepOrder};
 
 use crate::edit::{Applied, Edit};
 use crate::error::EditError;

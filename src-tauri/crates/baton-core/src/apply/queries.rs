@@ -1,10 +1,46 @@
 //! Read-only views of the workspace in the orders the store, the UI and the exports need.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::model::*;
 
 use super::positions::in_order;
+use crate::id_map::IdMap;
+
+/// The order of a journey's steps in its model (`journey_model`, `journey_map`): by stage,
+/// then lane, each by its place in the lists given, then by position in the cell.
+pub struct StepOrder<'a> {
+    stage_rank: IdMap<&'a str, usize>,
+    lane_rank: IdMap<&'a str, usize>,
+}
+
+/// A step's place in [`StepOrder`]: stage, lane, position in the cell.
+pub type StepKey = (Option<usize>, Option<usize>, u32);
+
+impl<'a> StepOrder<'a> {
+    pub fn new(stages: &'a [Stage], lanes: &'a [Lane]) -> Self {
+        StepOrder {
+            stage_rank: stages
+                .iter()
+                .zip(0..)
+                .map(|(s, i)| (s.id.as_str(), i))
+                .collect(),
+            lane_rank: lanes
+                .iter()
+                .zip(0..)
+                .map(|(l, i)| (l.id.as_str(), i))
+                .collect(),
+        }
+    }
+
+    pub fn key(&self, step: &Step) -> StepKey {
+        (
+            self.stage_rank.get(step.stage_id.as_str()).copied(),
+            self.lane_rank.get(step.lane_id.as_str()).copied(),
+            step.position,
+        )
+    }
+}
 
 impl Workspace {
     pub fn personas_in_order(&self) -> Vec<&Persona> {
@@ -96,30 +132,15 @@ impl Workspace {
         let journey = self.journeys.get(journey_id)?.clone();
         let stages: Vec<Stage> = self.stages_of(journey_id).into_iter().cloned().collect();
         let lanes: Vec<Lane> = self.lanes_of(journey_id).into_iter().cloned().collect();
-        let stage_rank: HashMap<&str, usize> = stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
-        let lane_rank: HashMap<&str, usize> = lanes
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.id.as_str(), i))
-            .collect();
         let mut steps: Vec<Step> = self
             .steps
             .values()
             .filter(|s| s.journey_id == journey_id)
             .cloned()
             .collect();
+        let order = StepOrder::new(&stages, &lanes);
         // Cached: one rank lookup per step, not per comparison.
-        steps.sort_by_cached_key(|s| {
-            (
-                stage_rank.get(s.stage_id.as_str()).copied(),
-                lane_rank.get(s.lane_id.as_str()).copied(),
-                s.position,
-            )
-        });
+        steps.sort_by_cached_key(|s| order.key(s));
         // BTreeMap order is id order, which is what the model documents for these lists.
         let handoffs: Vec<Handoff> = self
             .handoffs
