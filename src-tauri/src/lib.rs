@@ -1,11 +1,13 @@
 //! Baton's desktop shell: the Tauri builder, the app state and the commands. It holds no rules:
 //! each command finds the open document and calls baton-store or baton-core.
 
+mod background;
 pub mod commands;
 mod dialogs;
 pub mod documents;
 pub mod error;
 pub mod imports;
+pub mod insights_patch;
 mod map_rows;
 mod recent;
 pub mod rendering;

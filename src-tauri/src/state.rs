@@ -7,10 +7,21 @@ use std::sync::{Arc, Mutex};
 
 use crate::documents::OpenDocument;
 use crate::error::{AppError, AppResult};
+use crate::insights_patch::InsightsCache;
 use crate::recent::RecentList;
 use crate::views::OpenedFile;
 
-pub type SharedDocument = Arc<Mutex<OpenDocument>>;
+/// One open file, and the last insights sent for it. The insights have their own lock, and
+/// their own reference count: they are computed on a copy of the file and compared with the
+/// last ones sent while edits go on, and a file closed meanwhile is closed at once.
+pub struct DocumentSlot {
+    document: Mutex<OpenDocument>,
+    insights: SharedInsights,
+}
+
+pub type SharedInsights = Arc<Mutex<InsightsCache>>;
+
+pub type SharedDocument = Arc<DocumentSlot>;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -64,7 +75,11 @@ impl AppState {
         let id = baton_core::new_id();
         let file = opened(&id, &document);
         self.with_recent(|r| r.record(document.path(), &file.name))?;
-        self.docs()?.insert(id, Arc::new(Mutex::new(document)));
+        let slot = DocumentSlot {
+            document: Mutex::new(document),
+            insights: SharedInsights::default(),
+        };
+        self.docs()?.insert(id, Arc::new(slot));
         Ok(file)
     }
 
@@ -83,7 +98,8 @@ impl AppState {
             return Ok(());
         };
         match Arc::try_unwrap(shared) {
-            Ok(mutex) => mutex
+            Ok(slot) => slot
+                .document
                 .into_inner()
                 .map_err(|_| AppError::internal("This file is unusable after a crash"))?
                 .close(),
@@ -102,8 +118,28 @@ impl AppState {
 
 pub fn lock(shared: &SharedDocument) -> AppResult<std::sync::MutexGuard<'_, OpenDocument>> {
     shared
+        .document
         .lock()
         .map_err(|_| AppError::internal("This file is unusable after a crash; reopen it"))
+}
+
+/// The last insights sent for the file.
+pub fn insights_of(shared: &SharedDocument) -> SharedInsights {
+    Arc::clone(&shared.insights)
+}
+
+/// A panic while insights were compared leaves nothing worth keeping: the cache starts again
+/// empty and the next answer is sent whole.
+pub fn lock_insights(insights: &SharedInsights) -> std::sync::MutexGuard<'_, InsightsCache> {
+    match insights.lock() {
+        Ok(cache) => cache,
+        Err(poisoned) => {
+            insights.clear_poison();
+            let mut cache = poisoned.into_inner();
+            *cache = InsightsCache::default();
+            cache
+        }
+    }
 }
 
 fn opened(id: &str, doc: &OpenDocument) -> OpenedFile {
@@ -158,5 +194,20 @@ mod tests {
         state.remove(&opened.doc).unwrap();
         assert!(state.document(&opened.doc).is_err());
         OpenDocument::open(&path).unwrap();
+    }
+
+    #[test]
+    fn insights_still_being_computed_do_not_keep_a_closed_file_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
+        let path = dir.path().join("a.baton");
+        let opened = state
+            .insert(OpenDocument::create(&path, "").unwrap())
+            .unwrap();
+        // What the insights command keeps while it analyses a copy of the file.
+        let sent = insights_of(&state.document(&opened.doc).unwrap());
+        state.remove(&opened.doc).unwrap();
+        OpenDocument::open(&path).unwrap();
+        drop(lock_insights(&sent));
     }
 }

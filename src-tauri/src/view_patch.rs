@@ -344,25 +344,29 @@ fn in_order_longest(positions: &[Option<usize>]) -> Vec<bool> {
     stays
 }
 
+/// The reading the UI makes of a list patch (`applyList` in ui/src/lib/viewPatch.ts), to check
+/// patches here.
+#[cfg(test)]
+pub(crate) fn apply_list_patch<T: Clone>(old: &[T], p: &ListPatch<T>, id: fn(&T) -> &Id) -> Vec<T> {
+    let upserts: HashMap<&Id, &T> = p.upserts.iter().map(|x| (id(x), x)).collect();
+    let mut out: Vec<T> = old
+        .iter()
+        .filter(|x| !p.removed.contains(id(x)))
+        .map(|x| (*upserts.get(id(x)).unwrap_or(&x)).clone())
+        .collect();
+    for ins in &p.inserted {
+        out.insert(ins.index as usize, ins.item.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::documents::OpenDocument;
     use baton_core::Edit;
 
-    /// The reading the UI makes of a patch (ui/src/lib/viewPatch.ts), to check patches here.
-    fn apply<T: Clone>(old: &[T], p: &ListPatch<T>, id: fn(&T) -> &Id) -> Vec<T> {
-        let upserts: HashMap<&Id, &T> = p.upserts.iter().map(|x| (id(x), x)).collect();
-        let mut out: Vec<T> = old
-            .iter()
-            .filter(|x| !p.removed.contains(id(x)))
-            .map(|x| (*upserts.get(id(x)).unwrap_or(&x)).clone())
-            .collect();
-        for ins in &p.inserted {
-            out.insert(ins.index as usize, ins.item.clone());
-        }
-        out
-    }
+    use super::apply_list_patch as apply;
 
     /// The view the screen holds with `patch` applied, read as the UI reads it.
     fn patched(held: &JourneyView, patch: JourneyViewPatch) -> JourneyView {

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use baton_core::analysis::JourneyAnalysis;
+use baton_core::analysis::{
+    CrossingTotals, HandoffAnalysis, Hotspots, JourneyAnalysis, Suggestion, Summary, TransferChain,
+};
 use baton_core::insights::JourneyScores;
 use baton_core::layout::Layout;
 use baton_core::{
@@ -74,7 +76,34 @@ pub struct WorkspaceView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct JourneyInsights {
     pub journey_id: String,
-    pub analysis: JourneyAnalysis,
+    pub analysis: AnalysisView,
     pub scores: JourneyScores,
     pub revision: u32,
+}
+
+/// What the screen shows of a journey's analysis: baton-core's `JourneyAnalysis` without the
+/// lists only reports read (journey order, cycle breaks, reverification events, touchpoint
+/// standings), which were 3.9 MB of the 10,000-step journey's insights, sent after every pause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct AnalysisView {
+    pub summary: Summary,
+    pub crossings: CrossingTotals,
+    /// Every handoff in handoff order, with its friction.
+    pub handoffs: Vec<HandoffAnalysis>,
+    pub chains: Vec<TransferChain>,
+    pub hotspots: Hotspots,
+    pub suggestions: Vec<Suggestion>,
+}
+
+impl From<JourneyAnalysis> for AnalysisView {
+    fn from(analysis: JourneyAnalysis) -> Self {
+        AnalysisView {
+            summary: analysis.summary,
+            crossings: analysis.crossings,
+            handoffs: analysis.handoffs,
+            chains: analysis.chains,
+            hotspots: analysis.hotspots,
+            suggestions: analysis.suggestions,
+        }
+    }
 }

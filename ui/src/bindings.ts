@@ -59,7 +59,11 @@ export const commands = {
 	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
-	journeyInsights: (doc: string, journeyId: string) => typedError<JourneyInsights, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId })),
+	/**
+	 *  The journey's insights, as a patch on those the screen holds (`held`: the token they came
+	 *  with), or whole.
+	 */
+	journeyInsights: (doc: string, journeyId: string, held: number | null) => typedError<InsightsUpdate, AppError>(__TAURI_INVOKE("journey_insights", { doc, journeyId, held })),
 	/**
 	 *  One step's or handoff's scores whole (history and verbatims), for the inspector: the
 	 *  journey's insights carry only each item's latest reading.
@@ -68,6 +72,21 @@ export const commands = {
 };
 
 /* Types */
+/**
+ *  What the screen shows of a journey's analysis: baton-core's `JourneyAnalysis` without the
+ *  lists only reports read (journey order, cycle breaks, reverification events, touchpoint
+ *  standings), which were 3.9 MB of the 10,000-step journey's insights, sent after every pause.
+ */
+export type AnalysisView = {
+	summary: Summary,
+	crossings: CrossingTotals,
+	/**  Every handoff in handoff order, with its friction. */
+	handoffs: HandoffAnalysis[],
+	chains: TransferChain[],
+	hotspots: Hotspots,
+	suggestions: Suggestion[],
+};
+
 export type AppError = {
 	kind: AppErrorKind,
 	message: string,
@@ -359,6 +378,30 @@ export type Inserted<T> = {
 	item: T,
 };
 
+/**  What changed in a journey's insights since the insights the screen holds (`base`). */
+export type InsightsPatch = {
+	/**  The insights this patch applies to. */
+	base: number,
+	revision: number,
+	summary: Summary,
+	crossings: CrossingTotals,
+	handoffs: ListPatch<HandoffAnalysis>,
+	/**  The transfer chains, when they changed (`null`: as before). */
+	chains: TransferChain[] | null,
+	/**  The hotspots, when they changed (`null`: as before). */
+	hotspots: Hotspots | null,
+	suggestions: ListPatch<Suggestion>,
+	granularity: Granularity,
+	subjects: ListPatch<SubjectScores>,
+};
+
+/**  The answer to "my insights are `token`, what are they now?". */
+export type InsightsUpdate = 
+/**  The whole insights (the first ones, another journey's, or a token no longer held). */
+{ kind: "full"; token: number; insights: JourneyInsights } | 
+/**  What changed since the insights the screen holds. */
+{ kind: "patch"; token: number; patch: InsightsPatch };
+
 export type Journey = {
 	id: string,
 	name: string,
@@ -370,27 +413,6 @@ export type Journey = {
 	position: number,
 };
 
-/**  The whole analysis of one journey. */
-export type JourneyAnalysis = {
-	journey_id: string,
-	summary: Summary,
-	/**  Step ids in journey order (stage, lane, position in cell; id breaks ties). */
-	step_order: string[],
-	/**  Every handoff of the journey in handoff order (the flow rule), with its analysis. */
-	handoffs: HandoffAnalysis[],
-	/**  Handoffs at which a cycle of handoffs was broken to order them (in handoff order). */
-	cycle_breaks: string[],
-	/**  Every maximal run of customer-visible handoffs, in handoff order. */
-	chains: TransferChain[],
-	/**  The reverification events counted in `summary.reverifications`, in journey order. */
-	reverifications: Reverification[],
-	crossings: CrossingTotals,
-	/**  Every touchpoint's standing on each metric it has a score or target for, in journey order. */
-	touchpoints: TouchpointStanding[],
-	hotspots: Hotspots,
-	suggestions: Suggestion[],
-};
-
 /**
  *  What the insights panel, the score badges, the friction view and the inspector's score
  *  history show of one journey. `revision` is the file's revision it was computed at, so the UI
@@ -398,7 +420,7 @@ export type JourneyAnalysis = {
  */
 export type JourneyInsights = {
 	journey_id: string,
-	analysis: JourneyAnalysis,
+	analysis: AnalysisView,
 	scores: JourneyScores,
 	revision: number,
 };
@@ -593,18 +615,6 @@ export type MetricScores = {
 	verbatim_count: number,
 };
 
-/**  Where one subject stands on one metric: its latest score, its target and the gap. */
-export type MetricStanding = {
-	subject: Subject,
-	metric_id: string,
-	latest: ScorePoint | null,
-	target: number | null,
-	/**  Latest minus target, positive is better; `None` unless both exist. */
-	gap: number | null,
-	/**  The gap as a share of the metric's score range (-1..1), to compare metrics. */
-	normalised_gap: number | null,
-};
-
 /**  A client file that is now open, under the id the other commands take. */
 export type OpenedFile = {
 	doc: string,
@@ -688,13 +698,6 @@ export type RejectedRow = {
 	/**  The reason as a sentence. */
 	message: string,
 };
-
-/**  One time the customer proves who they are after the first time. */
-export type Reverification = 
-/**  A verification step after the journey's first one. */
-{ type: "step"; step_id: string; first_verification_step_id: string } | 
-/**  A handoff marked `reverify` whose receiving step is not a verification step. */
-{ type: "handoff"; handoff_id: string };
 
 /**  The satisfaction of the receiving step against the sending step, on one metric. */
 export type SatisfactionChange = {
@@ -928,14 +931,6 @@ export type TouchpointHotspot = {
 	gap: number | null,
 	/**  gap / width of the metric's score range. */
 	normalised_gap: number | null,
-};
-
-/**  A touchpoint with its standings. */
-export type TouchpointStanding = {
-	step_id: string,
-	/**  The party owning it (department or lane name); `None` on the customer lane. */
-	party: string | null,
-	standings: MetricStanding[],
 };
 
 /**  A maximal run of customer-visible handoffs. */

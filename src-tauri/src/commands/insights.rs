@@ -6,23 +6,32 @@ use baton_core::insights::MetricScores;
 use baton_core::Subject;
 use tauri::State;
 
-use super::{blocking, with_document};
+use super::with_document;
+use crate::background::run_in_background;
 use crate::documents;
 use crate::error::AppResult;
-use crate::state::AppState;
-use crate::views::JourneyInsights;
+use crate::insights_patch::InsightsUpdate;
+use crate::state::{insights_of, lock_insights, AppState};
 
+/// The journey's insights, as a patch on those the screen holds (`held`: the token they came
+/// with), or whole.
 #[tauri::command]
 #[specta::specta]
 pub async fn journey_insights(
     state: State<'_, AppState>,
     doc: String,
     journey_id: String,
-) -> AppResult<JourneyInsights> {
+    held: Option<u32>,
+) -> AppResult<InsightsUpdate> {
+    let sent = insights_of(&state.document(&doc)?);
     // The file stays locked only while it is copied, so an edit made meanwhile need not wait
-    // for the analysis.
+    // for the analysis, which runs at a low priority.
     let (ws, revision) = with_document(&state, &doc, |d| Ok(d.snapshot())).await?;
-    blocking(move || documents::journey_insights(&ws, &journey_id, revision)).await
+    run_in_background(move || {
+        let fresh = documents::journey_insights(&ws, &journey_id, revision)?;
+        Ok(lock_insights(&sent).update(held, fresh))
+    })
+    .await
 }
 
 /// One step's or handoff's scores whole (history and verbatims), for the inspector: the

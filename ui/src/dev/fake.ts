@@ -167,7 +167,6 @@ function fakeInsights(db: Db, jid: string, revision: number): JourneyInsights {
     revision,
     scores: { journey_id: jid, granularity: "month", subjects },
     analysis: {
-      journey_id: jid,
       summary: {
         steps: steps.length, handoffs: hs.length, customer_visible_handoffs: visible.length, touchpoints: steps.filter((s) => s.touchpoint).length,
         parties: new Set(steps.filter((s) => s.touchpoint && lanes.get(s.lane_id)?.kind === "actor").map((s) => lanes.get(s.lane_id)?.department ?? s.lane_id)).size,
@@ -178,8 +177,8 @@ function fakeInsights(db: Db, jid: string, revision: number): JourneyInsights {
         flagged_chains: chains.filter((c) => c.flagged).length, longest_chain: visible.length,
         mean_friction: fr.length ? fr.reduce((a, b) => a + b, 0) / fr.length : null, max_friction: fr.length ? Math.max(...fr) : 0,
       },
-      step_order: steps.map((s) => s.id), handoffs: analysed, cycle_breaks: [], chains, reverifications: [],
-      crossings: { department: 2, sourcing: 1, automation: 2, total: 5 }, touchpoints: [],
+      handoffs: analysed, chains,
+      crossings: { department: 2, sourcing: 1, automation: 2, total: 5 },
       hotspots: {
         handoffs: analysed.filter((h) => h.friction.score > 0).sort((a, b) => b.friction.score - a.friction.score).map((h) => ({ handoff_id: h.handoff_id, friction: h.friction.score })),
         touchpoints: touchHot,
@@ -379,7 +378,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     },
     commitResponsesImport: (_d, _t, skip) => skip ? delay({ imported: 1203, rejected: 37, outcome: result() }) : Promise.reject({ kind: "rows_rejected", message: "37 of 1,240 rows were rejected, so nothing was imported." }),
     cancelResponsesImport: () => delay(undefined),
-    journeyInsights: (_d, jid) => delay(fakeInsights(db, jid, past.length)),
+    journeyInsights: (_d, jid) => delay({ kind: "full" as const, token: past.length, insights: fakeInsights(db, jid, past.length) }),
     subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
   };
 }

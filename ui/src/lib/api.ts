@@ -9,7 +9,7 @@ import type {
   Edit,
   EditResult,
   Id,
-  JourneyInsights,
+  InsightsUpdate,
   MetricScores,
   RecentFile,
   Subject,
@@ -43,8 +43,9 @@ export interface BatonApi {
   commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
   cancelResponsesImport(doc: string, token: string): Promise<void>;
   /** The journey's analysis and scores; asked for after the view, never part of it. Each
-   * subject's scores come without their history and verbatims (see `subjectScores`). */
-  journeyInsights(doc: string, journeyId: Id): Promise<JourneyInsights>;
+   * subject's scores come without their history and verbatims (see `subjectScores`). A patch
+   * on the insights the screen holds (`held`, their token), or whole. */
+  journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
 }
@@ -98,7 +99,7 @@ const tauriApi: BatonApi = {
   cancelResponsesImport: async (doc, token) => {
     await unwrap(commands.cancelResponsesImport(doc, token));
   },
-  journeyInsights: (doc, journeyId) => unwrap(commands.journeyInsights(doc, journeyId)),
+  journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
 };
 

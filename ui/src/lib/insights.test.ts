@@ -13,6 +13,8 @@ import {
   summaryRows,
   toggleEvidence,
 } from "./insights";
+import { applyInsightsUpdate } from "./insightsPatch";
+import { StalePatch } from "./viewPatch";
 import type { JourneyInsights, MetricScores, ScorePoint, Suggestion, Summary } from "./types";
 
 function point(label: string, value: number, sample = 10): ScorePoint {
@@ -56,15 +58,10 @@ function insights(over: { chains?: JourneyInsights["analysis"]["chains"]; handof
       subjects: Array.from({ length: over.subjects ?? 0 }, (_, i) => ({ subject: { kind: "step", id: `s${i}` }, metrics: [metric()] })),
     },
     analysis: {
-      journey_id: "j",
       summary: { ...summary, handoffs: over.handoffs ?? summary.handoffs },
-      step_order: [],
       handoffs: [],
-      cycle_breaks: [],
       chains: over.chains ?? [],
-      reverifications: [],
       crossings: { department: 2, sourcing: 1, automation: 1, total: 4 },
-      touchpoints: [],
       hotspots: { handoffs: [], touchpoints: [] },
       suggestions: [],
     },
@@ -214,5 +211,45 @@ describe("summary", () => {
     expect(isEmptyInsights(insights({ handoffs: 0 }))).toBe(true);
     expect(isEmptyInsights(insights({ handoffs: 0, subjects: 1 }))).toBe(false);
     expect(isEmptyInsights(insights({ handoffs: 2 }))).toBe(false);
+  });
+});
+
+describe("applyInsightsUpdate", () => {
+  const empty = { upserts: [], removed: [], inserted: [] };
+
+  it("takes whole insights as they are and refuses a patch when none are held", () => {
+    const whole = insights({ subjects: 2 });
+    expect(applyInsightsUpdate(null, { kind: "full", token: 1, insights: whole })).toBe(whole);
+    expect(() => applyInsightsUpdate(null, { kind: "patch", token: 2, patch: {} as never })).toThrow(StalePatch);
+  });
+
+  it("patches the changed readings and keeps what did not change", () => {
+    const held = insights({ subjects: 3, chains: [{ handoff_ids: ["h1", "h2"], flagged: true, flag_at_handoff_id: "h2" }] });
+    const worse = { subject: { kind: "step" as const, id: "s1" }, metrics: [metric({ status: "misses", gap: -30 })] };
+    const next = applyInsightsUpdate(held, {
+      kind: "patch",
+      token: 5,
+      patch: {
+        base: 4,
+        revision: 9,
+        summary: { ...held.analysis.summary, flagged_chains: 0 },
+        crossings: held.analysis.crossings,
+        handoffs: empty,
+        chains: [],
+        hotspots: null,
+        suggestions: empty,
+        granularity: "month",
+        subjects: { upserts: [worse], removed: ["s2"], inserted: [] },
+      },
+    });
+    expect(next.revision).toBe(9);
+    expect(next.analysis.summary.flagged_chains).toBe(0);
+    expect(next.analysis.chains).toEqual([]);
+    // Null: the hotspots are as they were, the same object (nothing that reads them re-derives).
+    expect(next.analysis.hotspots).toBe(held.analysis.hotspots);
+    expect(next.analysis.suggestions).toBe(held.analysis.suggestions);
+    expect(next.scores.subjects.map((s) => s.subject.id)).toEqual(["s0", "s1"]);
+    expect(next.scores.subjects[0]).toBe(held.scores.subjects[0]);
+    expect(next.scores.subjects[1].metrics[0].status).toBe("misses");
   });
 });

@@ -4,6 +4,7 @@ import { flushSync } from "svelte";
 import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
+import { applyInsightsUpdate } from "./insightsPatch";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import type { ApiError, DocHandle, Edit, EditResult, EntityKind, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
 
@@ -50,13 +51,12 @@ class AppState {
   /** The map items highlighted as a suggestion's (or a chain's) evidence. */
   evidence = $state<Evidence | null>(null);
 
+  /** The last insights received, and the shell's token for them: the next answer is a patch
+   * on them. Not always those shown: an answer overtaken by a newer request is not shown. */
+  private insightsHeld: { doc: string; journeyId: Id; token: number; insights: JourneyInsights } | null = null;
+
   private insightsFetch = createLatestOnly(
-    () => {
-      const doc = this.doc;
-      const journeyId = this.journeyId;
-      if (!doc || !journeyId) return Promise.resolve(null);
-      return api().journeyInsights(doc.doc, journeyId);
-    },
+    () => this.fetchInsights(),
     (ins) => {
       // An answer for a journey no longer open is dropped (the user moved on meanwhile).
       if (ins && ins.journey_id !== this.journeyId) return;
@@ -69,6 +69,27 @@ class AppState {
   );
 
   private insightsTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The open journey's insights, as a patch on those held. Fetches run one at a time
+   * (`createLatestOnly`), so each patch meets the insights it was made for. */
+  private async fetchInsights(): Promise<JourneyInsights | null> {
+    const doc = this.doc?.doc;
+    const journeyId = this.journeyId;
+    if (!doc || !journeyId) return null;
+    const last = this.insightsHeld;
+    const held = last && last.doc === doc && last.journeyId === journeyId ? last : null;
+    let update = await api().journeyInsights(doc, journeyId, held?.token ?? null);
+    let insights: JourneyInsights;
+    try {
+      insights = applyInsightsUpdate(held?.insights ?? null, update);
+    } catch (e) {
+      if (!(e instanceof StalePatch)) throw e;
+      update = await api().journeyInsights(doc, journeyId, null);
+      insights = applyInsightsUpdate(null, update);
+    }
+    this.insightsHeld = { doc, journeyId, token: update.token, insights };
+    return insights;
+  }
 
   /** Ask for fresh insights once edits settle: the analysis of a big journey holds the file
    * while it runs, and must not delay the next edit of a burst. While one request runs, later
@@ -113,6 +134,7 @@ class AppState {
     this.journeyId = null;
     this.selection = null;
     this.insights = null;
+    this.insightsHeld = null;
     this.evidence = null;
   }
 
