@@ -147,9 +147,13 @@ fn delete_and_undo(s: &Session, card_id: &str) -> (RoundTrip, RoundTrip) {
              const id = arguments[0];
              const canvas = document.querySelector('[data-testid=\"map-canvas\"]');
              const present = () => !!document.querySelector(`[data-testid=\"card\"][data-id=\"${{id}}\"]`);
+             // Waits, without polling every frame (which would make the page render each frame
+             // meanwhile), for the map to show the change, then for the frame that paints it.
              const until = want => new Promise(resolve => {{
-               const check = () => present() === want ? resolve() : requestAnimationFrame(check);
-               check();
+               const seen = () => {{ observer.disconnect(); requestAnimationFrame(() => resolve()); }};
+               const observer = new MutationObserver(() => {{ if (present() === want) seen(); }});
+               observer.observe(canvas, {{ childList: true, subtree: true }});
+               if (present() === want) seen();
              }});
              const press = init => canvas.dispatchEvent(new KeyboardEvent('keydown', {{ bubbles: true, cancelable: true, ...init }}));
              const parts = () => {{

@@ -262,19 +262,38 @@ impl Session {
         (x + w / 2.0, y + h / 2.0)
     }
 
-    /// Waits two animation frames (so the screen shows the latest state; WebDriver screenshots
-    /// can otherwise be one frame stale), then saves a PNG of the window.
+    /// Waits two animation frames (so the screen shows the latest state), then saves a PNG of
+    /// what the display shows of the window: its pixels on the X display, read by ImageMagick's
+    /// `import`. WebDriver's own screenshot is no use here: WebKitWebDriver cannot take one while
+    /// WebKit paints without compositing, as Baton has it on a machine without a GPU
+    /// (src-tauri/src/rendering.rs).
     pub fn screenshot(&self, path: &Path) {
         self.exec_async(
             "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
             json!([]),
         );
-        let b64 = self.ok("GET", "/screenshot", None);
-        let bytes = decode_base64(b64.as_str().unwrap_or_default());
+        let window = self.ok("GET", "/window/rect", None);
+        let at = |key: &str| {
+            window[key]
+                .as_f64()
+                .unwrap_or_else(|| panic!("no {key} in the window's rect: {window}"))
+                .round() as i64
+        };
+        let crop = format!("{}x{}+{}+{}", at("width"), at("height"), at("x"), at("y"));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).unwrap();
         }
-        std::fs::write(path, bytes).unwrap();
+        let display = std::env::var("DISPLAY").expect("the e2e suite runs on an X display");
+        let out = std::process::Command::new("import")
+            .args(["-display", &display, "-window", "root", "-crop", &crop, "+repage"])
+            .arg(path)
+            .output()
+            .expect("ImageMagick's import (scripts/deps-app.sh installs it)");
+        assert!(
+            out.status.success(),
+            "import could not capture the window: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     pub fn title(&self) -> String {
@@ -314,27 +333,3 @@ fn call(
     Ok(reply["value"].clone())
 }
 
-/// Standard base64 (screenshots), without pulling in a crate for it.
-fn decode_base64(s: &str) -> Vec<u8> {
-    let value = |c: u8| -> Option<u32> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => return None,
-        } as u32)
-    };
-    let digits: Vec<u32> = s.bytes().filter_map(value).collect();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, d)| acc | (d << (18 - 6 * i)));
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
-    }
-    out
-}
