@@ -276,16 +276,20 @@ fn the_ten_thousand_step_journey_in_the_app() {
         .iter()
         .filter(|&&ms| ms > REFRESH_MS * 1.5)
         .count();
-    report(
+    // Frames come at the display's refresh (16.7 ms at 60 Hz), so their intervals cannot be
+    // under 16 ms; a frame that took longer than the budget shows as a missed refresh instead.
+    let verdict = if missed == 0 {
+        "no frame missed a refresh: within the 16 ms budget".to_owned()
+    } else {
+        format!("OVER the 16 ms budget: {missed} missed a refresh")
+    };
+    println!(
+        "{:<34} {:>8.1} ms   ({verdict}; {} frames, median {:.1} ms apart, max {:.1} ms; a 60 Hz refresh is {REFRESH_MS:.1} ms, and the page's clock counts whole ms)",
         "pan/zoom frame interval p95",
         percentile(intervals.clone(), 0.95),
-        BUDGET_FRAME_MS,
-        &format!(
-            "{} frames, median {:.1} ms, max {:.1} ms; {missed} longer than 1.5 refreshes",
-            intervals.len(),
-            median(intervals.clone()),
-            max(&intervals)
-        ),
+        intervals.len(),
+        median(intervals.clone()),
+        max(&intervals)
     );
     report(
         "pan/zoom page work per frame p95",

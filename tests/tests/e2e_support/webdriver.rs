@@ -285,7 +285,9 @@ impl Session {
         }
         let display = std::env::var("DISPLAY").expect("the e2e suite runs on an X display");
         let out = std::process::Command::new("import")
-            .args(["-display", &display, "-window", "root", "-crop", &crop, "+repage"])
+            .args([
+                "-display", &display, "-window", "root", "-crop", &crop, "+repage",
+            ])
             .arg(path)
             .output()
             .expect("ImageMagick's import (scripts/deps-app.sh installs it)");
@@ -332,4 +334,3 @@ fn call(
     };
     Ok(reply["value"].clone())
 }
-
