@@ -6,13 +6,16 @@
 //! layout's frame) are sent whole. After an edit inside the map, the kept map itself is patched
 //! from the rows the edit touched (`map_rows.rs`) rather than built again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use baton_core::id_map::IdMap;
+use baton_core::layout::text::WrappedTitle;
 use baton_core::layout::{
-    layout_parts, CardBox, EmotionCurve, HandoffPath, LaneRow, LayoutStyle, MapParts, StageColumn,
+    layout_parts_reusing, CardBox, EmotionCurve, HandoffPath, LaneRow, Layout, LayoutStyle,
+    MapParts, StageColumn,
 };
 use baton_core::{EntityRef, Handoff, Id, Journey, Lane, Stage, Step, Workspace};
 
@@ -162,10 +165,8 @@ impl ViewCache {
             steps: &model.steps,
             handoffs: &model.handoffs,
         };
-        let before = std::mem::replace(
-            &mut sent.view.layout,
-            layout_parts(parts, &style_for(presentation)),
-        );
+        let fresh = layout_keeping_titles(parts, presentation, &sent.view.layout, &changed.steps);
+        let before = std::mem::replace(&mut sent.view.layout, fresh);
         let now = &sent.view.layout;
         let patch = JourneyViewPatch {
             base: sent.token,
@@ -224,6 +225,30 @@ impl ViewCache {
         });
         answer
     }
+}
+
+/// The map laid out again, its unchanged steps' titles taken as `before` wrapped them (the same
+/// style: the screen holds a view of this style) rather than wrapped again.
+fn layout_keeping_titles(
+    parts: MapParts<'_>,
+    presentation: bool,
+    before: &Layout,
+    changed_steps: &HashSet<Id>,
+) -> Layout {
+    let wrapped: IdMap<&str, &CardBox> = before
+        .cards
+        .iter()
+        .map(|c| (c.step_id.as_str(), c))
+        .collect();
+    layout_parts_reusing(parts, &style_for(presentation), |step| {
+        if changed_steps.contains(&step.id) {
+            return None;
+        }
+        wrapped.get(step.id.as_str()).map(|card| WrappedTitle {
+            lines: card.lines.clone(),
+            clipped: card.clipped,
+        })
+    })
 }
 
 fn patch(base: u32, old: &JourneyView, new: &JourneyView) -> JourneyViewPatch {

@@ -228,6 +228,17 @@ pub fn layout(model: &JourneyModel, style: &LayoutStyle) -> Layout {
 
 /// [`layout`] of the parts of a journey.
 pub fn layout_parts(model: MapParts<'_>, style: &LayoutStyle) -> Layout {
+    layout_parts_reusing(model, style, |_| None)
+}
+
+/// [`layout_parts`], taking a card's wrapped title from `known` when it has one instead of
+/// wrapping it again: a caller that laid the map out before in the same style knows which titles
+/// did not change since, and wrapping is about half the work of laying out a big map.
+pub fn layout_parts_reusing(
+    model: MapParts<'_>,
+    style: &LayoutStyle,
+    mut known: impl FnMut(&Step) -> Option<text::WrappedTitle>,
+) -> Layout {
     let stage_index: IdMap<&str, usize> = model
         .stages
         .iter()
@@ -277,13 +288,15 @@ pub fn layout_parts(model: MapParts<'_>, style: &LayoutStyle) -> Layout {
             continue;
         }
         let mut stacked = 2.0 * style.cell_padding;
-        for (k, &step) in cell.iter().enumerate() {
-            let title = text::wrap_title(&model.steps[step].title, available, style);
+        for (k, &step_index) in cell.iter().enumerate() {
+            let step = &model.steps[step_index];
+            let title =
+                known(step).unwrap_or_else(|| text::wrap_title(&step.title, available, style));
             stacked += card_height(title.lines.len(), style);
             if k > 0 {
                 stacked += style.card_gap;
             }
-            wrapped[step] = Some(title);
+            wrapped[step_index] = Some(title);
         }
         lane_height[lane] = lane_height[lane].max(stacked);
     }

@@ -106,6 +106,12 @@ fn medium() -> (JourneyModel, Layout) {
     (model, layout)
 }
 
+fn small() -> (JourneyModel, Layout) {
+    let model = synthetic_model(&SyntheticSpec::small());
+    let layout = layout(&model, &LayoutStyle::default());
+    (model, layout)
+}
+
 fn card_by_step(layout: &Layout) -> HashMap<&str, &CardBox> {
     layout
         .cards
@@ -481,4 +487,48 @@ fn presentation_style_draws_bigger_cards() {
     let big = layout(&m, &LayoutStyle::presentation());
     assert!(big.cards[0].w > normal.cards[0].w && big.cards[0].h > normal.cards[0].h);
     assert!(big.width > normal.width);
+}
+
+#[test]
+fn titles_known_from_an_earlier_layout_give_the_same_layout() {
+    use baton_core::layout::{layout_parts_reusing, text::WrappedTitle};
+    let (model, whole) = small();
+    let cards = card_by_step(&whole);
+    let mut asked = 0;
+    let reused = layout_parts_reusing((&model).into(), &LayoutStyle::default(), |step| {
+        asked += 1;
+        cards.get(step.id.as_str()).map(|c| WrappedTitle {
+            lines: c.lines.clone(),
+            clipped: c.clipped,
+        })
+    });
+    // Once per card (the emotion lane's steps are points, not cards).
+    assert_eq!(asked, whole.cards.len());
+    assert_eq!(reused, whole);
+}
+
+#[test]
+fn a_known_title_is_used_as_given_and_the_cell_grows_with_it() {
+    use baton_core::layout::{layout_parts_reusing, text::WrappedTitle};
+    let (model, whole) = small();
+    let first = &whole.cards[0].step_id;
+    let four_lines = WrappedTitle {
+        lines: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+        clipped: true,
+    };
+    let reused = layout_parts_reusing((&model).into(), &LayoutStyle::default(), |step| {
+        (&step.id == first).then(|| four_lines.clone())
+    });
+    let style = LayoutStyle::default();
+    let after = card_by_step(&reused)[first.as_str()];
+    assert_eq!(after.lines, four_lines.lines);
+    assert!(after.clipped);
+    let four_lines_tall = 4.0 * style.line_height + 2.0 * style.card_padding;
+    assert!((after.h - four_lines_tall.max(style.card_min_height)).abs() < EPS);
+    // Every other title was wrapped as usual.
+    for (id, card) in card_by_step(&reused) {
+        if id != first {
+            assert_eq!(card.lines, card_by_step(&whole)[id].lines, "{id}");
+        }
+    }
 }
