@@ -168,13 +168,13 @@ describe("chains and evidence", () => {
           { handoff_ids: ["h2", "h3", "h4"], flagged: true, flag_at_handoff_id: "h3" },
           { handoff_ids: ["h5", "h6"], flagged: true, flag_at_handoff_id: "h6" },
         ],
-      }),
+      }).analysis.chains,
     );
     expect(marks.has("h1")).toBe(false);
     expect(marks.get("h2")).toEqual({ chain: 1, place: 1, length: 3, flagHere: false });
     expect(marks.get("h3")).toEqual({ chain: 1, place: 2, length: 3, flagHere: true });
     expect(marks.get("h6")).toEqual({ chain: 2, place: 2, length: 2, flagHere: true });
-    expect(chainMarks(null).size).toBe(0);
+    expect(chainMarks(undefined).size).toBe(0);
   });
 
   it("highlights a suggestion's steps, handoffs and stages, and toggles off on a second click", () => {

@@ -10,9 +10,11 @@ import type {
   MetricKind,
   MetricScores,
   ScoreStatus,
+  SubjectScores,
   Suggestion,
   SuggestionRule,
   Summary,
+  TransferChain,
 } from "./types";
 
 // ---- score status and colour ----
@@ -125,9 +127,9 @@ export function badgesFor(metrics: MetricScores[] | undefined, room: number, com
   return out;
 }
 
-/** Subject id → its metrics, for the map and the inspector. */
-export function scoresBySubject(ins: JourneyInsights | null): Map<Id, MetricScores[]> {
-  return new Map((ins?.scores.subjects ?? []).map((s) => [s.subject.id, s.metrics]));
+/** Subject id → its metrics, for the map and the inspector (`subjects`: the insights' scores). */
+export function scoresBySubject(subjects: readonly SubjectScores[] | undefined): Map<Id, MetricScores[]> {
+  return new Map((subjects ?? []).map((s) => [s.subject.id, s.metrics]));
 }
 
 // ---- the score history chart ----
@@ -258,11 +260,11 @@ export interface ChainMark {
   flagHere: boolean;
 }
 
-/** Handoff id → its mark, for the handoffs of flagged chains only. */
-export function chainMarks(ins: JourneyInsights | null): Map<Id, ChainMark> {
+/** Handoff id → its mark, for the handoffs of flagged chains only (`chains`: the analysis's). */
+export function chainMarks(chains: readonly TransferChain[] | undefined): Map<Id, ChainMark> {
   const out = new Map<Id, ChainMark>();
   let chain = 0;
-  for (const c of ins?.analysis.chains ?? []) {
+  for (const c of chains ?? []) {
     if (!c.flagged) continue;
     chain += 1;
     c.handoff_ids.forEach((id, i) =>

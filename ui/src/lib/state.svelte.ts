@@ -4,6 +4,7 @@ import { flushSync } from "svelte";
 import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
+import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import type { ApiError, DocHandle, Edit, EditResult, EntityKind, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
@@ -68,7 +69,9 @@ class AppState {
     },
   );
 
-  private insightsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Insights wait for edits, and panning and zooming, to pause: their work (copying the file
+   * in Rust, applying the answer here) would otherwise take frames from what the user is doing. */
+  private insightsSettle = createSettleTimer(INSIGHTS_SETTLE_MS, () => this.insightsFetch.request());
 
   /** The open journey's insights, as a patch on those held. Fetches run one at a time
    * (`createLatestOnly`), so each patch meets the insights it was made for. */
@@ -95,11 +98,12 @@ class AppState {
    * while it runs, and must not delay the next edit of a burst. While one request runs, later
    * ones collapse into one re-run. */
   refreshInsights(): void {
-    if (this.insightsTimer !== null) clearTimeout(this.insightsTimer);
-    this.insightsTimer = setTimeout(() => {
-      this.insightsTimer = null;
-      this.insightsFetch.request();
-    }, INSIGHTS_SETTLE_MS);
+    this.insightsSettle.request();
+  }
+
+  /** The map is being panned or zoomed: insights waiting for a pause wait on. */
+  noteViewportActivity(): void {
+    this.insightsSettle.postpone();
   }
 
   async open(opener: () => Promise<DocHandle | null>): Promise<void> {
