@@ -5,7 +5,7 @@
 //! 10,000-card map under Xvfb (scripts/app-bench.sh): with compositing on, llvmpipe took about
 //! 65 ms of CPU per edit and undo, an edit's round trip was 53-86 ms (median of 20, over runs)
 //! and 7-29 of 240 pan and zoom frames missed the display's refresh; with compositing off, WebKit
-//! paints only what changed, straight to the window: 41 ms, and no frame missed. So with no GPU
+//! paints only what changed, straight to the window: 41 ms, and one frame missed. So with no GPU
 //! device, Baton turns compositing off, and asks for Skia's CPU painting too, should a user turn
 //! compositing back on (through OpenGL, the median pan frame was 24 ms, on the CPU 18 ms).
 //! Machines with a GPU are left as WebKit configures them, and a variable the user set wins.
