@@ -6,6 +6,7 @@ import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
 import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
+import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import type { ApiError, DocHandle, Edit, EditResult, EntityKind, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
 
@@ -29,6 +30,8 @@ class AppState {
   journeyId = $state<Id | null>(null);
   /** Raw: a view is replaced, never mutated, and a deep proxy over 10,000 cards costs every read. */
   view = $state.raw<JourneyView | null>(null);
+  /** Look-ups by id into `view`'s lists, kept up to date by each patch. */
+  viewLookups = $state.raw<ViewLookups | null>(null);
   selection = $state<Selection>(null);
   error = $state<ShownError | null>(null);
   canUndo = $state(false);
@@ -113,6 +116,7 @@ class AppState {
       this.doc = doc;
       this.journeyId = null;
       this.view = null;
+      this.viewLookups = null;
       this.insights = null;
       this.evidence = null;
       this.selection = null;
@@ -135,6 +139,7 @@ class AppState {
     this.doc = null;
     this.workspace = null;
     this.view = null;
+    this.viewLookups = null;
     this.journeyId = null;
     this.selection = null;
     this.insights = null;
@@ -150,6 +155,7 @@ class AppState {
     if (this.journeyId && !this.workspace.journeys.some((j) => j.id === this.journeyId)) {
       this.journeyId = null;
       this.view = null;
+      this.viewLookups = null;
       this.insights = null;
       this.evidence = null;
       this.selection = null;
@@ -172,17 +178,25 @@ class AppState {
     const update = await timed("baton:view", () => api().journeyViewUpdate(doc.doc, journeyId, this.presenting, held));
     if (this.doc !== doc || this.journeyId !== journeyId) return;
     let view: JourneyView;
+    let lookups: ViewLookups;
     try {
       const heldView = this.view;
-      view = timed("baton:patch", () => applyViewUpdate(heldView, update));
+      const heldLookups = this.viewLookups;
+      [view, lookups] = timed("baton:patch", () => {
+        const next = applyViewUpdate(heldView, update);
+        // Only once the patch applied: the look-ups are changed in place.
+        return [next, update.kind === "patch" && heldLookups ? patchLookups(heldLookups, update.patch) : lookupsOf(next)] as const;
+      });
       this.viewToken = update.token;
     } catch (e) {
       if (!(e instanceof StalePatch)) throw e;
       const whole = await api().journeyViewUpdate(doc.doc, journeyId, this.presenting, null);
       view = applyViewUpdate(null, whole);
+      lookups = lookupsOf(view);
       this.viewToken = whole.token;
     }
     this.view = view;
+    this.viewLookups = lookups;
     this.canUndo = view.can_undo;
     this.canRedo = view.can_redo;
     this.dropStaleSelection();
