@@ -97,8 +97,8 @@ class AppState {
     return insights;
   }
 
-  /** Ask for fresh insights once edits settle: the analysis of a big journey holds the file
-   * while it runs, and must not delay the next edit of a burst. While one request runs, later
+  /** Ask for fresh insights once edits settle: copying the file for them, analysing it and
+   * applying the answer must not delay the next edit of a burst. While one request runs, later
    * ones collapse into one re-run. */
   refreshInsights(): void {
     this.insightsSettle.request();
