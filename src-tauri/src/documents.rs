@@ -259,8 +259,35 @@ pub fn display_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// Fixtures for the app's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::OpenDocument;
+    use baton_core::{Edit, Id};
+
+    /// A new file in a temp dir (gone with the returned `TempDir`) holding the bank template, and
+    /// the id of its journey.
+    pub fn bank_document() -> (tempfile::TempDir, OpenDocument, Id) {
+        let dir = tempfile::tempdir().unwrap();
+        let doc =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
+        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        (dir, doc, journey)
+    }
+
+    /// Applies `edit`, or undoes the last change when there is none: tests replay lists of both.
+    pub fn apply_or_undo(doc: &mut OpenDocument, edit: Option<Edit>) {
+        match edit {
+            Some(edit) => doc.apply(edit).map(|_| ()).unwrap(),
+            None => doc.undo().map(|_| ()).unwrap(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::testing::bank_document;
     use super::*;
 
     #[test]
@@ -315,11 +342,7 @@ mod tests {
 
     #[test]
     fn journey_insights_carry_the_analysis_and_the_scores_of_the_bank_journey() {
-        let dir = tempfile::tempdir().unwrap();
-        let doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let (_dir, doc, journey) = bank_document();
         let insights = doc.journey_insights(&journey).unwrap();
         assert_eq!(insights.journey_id, journey);
         // Two blind transfers in one call: the template's chain is flagged (seed 004).
@@ -335,11 +358,7 @@ mod tests {
 
     #[test]
     fn insights_of_a_snapshot_are_the_documents_until_it_changes() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let (_dir, mut doc, journey) = bank_document();
         let (ws, revision) = doc.snapshot();
         assert_eq!(revision, doc.revision());
         let from_snapshot = journey_insights(&ws, &journey, revision).unwrap();
@@ -356,11 +375,7 @@ mod tests {
     #[test]
     fn journey_insights_follow_an_edit() {
         use baton_core::{new_id, Edit, Subject, SubjectKind, SurveyResponse};
-        let dir = tempfile::tempdir().unwrap();
-        let mut doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
+        let (_dir, mut doc, journey) = bank_document();
         let view = doc.journey_view(&journey, false).unwrap();
         let step = view.model.steps[0].id.clone();
         let csat = doc.workspace_view().unwrap().metrics[0].id.clone();

@@ -54,8 +54,15 @@ pub enum InsightsUpdate {
 /// The last insights sent for one open document, under their token.
 #[derive(Default)]
 pub struct InsightsCache {
-    sent: Option<(u32, JourneyInsights)>,
+    sent: Option<Sent>,
     next_token: u32,
+}
+
+struct Sent {
+    token: u32,
+    insights: JourneyInsights,
+    /// Whether its keyed lists name each item once, so a patch can be made on it.
+    keys_unique: bool,
 }
 
 impl InsightsCache {
@@ -64,35 +71,44 @@ impl InsightsCache {
     pub fn update(&mut self, held: Option<u32>, fresh: JourneyInsights) -> InsightsUpdate {
         self.next_token = self.next_token.wrapping_add(1);
         let token = self.next_token;
-        let base = self.sent.as_ref().filter(|(sent_token, sent)| {
-            Some(*sent_token) == held && sent.journey_id == fresh.journey_id
+        let keys_unique = keys_unique(&fresh);
+        let base = self.sent.as_ref().filter(|sent| {
+            Some(sent.token) == held
+                && sent.insights.journey_id == fresh.journey_id
+                && sent.keys_unique
+                && keys_unique
         });
-        let answer = match base.and_then(|(base, old)| patch(*base, old, &fresh)) {
-            Some(patch) => InsightsUpdate::Patch { token, patch },
+        let answer = match base {
+            Some(sent) => InsightsUpdate::Patch {
+                token,
+                patch: patch(sent.token, &sent.insights, &fresh),
+            },
             None => InsightsUpdate::Full {
                 token,
                 insights: fresh.clone(),
             },
         };
-        self.sent = Some((token, fresh));
+        self.sent = Some(Sent {
+            token,
+            insights: fresh,
+            keys_unique,
+        });
         answer
     }
 }
 
-/// `new` as a patch on `old`; `None` when a keyed list repeats a key (a patch could not name
-/// its items), so the insights go whole.
-fn patch(base: u32, old: &JourneyInsights, new: &JourneyInsights) -> Option<InsightsPatch> {
+/// Whether the keyed lists name each item once: a patch could not name repeated items, so
+/// insights with a repeated key go whole.
+fn keys_unique(insights: &JourneyInsights) -> bool {
+    unique(&insights.analysis.handoffs, |h| &h.handoff_id)
+        && unique(&insights.analysis.suggestions, |s| &s.key)
+        && unique(&insights.scores.subjects, |s| &s.subject.id)
+}
+
+/// `new` as a patch on `old` (both with unique keys).
+fn patch(base: u32, old: &JourneyInsights, new: &JourneyInsights) -> InsightsPatch {
     let (a, b) = (&old.analysis, &new.analysis);
-    let keys_unique = unique(&b.handoffs, |h| &h.handoff_id)
-        && unique(&a.handoffs, |h| &h.handoff_id)
-        && unique(&b.suggestions, |s| &s.key)
-        && unique(&a.suggestions, |s| &s.key)
-        && unique(&new.scores.subjects, |s| &s.subject.id)
-        && unique(&old.scores.subjects, |s| &s.subject.id);
-    if !keys_unique {
-        return None;
-    }
-    Some(InsightsPatch {
+    InsightsPatch {
         base,
         revision: new.revision,
         summary: b.summary.clone(),
@@ -105,7 +121,7 @@ fn patch(base: u32, old: &JourneyInsights, new: &JourneyInsights) -> Option<Insi
         subjects: diff(&old.scores.subjects, &new.scores.subjects, |s| {
             &s.subject.id
         }),
-    })
+    }
 }
 
 fn if_changed<T: PartialEq + Clone>(before: &T, after: &T) -> Option<T> {
@@ -120,7 +136,7 @@ fn unique<T>(list: &[T], key: fn(&T) -> &Id) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::OpenDocument;
+    use crate::documents::testing::{apply_or_undo, bank_document};
     use crate::view_patch::apply_list_patch as apply;
     use baton_core::{new_id, Edit, HandoffMode, Subject, SubjectKind, SurveyResponse};
 
@@ -145,15 +161,6 @@ mod tests {
         out
     }
 
-    fn bank() -> (tempfile::TempDir, OpenDocument, String) {
-        let dir = tempfile::tempdir().unwrap();
-        let doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = doc.workspace_view().unwrap().journeys[0].id.clone();
-        (dir, doc, journey)
-    }
-
     fn whole(update: InsightsUpdate) -> (u32, JourneyInsights) {
         match update {
             InsightsUpdate::Full { token, insights } => (token, insights),
@@ -163,7 +170,7 @@ mod tests {
 
     #[test]
     fn patches_keep_the_screens_insights_equal_to_fresh_ones() {
-        let (_dir, mut doc, journey) = bank();
+        let (_dir, mut doc, journey) = bank_document();
         let mut cache = InsightsCache::default();
         let (mut token, mut held) =
             whole(cache.update(None, doc.journey_insights(&journey).unwrap()));
@@ -198,10 +205,7 @@ mod tests {
             ("undo", None),
         ];
         for (what, edit) in edits {
-            match edit {
-                Some(edit) => doc.apply(edit).map(|_| ()).unwrap(),
-                None => doc.undo().map(|_| ()).unwrap(),
-            }
+            apply_or_undo(&mut doc, edit);
             let fresh = doc.journey_insights(&journey).unwrap();
             let InsightsUpdate::Patch { token: next, patch } =
                 cache.update(Some(token), fresh.clone())
@@ -216,7 +220,7 @@ mod tests {
 
     #[test]
     fn unchanged_insights_are_an_empty_patch() {
-        let (_dir, doc, journey) = bank();
+        let (_dir, doc, journey) = bank_document();
         let mut cache = InsightsCache::default();
         let fresh = doc.journey_insights(&journey).unwrap();
         let (token, _) = whole(cache.update(None, fresh.clone()));
@@ -238,7 +242,7 @@ mod tests {
 
     #[test]
     fn insights_go_whole_unless_the_screen_holds_the_last_ones_sent() {
-        let (_dir, doc, journey) = bank();
+        let (_dir, doc, journey) = bank_document();
         let mut cache = InsightsCache::default();
         let fresh = doc.journey_insights(&journey).unwrap();
         let (first, _) = whole(cache.update(None, fresh.clone()));
@@ -259,7 +263,7 @@ mod tests {
 
     #[test]
     fn a_repeated_suggestion_key_sends_the_insights_whole() {
-        let (_dir, doc, journey) = bank();
+        let (_dir, doc, journey) = bank_document();
         let mut cache = InsightsCache::default();
         let fresh = doc.journey_insights(&journey).unwrap();
         let (token, _) = whole(cache.update(None, fresh.clone()));

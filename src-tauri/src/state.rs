@@ -161,11 +161,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn opening_an_open_file_again_gives_its_doc_id() {
+    /// App state keeping its files in a temp dir (gone with it), and where a file `a` goes.
+    fn app_state() -> (tempfile::TempDir, AppState, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
         let path = dir.path().join("a.baton");
+        (dir, state, path)
+    }
+
+    #[test]
+    fn opening_an_open_file_again_gives_its_doc_id() {
+        let (_dir, state, path) = app_state();
         let first = state
             .insert(OpenDocument::create(&path, "").unwrap())
             .unwrap();
@@ -181,9 +187,7 @@ mod tests {
 
     #[test]
     fn closing_releases_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
-        let path = dir.path().join("a.baton");
+        let (_dir, state, path) = app_state();
         let opened = state
             .insert(OpenDocument::create(&path, "").unwrap())
             .unwrap();
@@ -198,9 +202,7 @@ mod tests {
 
     #[test]
     fn insights_still_being_computed_do_not_keep_a_closed_file_locked() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = AppState::new(&dir.path().join("config"), &dir.path().join("data"));
-        let path = dir.path().join("a.baton");
+        let (_dir, state, path) = app_state();
         let opened = state
             .insert(OpenDocument::create(&path, "").unwrap())
             .unwrap();

@@ -388,7 +388,7 @@ pub(crate) fn apply_list_patch<T: Clone>(old: &[T], p: &ListPatch<T>, id: fn(&T)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::OpenDocument;
+    use crate::documents::testing::{apply_or_undo, bank_document};
     use baton_core::Edit;
 
     use super::apply_list_patch as apply;
@@ -513,19 +513,11 @@ mod tests {
         assert_eq!(in_order_longest(&[]), Vec::<bool>::new());
     }
 
-    fn journey_of(doc: &OpenDocument) -> Id {
-        doc.workspace_view().unwrap().journeys[0].id.clone()
-    }
-
     /// Patching the view the screen holds gives exactly the fresh view, edit after edit, for
     /// a real file; another journey, style or an unknown token gets the whole view.
     #[test]
     fn patches_rebuild_the_fresh_view_of_a_real_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = journey_of(&doc);
+        let (_dir, mut doc, journey) = bank_document();
         let mut cache = ViewCache::default();
         let first = cache.update(
             &journey,
@@ -580,11 +572,7 @@ mod tests {
     /// into the kept map, or the map rebuilt when stages change) equals the view built whole.
     #[test]
     fn row_patches_keep_the_screens_view_equal_to_a_fresh_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut doc =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey = journey_of(&doc);
+        let (_dir, mut doc, journey) = bank_document();
         let ViewUpdate::Full { token, view } =
             doc.journey_view_update(&journey, false, None).unwrap()
         else {
@@ -634,10 +622,7 @@ mod tests {
             ("undo", None),
         ];
         for (what, edit) in edits {
-            match edit {
-                Some(edit) => doc.apply(edit).map(|_| ()).unwrap(),
-                None => doc.undo().map(|_| ()).unwrap(),
-            }
+            apply_or_undo(&mut doc, edit);
             let ViewUpdate::Patch { token: next, patch } = doc
                 .journey_view_update(&journey, false, Some(token))
                 .unwrap()
