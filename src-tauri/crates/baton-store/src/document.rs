@@ -3,8 +3,6 @@
 //! one history entry; memory and file never disagree after a call returns.
 
 use std::collections::BTreeSet;
-use std::fs::File;
-use std::io::ErrorKind as IoErrorKind;
 use std::path::{Path, PathBuf};
 
 use baton_core::{Edit, EntityKind, EntityRef, Id, Workspace};
@@ -15,11 +13,15 @@ use specta::Type;
 
 use crate::error::StoreError;
 use crate::file_check;
+use crate::file_identity::FileIdentity;
 use crate::history::{self, HistoryState};
 use crate::lock::FileLock;
+use crate::new_document::NewDocument;
 use crate::registry::Registration;
 use crate::rows::{self, RowError};
 use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
+use crate::temp_files::{self, TempFile};
+use crate::writing;
 
 /// What an apply, undo or redo produced, for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -47,6 +49,8 @@ pub struct Document {
     lock: FileLock,
     registration: Registration,
     path: PathBuf,
+    /// The file opened (device and inode), to notice another file moved onto `path`.
+    identity: FileIdentity,
     workspace: Workspace,
     history: HistoryState,
 }
@@ -62,70 +66,54 @@ impl std::fmt::Debug for Document {
 
 impl Document {
     /// Creates a new client file at `path` holding a fresh workspace named `name`. Refuses a
-    /// path that exists.
+    /// path that exists. The file is built beside `path` and moved there once complete.
     pub fn create(path: impl AsRef<Path>, name: &str) -> Result<Self, StoreError> {
-        Self::create_with(path.as_ref(), Workspace::new_file(name), &[], 0)
+        let path = path.as_ref();
+        refuse_existing(path)?;
+        NewDocument::create(path, name)?.place(false)
     }
 
-    /// Creates a new file holding `workspace` and `entries` of history with `cursor` applied.
-    pub(crate) fn create_with(
-        path: &Path,
+    /// A document on a file just built (see [`NewDocument`]).
+    pub(crate) fn from_parts(
+        conn: Connection,
+        lock: FileLock,
+        registration: Registration,
+        path: PathBuf,
+        identity: FileIdentity,
         workspace: Workspace,
-        entries: &[history::StoredEntry],
-        cursor: u32,
-    ) -> Result<Self, StoreError> {
-        let file = create_empty_file(path)?;
-        drop(file);
-        let result = Self::initialise(path, workspace, entries, cursor);
-        if result.is_err() {
-            // The file is ours and half-made: remove it rather than leave a broken file behind.
-            let _ = std::fs::remove_file(path);
-            let _ = std::fs::remove_file(file_check::journal_path(path));
-        }
-        result
-    }
-
-    fn initialise(
-        path: &Path,
-        workspace: Workspace,
-        entries: &[history::StoredEntry],
-        cursor: u32,
-    ) -> Result<Self, StoreError> {
-        let registration = Registration::claim(path)?;
-        let lock = FileLock::acquire(path)?;
-        let conn = schema::open_existing(path)?;
-        schema::configure_and_lock(&conn, path)?;
-        schema::migrate(&conn, path, 0, SCHEMA_VERSION)?;
-        let state = HistoryState {
-            cursor,
-            len: entries.last().map_or(0, |entry| entry.seq),
-            revision: 0,
-        };
-        in_transaction(&conn, || {
-            rows::write_all(&conn, &workspace)?;
-            for entry in entries {
-                conn.prepare_cached(
-                    "INSERT INTO history (seq, at, label, edit, inverse) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(rusqlite::params![
-                    entry.seq,
-                    entry.at,
-                    entry.label,
-                    rows::json_text(&entry.edit)?,
-                    rows::json_text(&entry.inverse)?,
-                ])?;
-            }
-            history::write_state(&conn, &state)
-        })
-        .map_err(|error| StoreError::database(path, error))?;
-        Ok(Document {
+        history: HistoryState,
+    ) -> Self {
+        Document {
             conn,
             lock,
             registration,
-            path: path.to_owned(),
+            path,
+            identity,
             workspace,
-            history: state,
-        })
+            history,
+        }
+    }
+
+    /// Moves the document's file (a new one, in a temp file) to `target`: see
+    /// [`NewDocument::place`]. The lock moves with the file: it is held on the file itself.
+    pub(crate) fn relocate(&mut self, target: &Path, replace: bool) -> Result<(), StoreError> {
+        self.check_not_replaced()?;
+        if replace {
+            refuse_if_open(target)?;
+        }
+        // SQLite names the journal after the path it opened: the connection on the temp path
+        // closes before the move, and a new one opens at the target.
+        let placeholder = Connection::open_in_memory().map_err(|error| self.db_error(error))?;
+        std::mem::replace(&mut self.conn, placeholder)
+            .close()
+            .map_err(|(_, error)| self.db_error(error))?;
+        let _ = std::fs::remove_file(file_check::journal_path(&self.path));
+        temp_files::move_into_place(&self.path, target, replace)?;
+        self.registration = Registration::claim(target)?;
+        self.path = target.to_owned();
+        self.conn = schema::open_existing(target)?;
+        schema::configure_and_lock(&self.conn, target)?;
+        Ok(())
     }
 
     /// Opens an existing client file for writing. The file is refused, untouched, when it is not
@@ -137,6 +125,7 @@ impl Document {
         // Claimed before the header is read: see `registry`.
         let registration = Registration::claim(path)?;
         let lock = FileLock::acquire(path)?;
+        temp_files::remove_stale(path);
         file_check::inspect(path)?;
         let read_only = std::fs::metadata(path)
             .map_err(|error| StoreError::io(path, error))?
@@ -149,6 +138,10 @@ impl Document {
         }
         let conn = schema::open_existing(path)?;
         schema::configure_and_lock(&conn, path)?;
+        let identity = lock
+            .identity()
+            .map_err(|error| StoreError::io(path, error))?;
+        check_identity(path, identity)?;
         // The header was checked before; check again now that the lock is held and any
         // interrupted commit has been rolled back.
         if schema::application_id(&conn, path)? != APPLICATION_ID {
@@ -180,6 +173,7 @@ impl Document {
             lock,
             registration,
             path: path.to_owned(),
+            identity,
             workspace,
             history,
         })
@@ -286,28 +280,12 @@ impl Document {
         if same_file(&self.path, target) {
             return Ok(());
         }
-        if Registration::is_open(target) {
-            return Err(StoreError::AlreadyOpen {
-                path: target.to_owned(),
-            });
-        }
-        if target.exists() && FileLock::is_held_elsewhere(target) {
-            return Err(StoreError::Locked {
-                path: target.to_owned(),
-            });
-        }
-        let temporary = temporary_sibling(target);
-        let copied = self.copy_to(&temporary).and_then(|()| {
-            std::fs::rename(&temporary, target).map_err(|error| StoreError::io(target, error))?;
-            sync_parent(target);
-            Ok(())
-        });
-        if let Err(error) = copied {
-            let _ = std::fs::remove_file(&temporary);
-            return Err(error);
-        }
+        self.check_not_replaced()?;
+        refuse_if_open(target)?;
+        let temporary = TempFile::create(target)?;
+        self.copy_to(temporary.path())?;
+        let lock = temporary.place_keeping_lock(target, true)?;
         let registration = Registration::claim(target)?;
-        let lock = FileLock::acquire(target)?;
         let conn = schema::open_existing(target)?;
         schema::configure_and_lock(&conn, target)?;
         // The old connection closes, then the old lock goes, as they are replaced.
@@ -315,6 +293,10 @@ impl Document {
         self.lock = lock;
         self.registration = registration;
         self.path = target.to_owned();
+        self.identity = self
+            .lock
+            .identity()
+            .map_err(|error| StoreError::io(target, error))?;
         Ok(())
     }
 
@@ -376,9 +358,10 @@ impl Document {
         edit: &Edit,
         record: Record<'_>,
     ) -> Result<BTreeSet<EntityRef>, StoreError> {
+        self.check_not_replaced()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|error| schema::classify_open_error(&self.path, error))?;
+            .map_err(|error| writing::write_failed(&self.path, error, Ok(())))?;
         let applied = match self.workspace.apply(edit) {
             Ok(applied) => applied,
             Err(error) => {
@@ -424,14 +407,22 @@ impl Document {
         match written {
             Ok(()) => {
                 self.history = next;
+                // Committed to the file this document holds; if the path now names another
+                // file, say so rather than let the caller believe the path holds the change.
+                self.check_not_replaced()?;
                 Ok(applied.touched)
             }
             Err(error) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
+                let rolled_back = writing::roll_back(&self.conn, &self.path);
                 self.restore_memory(&applied.inverse);
-                Err(self.db_error(error))
+                Err(writing::write_failed(&self.path, error, rolled_back))
             }
         }
+    }
+
+    /// Refuses to go on when the path no longer names the file this document opened.
+    fn check_not_replaced(&self) -> Result<(), StoreError> {
+        check_identity(&self.path, self.identity)
     }
 
     /// After a failed write: undo the in-memory change so memory matches the file again. Should
@@ -480,20 +471,6 @@ impl Document {
     }
 }
 
-fn in_transaction(
-    conn: &Connection,
-    body: impl FnOnce() -> rusqlite::Result<()>,
-) -> rusqlite::Result<()> {
-    conn.execute_batch("BEGIN IMMEDIATE")?;
-    match body().and_then(|()| conn.execute_batch("COMMIT")) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = conn.execute_batch("ROLLBACK");
-            Err(error)
-        }
-    }
-}
-
 fn load(conn: &Connection, path: &Path) -> Result<Workspace, StoreError> {
     rows::load_workspace(conn).map_err(|error| match error {
         RowError::Sql(error) => schema::classify_open_error(path, error),
@@ -504,55 +481,45 @@ fn load(conn: &Connection, path: &Path) -> Result<Workspace, StoreError> {
     })
 }
 
-/// Creates `path`, failing if anything is there: the check and the creation are one step.
-fn create_empty_file(path: &Path) -> Result<File, StoreError> {
+/// A new file's early refusal of an existing path (the final, atomic check is the move's).
+fn refuse_existing(path: &Path) -> Result<(), StoreError> {
     file_check::check_parent_exists(path)?;
-    File::options()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|error| match error.kind() {
-            IoErrorKind::AlreadyExists => StoreError::FileExists {
-                path: path.to_owned(),
-            },
-            IoErrorKind::PermissionDenied | IoErrorKind::ReadOnlyFilesystem => {
-                StoreError::ReadOnly {
-                    path: path.to_owned(),
-                }
-            }
-            IoErrorKind::NotFound => StoreError::DirectoryMissing {
-                path: path.to_owned(),
-            },
-            _ => StoreError::io(path, error),
-        })
+    match std::fs::symlink_metadata(path) {
+        Ok(_) => Err(StoreError::FileExists {
+            path: path.to_owned(),
+        }),
+        Err(_) => Ok(()),
+    }
+}
+
+/// A file open in a Baton (this one or another) is never replaced.
+fn refuse_if_open(target: &Path) -> Result<(), StoreError> {
+    if Registration::is_open(target) {
+        return Err(StoreError::AlreadyOpen {
+            path: target.to_owned(),
+        });
+    }
+    if target.exists() && FileLock::is_held_elsewhere(target) {
+        return Err(StoreError::Locked {
+            path: target.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `path` still names the file whose identity is `expected`.
+fn check_identity(path: &Path, expected: FileIdentity) -> Result<(), StoreError> {
+    match FileIdentity::of_path(path) {
+        Ok(identity) if identity == expected => Ok(()),
+        _ => Err(StoreError::FileReplaced {
+            path: path.to_owned(),
+        }),
+    }
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-fn temporary_sibling(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    target.with_file_name(format!(".{name}.saving-{}", uuid::Uuid::now_v7()))
-}
-
-/// Makes a rename durable: the directory entry is flushed too. Best effort: not every file
-/// system can sync a directory.
-fn sync_parent(path: &Path) {
-    if let Some(parent) = path.parent() {
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        };
-        if let Ok(dir) = File::open(parent) {
-            let _ = dir.sync_all();
-        }
     }
 }

@@ -50,6 +50,17 @@ pub enum ErrorKind {
     CrossJourney,
     PlacementChanged,
     Duplicate,
+    // Writing.
+    /// Another file was moved onto the open file's path.
+    FileReplaced,
+    /// The file's folder does not let Baton create files (its journal, a new file).
+    FolderReadOnly,
+    /// No space left (or the file size limit reached): the change was rolled back.
+    DiskFull,
+    /// Writing failed for another reason: the change was rolled back.
+    WriteFailed,
+    /// Writing failed and so did the rollback: the file must be reopened.
+    RollbackFailed,
 }
 
 impl From<EditErrorKind> for ErrorKind {
@@ -145,6 +156,20 @@ pub enum StoreError {
     },
     #[error("invalid content at {json_path}: {detail}")]
     JsonContent { json_path: String, detail: String },
+    #[error("{} was replaced by another file while open in Baton: nothing was written to it; close it and open it again", .path.display())]
+    FileReplaced { path: PathBuf },
+    #[error("the folder of {} is read-only: Baton needs to create files beside it (its journal, a new file); change the folder's permissions or choose another folder", .path.display())]
+    FolderReadOnly { path: PathBuf },
+    #[error("no space left to write {} (the disk is full or a size limit is reached): the change was undone and the file is as it was; free some space and try again", .path.display())]
+    DiskFull { path: PathBuf },
+    #[error("could not write {} ({detail}): the change was undone and the file is as it was", .path.display())]
+    WriteFailed { path: PathBuf, detail: String },
+    #[error("could not write {} ({detail}), and undoing the half-written change failed too ({rollback}): close the file and open it again, which completes the undo", .path.display())]
+    RollbackFailed {
+        path: PathBuf,
+        detail: String,
+        rollback: String,
+    },
 }
 
 impl StoreError {
@@ -174,6 +199,11 @@ impl StoreError {
             StoreError::JsonFormat { .. } => ErrorKind::JsonFormat,
             StoreError::JsonVersion { .. } => ErrorKind::JsonVersion,
             StoreError::JsonContent { .. } => ErrorKind::JsonContent,
+            StoreError::FileReplaced { .. } => ErrorKind::FileReplaced,
+            StoreError::FolderReadOnly { .. } => ErrorKind::FolderReadOnly,
+            StoreError::DiskFull { .. } => ErrorKind::DiskFull,
+            StoreError::WriteFailed { .. } => ErrorKind::WriteFailed,
+            StoreError::RollbackFailed { .. } => ErrorKind::RollbackFailed,
         }
     }
 
@@ -202,6 +232,45 @@ impl StoreError {
             path: path.to_owned(),
             source,
         }
+    }
+
+    /// The file the error names, if any.
+    fn path_mut(&mut self) -> Option<&mut PathBuf> {
+        match self {
+            StoreError::FileNotFound { path }
+            | StoreError::DirectoryMissing { path }
+            | StoreError::FileExists { path }
+            | StoreError::NotAFile { path }
+            | StoreError::EmptyFile { path }
+            | StoreError::NotSqlite { path }
+            | StoreError::NotBaton { path }
+            | StoreError::Truncated { path, .. }
+            | StoreError::Damaged { path, .. }
+            | StoreError::NewerVersion { path, .. }
+            | StoreError::ReadOnly { path }
+            | StoreError::Locked { path }
+            | StoreError::AlreadyOpen { path }
+            | StoreError::Io { path, .. }
+            | StoreError::Database { path, .. }
+            | StoreError::HistoryDamaged { path, .. }
+            | StoreError::FileReplaced { path }
+            | StoreError::FolderReadOnly { path }
+            | StoreError::DiskFull { path }
+            | StoreError::WriteFailed { path, .. }
+            | StoreError::RollbackFailed { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The same error, naming `shown` where it named `actual` (a new file's hidden temp file is
+    /// reported as the file the user asked for).
+    pub(crate) fn shown_at(mut self, actual: &Path, shown: &Path) -> Self {
+        if let Some(path) = self.path_mut() {
+            if path == actual {
+                *path = shown.to_owned();
+            }
+        }
+        self
     }
 
     pub(crate) fn database(path: &Path, source: rusqlite::Error) -> Self {

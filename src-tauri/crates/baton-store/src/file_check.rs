@@ -126,7 +126,7 @@ fn check_size(path: &Path, header: &[u8], file_len: u64) -> Result<(), StoreErro
     Ok(())
 }
 
-fn has_hot_journal(path: &Path) -> bool {
+pub(crate) fn has_hot_journal(path: &Path) -> bool {
     let journal = journal_path(path);
     let mut magic = [0u8; 8];
     match File::open(journal) {

@@ -17,6 +17,7 @@ use serde_json::Value;
 use crate::document::Document;
 use crate::error::StoreError;
 use crate::history::StoredEntry;
+use crate::new_document::NewDocument;
 
 pub const FORMAT_NAME: &str = "baton";
 pub const FORMAT_VERSION: u32 = 1;
@@ -78,12 +79,26 @@ impl Document {
         })
     }
 
-    /// Creates a new file at `path` (refusing an existing one) from an export.
+    /// Creates a new file at `path` (refusing an existing one) from an export. The file is
+    /// built beside `path` and moved there once complete.
     pub fn import_json(json: &str, path: impl AsRef<Path>) -> Result<Document, StoreError> {
+        let path = path.as_ref();
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::FileExists {
+                path: path.to_owned(),
+            });
+        }
+        NewDocument::import_json(json, path)?.place(false)
+    }
+}
+
+impl NewDocument {
+    /// A new file for `target` (not yet placed there) from an export.
+    pub fn import_json(json: &str, target: impl AsRef<Path>) -> Result<NewDocument, StoreError> {
         let content = decode(json)?;
         let workspace = replay(&content)?;
-        Document::create_with(
-            path.as_ref(),
+        NewDocument::create_with(
+            target.as_ref(),
             workspace,
             &content.history,
             content.history_cursor,

@@ -9,19 +9,24 @@
 mod document;
 mod error;
 mod file_check;
+mod file_identity;
 mod history;
 mod json;
 mod lock;
+mod new_document;
 mod queries;
 mod registry;
 mod rows;
 mod schema;
+pub mod temp_files;
 #[doc(hidden)]
 pub mod testing;
+mod writing;
 
 pub use document::{Document, EditOutcome};
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;
 pub use json::{FORMAT_NAME, FORMAT_VERSION};
+pub use new_document::NewDocument;
 pub use queries::PlanPhase;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};

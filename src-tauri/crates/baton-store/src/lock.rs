@@ -10,10 +10,11 @@ use std::fs::{File, TryLockError};
 use std::path::Path;
 
 use crate::error::StoreError;
+use crate::file_identity::FileIdentity;
 
 #[derive(Debug)]
 pub struct FileLock {
-    _file: File,
+    file: File,
 }
 
 impl FileLock {
@@ -26,12 +27,23 @@ impl FileLock {
             _ => StoreError::io(path, error),
         })?;
         match file.try_lock() {
-            Ok(()) => Ok(FileLock { _file: file }),
+            Ok(()) => Ok(FileLock { file }),
             Err(TryLockError::WouldBlock) => Err(StoreError::Locked {
                 path: path.to_owned(),
             }),
             Err(TryLockError::Error(error)) => Err(StoreError::io(path, error)),
         }
+    }
+
+    /// A lock already taken on `file` (a temp file's, handed to the document built in it).
+    pub(crate) fn from_locked(file: File) -> Self {
+        FileLock { file }
+    }
+
+    /// The identity of the locked file: the file the document holds, wherever its path now
+    /// points.
+    pub fn identity(&self) -> std::io::Result<FileIdentity> {
+        FileIdentity::of_file(&self.file)
     }
 
     /// Whether another process holds `path`'s lock right now (so it must not be replaced).

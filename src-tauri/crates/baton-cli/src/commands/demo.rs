@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use baton_core::templates::demo_edit;
-use baton_store::Document;
+use baton_store::NewDocument;
 
 use crate::error::CliError;
 use crate::files;
@@ -27,7 +27,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let document = files::new_document(
         &args.file,
         args.force,
-        |path| Document::create(path, &name).map_err(|error| CliError::store(path, error)),
+        |path| NewDocument::create(path, &name).map_err(|error| CliError::store(path, error)),
         |document| {
             let edit = demo_edit(document.workspace());
             super::new::apply(document, edit)

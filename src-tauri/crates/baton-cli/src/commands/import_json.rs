@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use baton_store::{Document, ErrorKind, StoreError};
+use baton_store::{ErrorKind, NewDocument, StoreError};
 
 use crate::error::CliError;
 use crate::files;
@@ -26,7 +26,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let document = files::new_document(
         &args.file,
         args.force,
-        |path| Document::import_json(&json, path).map_err(|error| import_error(&args, path, error)),
+        |path| {
+            NewDocument::import_json(&json, path).map_err(|error| import_error(&args, path, error))
+        },
         |_| Ok(()),
     )?;
     let summary = super::new::summary(&document);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use baton_core::templates::template_edit;
 use baton_core::Edit;
-use baton_store::Document;
+use baton_store::{Document, NewDocument};
 
 use crate::error::CliError;
 use crate::files;
@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let document = files::new_document(
         &args.file,
         args.force,
-        |path| Document::create(path, &name).map_err(|error| CliError::store(path, error)),
+        |path| NewDocument::create(path, &name).map_err(|error| CliError::store(path, error)),
         |document| match &args.template {
             Some(key) => {
                 let edit = template_edit(key, document.workspace()).map_err(template_error)?;
