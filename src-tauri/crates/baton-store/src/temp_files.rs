@@ -195,8 +195,8 @@ pub fn remove_stale(target: &Path) -> usize {
         } else {
             false
         };
-        if stale && remove_if_unlocked(&path) {
-            removed += 1;
+        if stale {
+            removed += remove_if_unlocked(&path);
         }
     }
     removed
@@ -231,18 +231,18 @@ fn is_older_than(path: &Path, age: Duration) -> bool {
         .is_some_and(|elapsed| elapsed >= age)
 }
 
-/// Removes a temp file (and its journal) if no live process holds its lock.
-fn remove_if_unlocked(path: &Path) -> bool {
+/// Removes a temp file (and its journal) if no live process holds its lock; returns how many
+/// files were removed.
+fn remove_if_unlocked(path: &Path) -> usize {
     let Ok(file) = File::open(path) else {
-        return false;
+        return 0;
     };
     if file.try_lock().is_err() {
-        return false;
+        return 0;
     }
     // Removed while locked, so its maker cannot be mid-way through claiming it.
-    let removed = fs::remove_file(path).is_ok();
-    let _ = fs::remove_file(file_check::journal_path(path));
-    removed
+    usize::from(fs::remove_file(path).is_ok())
+        + usize::from(fs::remove_file(file_check::journal_path(path)).is_ok())
 }
 
 fn remove_with_journal(path: &Path) {

@@ -58,10 +58,16 @@ pub fn write_failed(
             rollback,
         };
     }
-    let code = match &error {
-        rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
-        _ => None,
+    let (code, extended_code) = match &error {
+        rusqlite::Error::SqliteFailure(failure, _) => (Some(failure.code), failure.extended_code),
+        _ => (None, 0),
     };
+    // SQLite could not create the journal beside the file: the folder refuses new files.
+    if extended_code == rusqlite::ffi::SQLITE_READONLY_DIRECTORY {
+        return StoreError::FolderReadOnly {
+            path: path.to_owned(),
+        };
+    }
     match code {
         Some(ErrorCode::DiskFull) => StoreError::DiskFull {
             path: path.to_owned(),
