@@ -191,6 +191,11 @@ impl Document {
         let result = conn
             .close()
             .map_err(|(_, error)| StoreError::database(&path, error));
+        // With the file held exclusively, SQLite empties its journal after a commit or a
+        // playback rather than deleting it; an emptied one is removed while the lock is held.
+        if result.is_ok() && !file_check::has_hot_journal(&path) {
+            let _ = std::fs::remove_file(file_check::journal_path(&path));
+        }
         drop(lock);
         drop(registration);
         result
