@@ -211,7 +211,17 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 /**  Open in another Baton (another process holds the lock). */
 "locked" | 
 /**  Already open in this Baton. */
-"already_open" | "io" | "database" | "nothing_to_undo" | "nothing_to_redo" | "history_damaged" | "json_syntax" | "json_format" | "json_version" | "json_content" | "not_found" | "already_exists" | "invalid_id" | "empty" | "too_long" | "out_of_range" | "not_allowed" | "cross_journey" | "placement_changed" | "duplicate";
+"already_open" | "io" | "database" | "nothing_to_undo" | "nothing_to_redo" | "history_damaged" | "json_syntax" | "json_format" | "json_version" | "json_content" | "not_found" | "already_exists" | "invalid_id" | "empty" | "too_long" | "out_of_range" | "not_allowed" | "cross_journey" | "placement_changed" | "duplicate" | 
+/**  Another file was moved onto the open file's path. */
+"file_replaced" | 
+/**  The file's folder does not let Baton create files (its journal, a new file). */
+"folder_read_only" | 
+/**  No space left (or the file size limit reached): the change was rolled back. */
+"disk_full" | 
+/**  Writing failed for another reason: the change was rolled back. */
+"write_failed" | 
+/**  Writing failed and so did the rollback: the file must be reopened. */
+"rollback_failed";
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when
