@@ -284,10 +284,13 @@ fn survives_sigkill_during_save_as() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.baton");
     demo_file(&source).close().unwrap();
-    let mut saved = std::collections::BTreeMap::new();
+    let mut saves = 0;
     for iteration in 0..20 {
         let delay = Duration::from_millis(20) + kill_delay(iteration) * 3;
+        // Each run starts again from the source, so only this run's saves are compared.
+        let mut saved = std::collections::BTreeMap::new();
         for line in run_child_and_kill("child_saver", &source, delay) {
+            saves += 1;
             let (copy, personas) = line.rsplit_once(' ').unwrap();
             saved.insert(copy.to_owned(), personas.parse::<usize>().unwrap());
         }
@@ -303,10 +306,7 @@ fn survives_sigkill_during_save_as() {
             doc.close().unwrap();
         }
     }
-    assert!(
-        !saved.is_empty(),
-        "no save completed: the test proved nothing"
-    );
+    assert!(saves > 0, "no save completed: the test proved nothing");
     // Later saves to the same targets remove what the killed ones left.
     let mut doc = Document::open(&source).unwrap();
     doc.save_as(dir.path().join("copy-0.baton")).unwrap();
