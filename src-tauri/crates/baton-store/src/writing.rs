@@ -89,3 +89,41 @@ pub fn write_failed(
         _ => StoreError::database(path, error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    /// SQLite's journal magic: a journal starting with it still has to be played back.
+    const JOURNAL_MAGIC: [u8; 8] = [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
+
+    #[test]
+    fn a_journal_left_to_play_back_is_a_failed_rollback() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("held.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        assert_eq!(roll_back(&conn, &path), Ok(()));
+        // A connection holding the file exclusively never looks at the journal again: one still
+        // to be played back must be noticed, not reported as a rollback done.
+        let mut journal = JOURNAL_MAGIC.to_vec();
+        journal.resize(512, 0);
+        std::fs::write(file_check::journal_path(&path), journal).unwrap();
+        let rolled_back = roll_back(&conn, &path);
+        assert!(rolled_back.is_err(), "{rolled_back:?}");
+        let error = write_failed(
+            &path,
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+                None,
+            ),
+            rolled_back,
+        );
+        assert_eq!(error.kind(), ErrorKind::RollbackFailed);
+        assert!(error.to_string().contains("open it again"), "{error}");
+    }
+}
