@@ -17,6 +17,7 @@ use crate::error::StoreError;
 use crate::file_check;
 use crate::file_identity::FileIdentity;
 use crate::lock::FileLock;
+use crate::registry::Registration;
 
 /// What follows `.<target name>.` in every temp file's name.
 const MARKER: &str = "baton-temp-";
@@ -180,6 +181,11 @@ pub fn remove_stale(target: &Path) -> usize {
             continue;
         };
         let path = entry.path();
+        // A temp file this process is building is live; even opening it here to test its lock
+        // would, on closing, drop the POSIX locks SQLite holds on it (see `crate::lock`).
+        if Registration::is_open(&path) {
+            continue;
+        }
         if let Some(main) = rest.strip_suffix("-journal") {
             // A journal whose temp file is gone is an orphan (a live maker keeps its file).
             let main_path = folder.join(format!("{prefix}{main}"));
