@@ -50,6 +50,8 @@ pub enum ErrorKind {
     CrossJourney,
     PlacementChanged,
     Duplicate,
+    /// The file holds a trigger, view, table or index Baton does not create (or lacks one).
+    ForeignSchema,
 }
 
 impl From<EditErrorKind> for ErrorKind {
@@ -145,6 +147,8 @@ pub enum StoreError {
     },
     #[error("invalid content at {json_path}: {detail}")]
     JsonContent { json_path: String, detail: String },
+    #[error("{} was changed outside Baton and is refused: {detail} (such objects would run inside Baton's edits)", .path.display())]
+    ForeignSchema { path: PathBuf, detail: String },
 }
 
 impl StoreError {
@@ -174,6 +178,7 @@ impl StoreError {
             StoreError::JsonFormat { .. } => ErrorKind::JsonFormat,
             StoreError::JsonVersion { .. } => ErrorKind::JsonVersion,
             StoreError::JsonContent { .. } => ErrorKind::JsonContent,
+            StoreError::ForeignSchema { .. } => ErrorKind::ForeignSchema,
         }
     }
 

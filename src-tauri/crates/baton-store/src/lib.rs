@@ -6,19 +6,25 @@
 //! export and import. Opening refuses, without writing a byte, any file that is not a sound
 //! Baton file this Baton can write ([`StoreError`] says which case it is).
 
+mod check;
 mod document;
 mod error;
+mod expected_schema;
 mod file_check;
 mod history;
+mod history_check;
 mod json;
 mod lock;
+mod positions_check;
 mod queries;
 mod registry;
+mod replay;
 mod rows;
 mod schema;
 #[doc(hidden)]
 pub mod testing;
 
+pub use check::{check_file, CheckArea, CheckProblem, CheckReport};
 pub use document::{Document, EditOutcome};
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;
