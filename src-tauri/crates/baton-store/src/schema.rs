@@ -225,3 +225,27 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_retried_upgrade_keeps_one_backup_of_the_same_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.baton");
+        crate::testing::create_at_version(&path, "Acme", 1).unwrap();
+        let conn = open_existing(&path).unwrap();
+        let first = backup_before_upgrade(&conn, &path, 1).unwrap();
+        // The upgrade failed (say); the next attempt backs up the same content again.
+        let second = backup_before_upgrade(&conn, &path, 1).unwrap();
+        assert_eq!(first, second);
+        assert_eq!(first, dir.path().join("old.baton.v1.bak"));
+        assert!(!dir.path().join("old.baton.v1.2.bak").exists());
+        // Content that changed meanwhile gets a backup of its own.
+        conn.execute_batch("UPDATE workspace_info SET name = 'Acme Bank'")
+            .unwrap();
+        let third = backup_before_upgrade(&conn, &path, 1).unwrap();
+        assert_eq!(third, dir.path().join("old.baton.v1.2.bak"));
+    }
+}

@@ -285,7 +285,10 @@ fn a_sound_demo_export_with_undone_entries_imports_and_round_trips() {
     demo.apply(Edit::DeleteJourney { id: journey }).unwrap();
     demo.undo().unwrap();
     let json = demo.export_json().unwrap();
-    assert!(json.contains("\"cursor\": 2"), "an undone entry is exported");
+    assert!(
+        json.contains("\"cursor\": 2"),
+        "an undone entry is exported"
+    );
     let mut imported = Document::import_json(&json, file_in(&dir, "copy.baton")).unwrap();
     assert_eq!(imported.export_json().unwrap(), json);
     imported.redo().unwrap();
