@@ -211,7 +211,9 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 /**  Open in another Baton (another process holds the lock). */
 "locked" | 
 /**  Already open in this Baton. */
-"already_open" | "io" | "database" | "nothing_to_undo" | "nothing_to_redo" | "history_damaged" | "json_syntax" | "json_format" | "json_version" | "json_content" | "not_found" | "already_exists" | "invalid_id" | "empty" | "too_long" | "out_of_range" | "not_allowed" | "cross_journey" | "placement_changed" | "duplicate";
+"already_open" | "io" | "database" | "nothing_to_undo" | "nothing_to_redo" | "history_damaged" | "json_syntax" | "json_format" | "json_version" | "json_content" | "not_found" | "already_exists" | "invalid_id" | "empty" | "too_long" | "out_of_range" | "not_allowed" | "cross_journey" | "placement_changed" | "duplicate" | 
+/**  The file holds a trigger, view, table or index Baton does not create (or lacks one). */
+"foreign_schema";
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when
