@@ -86,6 +86,19 @@ impl CheckReport {
 /// it would be; a Baton file with problems gives a report listing them.
 pub fn check_file(path: &Path) -> Result<CheckReport, StoreError> {
     let header = file_check::inspect(path)?;
+    // A read-only connection cannot play an interrupted commit's journal back; SQLite would
+    // then call the file read-only, which is not what is wrong.
+    let journal = file_check::journal_path(path);
+    if std::fs::metadata(&journal).is_ok_and(|meta| meta.len() > 0) {
+        return Err(StoreError::Damaged {
+            path: path.to_owned(),
+            detail: format!(
+                "a commit was interrupted ({} is beside it): open the file in Baton once, which \
+                 rolls that commit back, then check it again",
+                journal.display()
+            ),
+        });
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|error| schema::classify_open_error(path, error))?;

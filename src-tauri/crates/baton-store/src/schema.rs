@@ -12,6 +12,8 @@ use crate::expected_schema;
 pub const APPLICATION_ID: u32 = 0x4241_544E;
 
 /// The migrations, in order. Migration `n` (1-based) brings a file to schema version `n`.
+/// They are frozen once released: a file keeps each `CREATE` statement's text (comments inside
+/// a statement included), and opening compares it with these (see `expected_schema`).
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_indexes.sql"),

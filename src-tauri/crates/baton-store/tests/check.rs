@@ -340,3 +340,24 @@ fn what_is_not_a_baton_file_is_an_error_not_a_report() {
     );
     assert!(!missing.exists());
 }
+
+#[test]
+fn a_file_with_an_interrupted_commit_is_refused_in_words_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sound_file(&dir, "hot.baton");
+    let journal = file_in(&dir, "hot.baton-journal");
+    std::fs::write(
+        &journal,
+        [0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7, 0, 0],
+    )
+    .unwrap();
+    let before = bytes(&path);
+    let error = check_file(&path).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Damaged);
+    assert!(error.to_string().contains("interrupted"), "{error}");
+    assert!(bytes(&path) == before);
+    assert!(
+        journal.exists(),
+        "the journal is left for Baton to play back"
+    );
+}
