@@ -84,6 +84,22 @@ fn what_it_holds(kind: Type) -> &'static str {
     }
 }
 
+/// What a column read as `T` must hold, in words.
+fn expected_kind<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    if name.contains("String") {
+        "text"
+    } else if name.contains("f64") {
+        "a number"
+    } else if name.contains("bool") {
+        "true or false (1 or 0)"
+    } else if name.contains("i64") || name.contains("u32") || name.contains("i32") {
+        "a whole number"
+    } else {
+        "another kind of value"
+    }
+}
+
 impl Cell<'_> {
     /// Column `index` as a `T`; a value of the wrong kind (text in a number column, binary data
     /// in a text column, NULL where a value is required) names the table, row and column.
@@ -97,7 +113,12 @@ impl Cell<'_> {
         T::column_result(value).map_err(|error| {
             let found = what_it_holds(value.data_type());
             let detail = match error {
-                FromSqlError::InvalidType => format!("it holds {found}, which is not allowed here"),
+                FromSqlError::InvalidType => {
+                    format!(
+                        "it holds {found} where {} is expected",
+                        expected_kind::<T>()
+                    )
+                }
                 FromSqlError::OutOfRange(number) => format!("{number} is out of range"),
                 other => format!("it holds {found} that cannot be read: {other}"),
             };
