@@ -76,7 +76,13 @@ pub fn verify(
     if let Err(redo_fault) = fast {
         return Err(locate(current, entries, cursor)
             .or(redo_fault)
-            .unwrap_or_else(|| fault(cursor - 1, Part::Inverse, "cannot be undone".into())));
+            .unwrap_or_else(|| {
+                fault(
+                    cursor.saturating_sub(1),
+                    Part::Inverse,
+                    "cannot be undone".into(),
+                )
+            }));
     }
     if ws != *current {
         return Err(locate_divergence(ws, current.clone(), entries, cursor));
