@@ -47,6 +47,7 @@ fn check_json_reports_a_sound_file() {
     assert_eq!(report["schema_version"], SCHEMA_VERSION);
     assert_eq!(report["supported_schema_version"], SCHEMA_VERSION);
     assert_eq!(report["integrity_problems"], serde_json::json!([]));
+    assert_eq!(report["problems"], serde_json::json!([]));
 
     let text = sandbox.run(&["check", "demo.baton"]).ok().stdout.clone();
     assert!(text.starts_with("demo.baton: ok"), "{text}");
@@ -54,7 +55,7 @@ fn check_json_reports_a_sound_file() {
 }
 
 #[test]
-fn check_reads_the_version_of_an_older_file_before_upgrading_it() {
+fn check_reads_an_older_file_as_it_is_and_never_upgrades_it() {
     const {
         assert!(
             SCHEMA_VERSION >= 2,
@@ -64,14 +65,25 @@ fn check_reads_the_version_of_an_older_file_before_upgrading_it() {
     let sandbox = Sandbox::new();
     let old = sandbox.path("old.baton");
     baton_store::testing::create_at_version(&old, "Old client", SCHEMA_VERSION - 1).unwrap();
-    let report = sandbox.run(&["check", "old.baton", "--json"]).ok().json();
-    assert_eq!(report["ok"], true);
-    assert_eq!(report["schema_version"], SCHEMA_VERSION - 1);
-    let again = sandbox.run(&["check", "old.baton", "--json"]).ok().json();
+    let before = sandbox.read("old.baton");
+    for _ in 0..2 {
+        let report = sandbox.run(&["check", "old.baton", "--json"]).ok().json();
+        assert_eq!(report["ok"], true);
+        assert_eq!(report["schema_version"], SCHEMA_VERSION - 1);
+    }
     assert_eq!(
-        again["schema_version"], SCHEMA_VERSION,
-        "opening upgraded it"
+        sandbox.read("old.baton"),
+        before,
+        "check never changes the file"
     );
+    assert!(
+        !sandbox
+            .path(&format!("old.baton.v{}.bak", SCHEMA_VERSION - 1))
+            .exists(),
+        "nor backs it up"
+    );
+    let text = sandbox.run(&["check", "old.baton"]).ok().stdout.clone();
+    assert!(text.contains("older"), "{text}");
 }
 
 #[test]

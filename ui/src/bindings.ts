@@ -221,7 +221,9 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 /**  Writing failed for another reason: the change was rolled back. */
 "write_failed" | 
 /**  Writing failed and so did the rollback: the file must be reopened. */
-"rollback_failed";
+"rollback_failed" | 
+/**  The file holds a trigger, view, table or index Baton does not create (or lacks one). */
+"foreign_schema";
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when

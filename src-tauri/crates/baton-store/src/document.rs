@@ -157,6 +157,8 @@ impl Document {
                 supported: SCHEMA_VERSION,
             });
         }
+        // Before any backup or migration: a planted trigger would run inside them.
+        schema::verify_objects(&conn, path, version)?;
         if version < SCHEMA_VERSION {
             schema::backup_before_upgrade(&conn, path, version)?;
             schema::migrate(&conn, path, version, SCHEMA_VERSION)?;
@@ -199,6 +201,11 @@ impl Document {
         drop(lock);
         drop(registration);
         result
+    }
+
+    /// The connection, for the store's test helpers.
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     pub fn path(&self) -> &Path {

@@ -61,6 +61,8 @@ pub enum ErrorKind {
     WriteFailed,
     /// Writing failed and so did the rollback: the file must be reopened.
     RollbackFailed,
+    /// The file holds a trigger, view, table or index Baton does not create (or lacks one).
+    ForeignSchema,
 }
 
 impl From<EditErrorKind> for ErrorKind {
@@ -170,6 +172,8 @@ pub enum StoreError {
         detail: String,
         rollback: String,
     },
+    #[error("{} was changed outside Baton and is refused: {detail} (such objects would run inside Baton's edits)", .path.display())]
+    ForeignSchema { path: PathBuf, detail: String },
 }
 
 impl StoreError {
@@ -204,6 +208,7 @@ impl StoreError {
             StoreError::DiskFull { .. } => ErrorKind::DiskFull,
             StoreError::WriteFailed { .. } => ErrorKind::WriteFailed,
             StoreError::RollbackFailed { .. } => ErrorKind::RollbackFailed,
+            StoreError::ForeignSchema { .. } => ErrorKind::ForeignSchema,
         }
     }
 

@@ -6,7 +6,6 @@
 //! cannot, then replays the content into an empty workspace through the core's validation, so
 //! an imported file obeys the same rules as one built by hand.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use baton_core::*;
@@ -17,7 +16,9 @@ use serde_json::Value;
 use crate::document::Document;
 use crate::error::StoreError;
 use crate::history::StoredEntry;
+use crate::history_check;
 use crate::new_document::NewDocument;
+use crate::replay::{self, Content, Faults};
 
 pub const FORMAT_NAME: &str = "baton";
 pub const FORMAT_VERSION: u32 = 1;
@@ -96,7 +97,12 @@ impl NewDocument {
     /// A new file for `target` (not yet placed there) from an export.
     pub fn import_json(json: &str, target: impl AsRef<Path>) -> Result<NewDocument, StoreError> {
         let content = decode(json)?;
-        let workspace = replay(&content)?;
+        let (workspace, faults) = replay::replay(&content, Faults::First);
+        if let Some(fault) = faults.into_iter().next() {
+            return Err(content_error(fault.json_path(), fault.message));
+        }
+        history_check::verify(&workspace, &content.history, content.history_cursor)
+            .map_err(|fault| content_error(fault.json_path(), fault.message))?;
         NewDocument::create_with(
             target.as_ref(),
             workspace,
@@ -104,26 +110,6 @@ impl NewDocument {
             content.history_cursor,
         )
     }
-}
-
-/// Everything an export holds, decoded.
-struct Content {
-    info: WorkspaceInfo,
-    personas: Vec<Persona>,
-    journeys: Vec<Journey>,
-    stages: Vec<Stage>,
-    lanes: Vec<Lane>,
-    steps: Vec<Step>,
-    handoffs: Vec<Handoff>,
-    metrics: Vec<Metric>,
-    targets: Vec<Target>,
-    responses: Vec<SurveyResponse>,
-    scores: Vec<Score>,
-    phases: Vec<Phase>,
-    initiatives: Vec<Initiative>,
-    snapshots: Vec<Snapshot>,
-    history: Vec<StoredEntry>,
-    history_cursor: u32,
 }
 
 fn content_error(json_path: impl Into<String>, detail: impl Into<String>) -> StoreError {
@@ -232,228 +218,4 @@ fn list<T: DeserializeOwned>(value: Option<&Value>, json_path: &str) -> Result<V
             .collect(),
         Some(_) => Err(content_error(json_path, "is not a list")),
     }
-}
-
-/// Applies one create edit per entity, naming the entity's JSON path (and the field, when the
-/// core names one) on failure.
-struct Replay {
-    workspace: Workspace,
-}
-
-impl Replay {
-    fn apply(&mut self, edit: Edit, json_path: &str) -> Result<(), StoreError> {
-        self.workspace.apply(&edit).map(drop).map_err(|error| {
-            let json_path = match &error.field {
-                Some(field) => format!("{json_path}.{field}"),
-                None => json_path.to_owned(),
-            };
-            content_error(json_path, error.message)
-        })
-    }
-
-    /// Creates `items` in position order (so each lands where the file had it), reporting
-    /// failures at their index in the file.
-    fn create_all<T>(
-        &mut self,
-        items: &[T],
-        section: &str,
-        position: impl Fn(&T) -> (u32, &str),
-        edit: impl Fn(T) -> Edit,
-    ) -> Result<(), StoreError>
-    where
-        T: Clone,
-    {
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| position(&items[a]).cmp(&position(&items[b])));
-        for index in order {
-            self.apply(edit(items[index].clone()), &format!("$.{section}[{index}]"))?;
-        }
-        Ok(())
-    }
-}
-
-fn replay(content: &Content) -> Result<Workspace, StoreError> {
-    let mut replay = Replay {
-        workspace: Workspace::default(),
-    };
-    replay.apply(
-        Edit::SetWorkspaceInfo {
-            info: content.info.clone(),
-        },
-        "$.info",
-    )?;
-    replay.create_all(
-        &content.personas,
-        "personas",
-        |v| (v.position, &v.id),
-        |persona| Edit::CreatePersona { persona },
-    )?;
-    // A future-state journey names its origin, which may come later in position order: create
-    // every journey without it first, then set the origins.
-    replay.create_all(
-        &content.journeys,
-        "journeys",
-        |v| (v.position, &v.id),
-        |journey| Edit::CreateJourney {
-            journey: Journey {
-                origin_id: None,
-                ..journey
-            },
-        },
-    )?;
-    for (index, journey) in content.journeys.iter().enumerate() {
-        if journey.origin_id.is_some() {
-            replay.apply(
-                Edit::UpdateJourney {
-                    journey: journey.clone(),
-                },
-                &format!("$.journeys[{index}]"),
-            )?;
-        }
-    }
-    replay.create_all(
-        &content.stages,
-        "stages",
-        |v| (v.position, &v.id),
-        |stage| Edit::CreateStage { stage },
-    )?;
-    replay.create_all(
-        &content.lanes,
-        "lanes",
-        |v| (v.position, &v.id),
-        |lane| Edit::CreateLane { lane },
-    )?;
-    replay.create_all(
-        &content.steps,
-        "steps",
-        |v| (v.position, &v.id),
-        |step| Edit::CreateStep { step },
-    )?;
-    replay.create_all(
-        &content.handoffs,
-        "handoffs",
-        |v| (0, &v.id),
-        |handoff| Edit::ConnectHandoff { handoff },
-    )?;
-    replay.create_all(
-        &content.metrics,
-        "metrics",
-        |v| (v.position, &v.id),
-        |metric| Edit::CreateMetric { metric },
-    )?;
-    replay.create_all(
-        &content.targets,
-        "targets",
-        |v| (0, &v.id),
-        |target| Edit::CreateTarget { target },
-    )?;
-    replay.create_all(
-        &content.responses,
-        "responses",
-        |v| (0, &v.id),
-        |response| Edit::AddResponses {
-            responses: vec![response],
-        },
-    )?;
-    replay.create_all(
-        &content.scores,
-        "scores",
-        |v| (0, &v.id),
-        |score| Edit::CreateScore { score },
-    )?;
-    replay.create_all(
-        &content.phases,
-        "phases",
-        |v| (v.position, &v.id),
-        |phase| Edit::CreatePhase { phase },
-    )?;
-    replay.create_all(
-        &content.initiatives,
-        "initiatives",
-        |v| (v.position, &v.id),
-        |initiative| Edit::CreateInitiative { initiative },
-    )?;
-    replay.create_all(
-        &content.snapshots,
-        "snapshots",
-        |v| (0, &v.id),
-        |snapshot| Edit::CreateSnapshot { snapshot },
-    )?;
-    let workspace = replay.workspace;
-    check_same(&workspace, content)?;
-    Ok(workspace)
-}
-
-/// The replayed workspace must hold exactly what the file said: the core may normalise what it
-/// is given (positions, trimmed text), and an import must not silently change content.
-fn check_same(workspace: &Workspace, content: &Content) -> Result<(), StoreError> {
-    fn same<T: PartialEq + Clone>(
-        replayed: &BTreeMap<Id, T>,
-        given: &[T],
-        id: impl Fn(&T) -> &Id,
-        section: &str,
-    ) -> Result<(), StoreError> {
-        for (index, item) in given.iter().enumerate() {
-            if replayed.get(id(item)) != Some(item) {
-                return Err(content_error(
-                    format!("$.{section}[{index}]"),
-                    "is inconsistent with the rest of the file (the model would store it differently)",
-                ));
-            }
-        }
-        if replayed.len() != given.len() {
-            return Err(content_error(format!("$.{section}"), "holds duplicate ids"));
-        }
-        Ok(())
-    }
-    if workspace.info != content.info {
-        return Err(content_error(
-            "$.info",
-            "is not valid workspace information",
-        ));
-    }
-    same(
-        &workspace.personas,
-        &content.personas,
-        |v| &v.id,
-        "personas",
-    )?;
-    same(
-        &workspace.journeys,
-        &content.journeys,
-        |v| &v.id,
-        "journeys",
-    )?;
-    same(&workspace.stages, &content.stages, |v| &v.id, "stages")?;
-    same(&workspace.lanes, &content.lanes, |v| &v.id, "lanes")?;
-    same(&workspace.steps, &content.steps, |v| &v.id, "steps")?;
-    same(
-        &workspace.handoffs,
-        &content.handoffs,
-        |v| &v.id,
-        "handoffs",
-    )?;
-    same(&workspace.metrics, &content.metrics, |v| &v.id, "metrics")?;
-    same(&workspace.targets, &content.targets, |v| &v.id, "targets")?;
-    same(
-        &workspace.responses,
-        &content.responses,
-        |v| &v.id,
-        "responses",
-    )?;
-    same(&workspace.scores, &content.scores, |v| &v.id, "scores")?;
-    same(&workspace.phases, &content.phases, |v| &v.id, "phases")?;
-    same(
-        &workspace.initiatives,
-        &content.initiatives,
-        |v| &v.id,
-        "initiatives",
-    )?;
-    same(
-        &workspace.snapshots,
-        &content.snapshots,
-        |v| &v.id,
-        "snapshots",
-    )?;
-    Ok(())
 }

@@ -6,16 +6,21 @@
 //! export and import. Opening refuses, without writing a byte, any file that is not a sound
 //! Baton file this Baton can write ([`StoreError`] says which case it is).
 
+mod check;
 mod document;
 mod error;
+mod expected_schema;
 mod file_check;
 mod file_identity;
 mod history;
+mod history_check;
 mod json;
 mod lock;
 mod new_document;
+mod positions_check;
 mod queries;
 mod registry;
+mod replay;
 mod rows;
 mod schema;
 pub mod temp_files;
@@ -23,6 +28,7 @@ pub mod temp_files;
 pub mod testing;
 mod writing;
 
+pub use check::{check_file, CheckArea, CheckProblem, CheckReport};
 pub use document::{Document, EditOutcome};
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;

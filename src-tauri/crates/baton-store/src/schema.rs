@@ -6,11 +6,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::StoreError;
+use crate::expected_schema;
 
 /// `PRAGMA application_id` of every Baton file: "BATN".
 pub const APPLICATION_ID: u32 = 0x4241_544E;
 
 /// The migrations, in order. Migration `n` (1-based) brings a file to schema version `n`.
+/// They are frozen once released: a file keeps each `CREATE` statement's text (comments inside
+/// a statement included), and opening compares it with these (see `expected_schema`).
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_indexes.sql"),
@@ -100,12 +103,16 @@ pub fn application_id(conn: &Connection, path: &Path) -> Result<u32, StoreError>
 /// Applies migrations `from + 1 ..= to`, each in its own transaction together with the new
 /// `user_version`, so a crash leaves the file at a whole version.
 pub fn migrate(conn: &Connection, path: &Path, from: u32, to: u32) -> Result<(), StoreError> {
-    let sql_error = |error| StoreError::database(path, error);
+    run_migrations(conn, from, to).map_err(|error| StoreError::database(path, error))
+}
+
+/// `migrate` on any connection (an in-memory one builds the expected schema).
+pub fn run_migrations(conn: &Connection, from: u32, to: u32) -> rusqlite::Result<()> {
     for version in (from + 1)..=to {
         let Some(script) = MIGRATIONS.get(version as usize - 1) else {
             break;
         };
-        conn.execute_batch("BEGIN IMMEDIATE").map_err(sql_error)?;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
         let result = (|| {
             if version == 1 {
                 conn.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
@@ -116,27 +123,60 @@ pub fn migrate(conn: &Connection, path: &Path, from: u32, to: u32) -> Result<(),
         })();
         if let Err(error) = result {
             let _ = conn.execute_batch("ROLLBACK");
-            return Err(sql_error(error));
+            return Err(error);
         }
     }
     Ok(())
 }
 
+/// Refuses a file whose schema objects are not exactly those Baton's migrations create for its
+/// `version`: a planted trigger, view, table or index would run inside Baton's next edit. Only
+/// reads. A file whose objects are another version's (its `user_version` lies) is damaged.
+pub fn verify_objects(conn: &Connection, path: &Path, version: u32) -> Result<(), StoreError> {
+    let found =
+        expected_schema::objects_of(conn).map_err(|error| classify_open_error(path, error))?;
+    let difference = expected_schema::compare(&found, version);
+    if difference.is_empty() {
+        return Ok(());
+    }
+    Err(match difference.matches_version {
+        Some(actual) => StoreError::Damaged {
+            path: path.to_owned(),
+            detail: format!(
+                "its schema version says {version} but its tables and indexes are those of version {actual}"
+            ),
+        },
+        None => StoreError::ForeignSchema {
+            path: path.to_owned(),
+            detail: difference.summary(),
+        },
+    })
+}
+
 /// Before an upgrade, the file is copied (through SQLite's backup API, so the copy is a
 /// consistent database) to `<file>.v<version>.bak`, or `<file>.v<version>.<n>.bak` when that
-/// name is taken: an older backup is never overwritten.
+/// name is taken: an older backup is never overwritten. An upgrade that fails and is tried
+/// again does not pile up copies: when the newest backup of that version holds the same bytes
+/// as the new one, the new one is removed and the existing one kept.
 pub fn backup_before_upgrade(
     conn: &Connection,
     path: &Path,
     version: u32,
 ) -> Result<PathBuf, StoreError> {
-    let backup = free_backup_path(path, version);
+    let (backup, previous) = free_backup_path(path, version);
     conn.backup(rusqlite::MAIN_DB, &backup, rusqlite::backup::NO_PROGRESS)
         .map_err(|error| StoreError::database(&backup, error))?;
+    if let Some(previous) = previous {
+        if same_bytes(&previous, &backup) {
+            std::fs::remove_file(&backup).map_err(|error| StoreError::io(&backup, error))?;
+            return Ok(previous);
+        }
+    }
     Ok(backup)
 }
 
-fn free_backup_path(path: &Path, version: u32) -> PathBuf {
+/// A free backup name, and the newest taken one (if any).
+fn free_backup_path(path: &Path, version: u32) -> (PathBuf, Option<PathBuf>) {
     let with_suffix = |suffix: String| {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
@@ -144,14 +184,70 @@ fn free_backup_path(path: &Path, version: u32) -> PathBuf {
     };
     let first = with_suffix(format!(".v{version}.bak"));
     if !first.exists() {
-        return first;
+        return (first, None);
     }
+    let mut previous = first;
     let mut n = 2u32;
     loop {
         let candidate = with_suffix(format!(".v{version}.{n}.bak"));
         if !candidate.exists() {
-            return candidate;
+            return (candidate, Some(previous));
         }
+        previous = candidate;
         n += 1;
+    }
+}
+
+/// Whether two files hold the same bytes (read in chunks: backups can be large). Any read
+/// error counts as different, so the new backup is kept.
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    use std::io::Read;
+    let (Ok(file_a), Ok(file_b)) = (std::fs::File::open(a), std::fs::File::open(b)) else {
+        return false;
+    };
+    match (file_a.metadata(), file_b.metadata()) {
+        (Ok(meta_a), Ok(meta_b)) if meta_a.len() == meta_b.len() => {}
+        _ => return false,
+    }
+    let mut reader_a = std::io::BufReader::new(file_a);
+    let mut reader_b = std::io::BufReader::new(file_b);
+    let mut chunk_a = vec![0u8; 64 * 1024];
+    let mut chunk_b = vec![0u8; 64 * 1024];
+    loop {
+        let Ok(read) = reader_a.read(&mut chunk_a) else {
+            return false;
+        };
+        if read == 0 {
+            // Same length, so the other is at its end too.
+            return true;
+        }
+        if reader_b.read_exact(&mut chunk_b[..read]).is_err() || chunk_a[..read] != chunk_b[..read]
+        {
+            return false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_retried_upgrade_keeps_one_backup_of_the_same_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.baton");
+        crate::testing::create_at_version(&path, "Acme", 1).unwrap();
+        let conn = open_existing(&path).unwrap();
+        let first = backup_before_upgrade(&conn, &path, 1).unwrap();
+        // The upgrade failed (say); the next attempt backs up the same content again.
+        let second = backup_before_upgrade(&conn, &path, 1).unwrap();
+        assert_eq!(first, second);
+        assert_eq!(first, dir.path().join("old.baton.v1.bak"));
+        assert!(!dir.path().join("old.baton.v1.2.bak").exists());
+        // Content that changed meanwhile gets a backup of its own.
+        conn.execute_batch("UPDATE workspace_info SET name = 'Acme Bank'")
+            .unwrap();
+        let third = backup_before_upgrade(&conn, &path, 1).unwrap();
+        assert_eq!(third, dir.path().join("old.baton.v1.2.bak"));
     }
 }

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use baton_core::Workspace;
 
+use crate::document::Document;
 use crate::error::StoreError;
 use crate::history::{self, HistoryState};
 use crate::rows;
@@ -27,4 +28,10 @@ pub fn create_at_version(path: &Path, name: &str, version: u32) -> Result<(), St
     history::write_state(&conn, &HistoryState::default()).map_err(sql_error)?;
     conn.execute_batch("COMMIT").map_err(sql_error)?;
     conn.close().map_err(|(_, error)| sql_error(error))
+}
+
+/// Runs `sql` on the open document's own connection: a test plants a temporary trigger this
+/// way to make a write fail (a trigger in the file itself is refused at open).
+pub fn execute_batch(document: &Document, sql: &str) -> rusqlite::Result<()> {
+    document.connection().execute_batch(sql)
 }

@@ -298,3 +298,112 @@ fn a_file_open_in_another_process_is_refused_here() {
     assert!(holder.wait().unwrap().success());
     assert!(Document::open(&path).is_ok());
 }
+
+/// A sound file, then `sql` run on it behind Baton's back.
+fn tampered_file(dir: &tempfile::TempDir, name: &str, sql: &str) -> std::path::PathBuf {
+    let path = real_file(dir, name);
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute_batch(sql).unwrap();
+    raw.close().unwrap();
+    path
+}
+
+#[test]
+fn a_file_holding_a_planted_trigger_view_table_or_index_is_refused_untouched() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let planted = [
+        (
+            "trigger.baton",
+            "CREATE TRIGGER wipe AFTER INSERT ON history BEGIN DELETE FROM step; END;",
+            "trigger \"wipe\"",
+        ),
+        (
+            "view.baton",
+            "CREATE VIEW everything AS SELECT * FROM step;",
+            "view \"everything\"",
+        ),
+        (
+            "table.baton",
+            "CREATE TABLE notes (body TEXT);",
+            "table \"notes\"",
+        ),
+        (
+            "index.baton",
+            "CREATE INDEX step_by_title ON step (title);",
+            "index \"step_by_title\"",
+        ),
+    ];
+    for (name, sql, named) in planted {
+        let path = tampered_file(&dir, name, sql);
+        assert_refused(&path, ErrorKind::ForeignSchema);
+        let error = Document::open(&path).unwrap_err();
+        assert!(error.to_string().contains(named), "{error}");
+    }
+}
+
+#[test]
+fn a_file_missing_one_of_batons_indexes_is_refused() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let path = tampered_file(&dir, "dropped.baton", "DROP INDEX step_by_lane;");
+    assert_refused(&path, ErrorKind::ForeignSchema);
+    let error = Document::open(&path).unwrap_err();
+    assert!(error.to_string().contains("step_by_lane"), "{error}");
+}
+
+#[test]
+fn an_older_file_with_a_planted_trigger_is_refused_before_any_backup() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_in(&dir, "old.baton");
+    baton_store::testing::create_at_version(&path, "Acme", 1).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.execute_batch("CREATE TRIGGER wipe AFTER UPDATE ON meta BEGIN DELETE FROM persona; END;")
+        .unwrap();
+    raw.close().unwrap();
+    assert_refused(&path, ErrorKind::ForeignSchema);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["old.baton".to_owned()], "no backup was written");
+}
+
+#[test]
+fn unreadable_rows_are_typed_damage_naming_table_row_and_column() {
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "no-info.baton",
+            "DELETE FROM workspace_info;",
+            "table workspace_info",
+        ),
+        (
+            "text-position.baton",
+            "UPDATE step SET position = 'first' WHERE id = (SELECT MIN(id) FROM step);",
+            "column position: it holds text",
+        ),
+        (
+            "blob-title.baton",
+            "UPDATE step SET title = X'00FF10' WHERE id = (SELECT MIN(id) FROM step);",
+            "column title: it holds binary data",
+        ),
+        (
+            "text-scale.baton",
+            "UPDATE metric SET scale_min = 'low';",
+            "column scale_min: it holds text",
+        ),
+    ];
+    for (name, sql, says) in cases {
+        let path = tampered_file(&dir, name, sql);
+        assert_refused(&path, ErrorKind::Damaged);
+        let error = Document::open(&path).unwrap_err().to_string();
+        assert!(error.contains(says), "{name}: {error}");
+        assert!(
+            !error.contains("Query returned no rows") && !error.contains("Invalid column type"),
+            "{name}: {error}"
+        );
+    }
+}

@@ -196,18 +196,15 @@ fn an_invalid_edit_changes_nothing_and_says_which_field() {
 fn a_failed_write_rolls_back_the_file_and_memory() {
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir, "refusing.baton");
-    let doc = Document::create(&path, "Acme").unwrap();
-    doc.close().unwrap();
-    // A trigger makes SQLite refuse one particular row, as a full disk or I/O error would.
-    let raw = rusqlite::Connection::open(&path).unwrap();
-    raw.execute_batch(
-        "CREATE TRIGGER refuse BEFORE INSERT ON persona WHEN NEW.name = 'Boom'
+    let mut doc = Document::create(&path, "Acme").unwrap();
+    // A trigger makes SQLite refuse one particular row, as a full disk or I/O error would. It
+    // is planted through the open document: opening refuses a file holding a foreign trigger.
+    baton_store::testing::execute_batch(
+        &doc,
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.persona WHEN NEW.name = 'Boom'
          BEGIN SELECT RAISE(ABORT, 'refused by test'); END;",
     )
     .unwrap();
-    raw.close().unwrap();
-
-    let mut doc = Document::open(&path).unwrap();
     doc.apply(Edit::CreatePersona {
         persona: persona("Fine", 0),
     })

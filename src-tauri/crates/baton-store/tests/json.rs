@@ -163,3 +163,140 @@ fn an_import_is_checked_like_edits_are() {
     })
     .unwrap();
 }
+
+/// The export of `fill_rich`: eleven entries, the cursor at 9 (entries 10 and 11 undone).
+fn tampered(json: &str, change: impl FnOnce(&mut Vec<Value>)) -> String {
+    edited(json, |v| {
+        let entries = v["history"]["entries"].as_array_mut().unwrap();
+        change(entries);
+    })
+}
+
+#[test]
+fn the_rich_export_has_the_history_these_tests_tamper_with() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_source, json) = rich_export(&dir);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let entries = value["history"]["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 11);
+    assert_eq!(value["history"]["cursor"], 9);
+    let op = |index: usize, part: &str| entries[index][part]["op"].as_str().unwrap().to_owned();
+    assert_eq!(op(3, "inverse"), "batch", "the emotion curve's undo");
+    assert_eq!(op(4, "inverse"), "delete_target");
+    assert_eq!(op(6, "inverse"), "delete_score");
+    assert_eq!(op(8, "edit"), "create_snapshot");
+    assert_eq!(op(9, "inverse"), "delete_persona", "in the redo tail");
+}
+
+#[test]
+fn an_entry_holding_another_entrys_inverse_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_source, json) = rich_export(&dir);
+    let swapped = tampered(&json, |entries| {
+        entries[4]["inverse"] = entries[6]["inverse"].clone();
+    });
+    assert_import_fails(
+        &swapped,
+        ErrorKind::JsonContent,
+        Some("$.history.entries[4].inverse"),
+    );
+}
+
+#[test]
+fn an_inverse_aimed_at_another_row_is_refused_with_its_path() {
+    // The emotion curve's undo deletes its step, then its lane. Aimed at another step, it still
+    // applies (undo would delete an unrelated card under the entry's label): refused.
+    let dir = tempfile::tempdir().unwrap();
+    let (source, json) = rich_export(&dir);
+    let value: Value = serde_json::from_str(&json).unwrap();
+    let feeling = value["history"]["entries"][3]["inverse"]["edits"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let other_step = source
+        .workspace()
+        .steps
+        .keys()
+        .find(|id| **id != feeling)
+        .unwrap()
+        .clone();
+    let aimed_elsewhere = tampered(&json, |entries| {
+        assert_eq!(entries[3]["inverse"]["edits"][0]["op"], "delete_step");
+        entries[3]["inverse"]["edits"][0]["id"] = other_step.into();
+    });
+    assert_import_fails(
+        &aimed_elsewhere,
+        ErrorKind::JsonContent,
+        Some("$.history.entries[3].inverse"),
+    );
+    // A target id that names nothing: the undo cannot even apply.
+    let dangling = tampered(&json, |entries| {
+        entries[4]["inverse"]["id"] = "0190a1b2-0000-7000-8000-000000000000".into();
+    });
+    assert_import_fails(
+        &dangling,
+        ErrorKind::JsonContent,
+        Some("$.history.entries[4].inverse"),
+    );
+}
+
+#[test]
+fn a_redo_tail_entry_whose_inverse_disagrees_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (source, json) = rich_export(&dir);
+    let first_persona = source.workspace().personas.keys().next().unwrap().clone();
+    let wrong_undo = tampered(&json, |entries| {
+        entries[9]["inverse"]["id"] = first_persona.into();
+    });
+    assert_import_fails(
+        &wrong_undo,
+        ErrorKind::JsonContent,
+        Some("$.history.entries[9].inverse"),
+    );
+}
+
+#[test]
+fn an_edit_that_does_not_lead_to_the_content_is_refused() {
+    // The snapshot's edit names it otherwise than the file holds it: undo then redo would
+    // rename it. Its inverse (delete by id) is still the right one, so the edit is at fault.
+    let dir = tempfile::tempdir().unwrap();
+    let (_source, json) = rich_export(&dir);
+    let renamed = tampered(&json, |entries| {
+        entries[8]["edit"]["snapshot"]["name"] = "Not what the file holds".into();
+    });
+    assert_import_fails(
+        &renamed,
+        ErrorKind::JsonContent,
+        Some("$.history.entries[8].edit"),
+    );
+}
+
+#[test]
+fn a_sound_demo_export_with_undone_entries_imports_and_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut demo = Document::create(file_in(&dir, "demo.baton"), "Demo").unwrap();
+    let edit = baton_core::templates::demo_edit(demo.workspace());
+    demo.apply(edit).unwrap();
+    demo.apply(Edit::CreatePersona {
+        persona: persona("Walk-in customer", 0),
+    })
+    .unwrap();
+    let journey = demo.workspace().journeys.keys().next().unwrap().clone();
+    demo.apply(Edit::DeleteJourney { id: journey }).unwrap();
+    demo.undo().unwrap();
+    let json = demo.export_json().unwrap();
+    assert!(
+        json.contains("\"cursor\": 2"),
+        "an undone entry is exported"
+    );
+    let mut imported = Document::import_json(&json, file_in(&dir, "copy.baton")).unwrap();
+    assert_eq!(imported.export_json().unwrap(), json);
+    imported.redo().unwrap();
+    demo.redo().unwrap();
+    assert_eq!(imported.workspace(), demo.workspace());
+    while imported.can_undo() {
+        imported.undo().unwrap();
+        demo.undo().unwrap();
+        assert_eq!(imported.workspace(), demo.workspace());
+    }
+}

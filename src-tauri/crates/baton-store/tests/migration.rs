@@ -84,3 +84,39 @@ fn a_current_file_is_not_backed_up() {
         .collect();
     assert_eq!(names, vec!["new.baton".to_owned()]);
 }
+
+/// A file whose `user_version` says 1 but which holds version 2's indexes (the upgrade's own
+/// work done behind its back).
+fn version_1_with_version_2_schema(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = file_in(dir, "liar.baton");
+    testing::create_at_version(&path, "Acme", 2).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    raw.pragma_update(None, "user_version", 1).unwrap();
+    raw.close().unwrap();
+    path
+}
+
+#[test]
+fn a_file_that_says_version_1_but_holds_version_2_is_damaged_and_never_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = version_1_with_version_2_schema(&dir);
+    let before = bytes(&path);
+    for _attempt in 0..3 {
+        let error = Document::open(&path).unwrap_err();
+        assert_eq!(error.kind(), baton_store::ErrorKind::Damaged, "{error}");
+        assert!(
+            error.to_string().contains("says 1") && error.to_string().contains("version 2"),
+            "{error}"
+        );
+        assert!(bytes(&path) == before, "the file changed");
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["liar.baton".to_owned()],
+        "no backup, no journal"
+    );
+}

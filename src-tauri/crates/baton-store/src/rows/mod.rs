@@ -4,7 +4,7 @@
 mod read;
 mod write;
 
-pub use read::load_workspace;
+pub use read::{load_workspace, load_workspace_leniently};
 pub use write::{write_all, write_touched};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
