@@ -16,7 +16,8 @@ use baton_store::Document;
 use serde::Serialize;
 
 use crate::error::CliError;
-use crate::output::{self, count};
+use crate::input;
+use crate::output::{self, count, shown};
 
 /// Import survey responses from a CSV file, as one undo step.
 ///
@@ -67,9 +68,9 @@ struct JourneyRef {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    // The CSV is read first, so a missing or unreadable one never opens the client file.
-    let bytes =
-        std::fs::read(&args.survey).map_err(|error| CliError::io(&args.survey, "read", &error))?;
+    // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
+    // never opens the client file.
+    let bytes = input::read(&args.survey)?;
     let mut document = super::open(&args.file)?;
     let (journey, mut plan) = plan(&args, &document, &bytes)?;
     let accepted = plan.accepted.len();
@@ -96,10 +97,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
     if refused {
         return refuse(&report, accepted, args.json);
     }
-    if args.json {
+    let printed = if args.json {
         output::json(&report)
     } else {
         output::text(&render(&report))
+    };
+    if report.history_seq.is_some() {
+        output::announce(printed)
+    } else {
+        printed
     }
 }
 
@@ -113,10 +119,10 @@ fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> 
     Err(CliError::new(format!(
         "{}: {} of {} rejected; nothing imported into {} (fix them, or add --skip-invalid to \
          import the {accepted} valid one(s))",
-        report.survey,
+        shown(&report.survey),
         report.rejected.len(),
         count(report.rows as usize, "row", "rows"),
-        report.file,
+        shown(&report.file),
     )))
 }
 
@@ -141,7 +147,7 @@ fn plan(
     let plan = plan_import(document.workspace(), bytes, &options).map_err(|error| {
         CliError::new(format!(
             "{}: {error}; nothing imported",
-            args.survey.display()
+            output::path(&args.survey)
         ))
     })?;
     Ok((journey, plan))
@@ -183,22 +189,19 @@ fn file_name(path: &Path) -> String {
 }
 
 fn render(report: &Report) -> String {
+    let (survey, file) = (shown(&report.survey), shown(&report.file));
     let mut out = match report.history_seq {
         Some(seq) => format!(
             "Imported {} from {} into {} as one edit (#{seq}; `baton undo {}` removes it all)\n",
             count(report.imported, "survey response", "survey responses"),
-            report.survey,
-            report.file,
-            report.file,
+            survey,
+            file,
+            file,
         ),
-        None if report.rows == 0 => format!(
-            "{} has no data rows: nothing imported into {}\n",
-            report.survey, report.file
-        ),
-        None => format!(
-            "Every row of {} was rejected: nothing imported into {}\n",
-            report.survey, report.file
-        ),
+        None if report.rows == 0 => {
+            format!("{survey} has no data rows: nothing imported into {file}\n")
+        }
+        None => format!("Every row of {survey} was rejected: nothing imported into {file}\n"),
     };
     let encoding = match report.encoding {
         SourceEncoding::Utf8 => "UTF-8",
@@ -212,14 +215,14 @@ fn render(report: &Report) -> String {
     let journey = report
         .journey
         .as_ref()
-        .map(|journey| format!("  journey    “{}” only\n", journey.name))
+        .map(|journey| format!("  journey    “{}” only\n", shown(&journey.name)))
         .unwrap_or_default();
     out.push_str(&format!(
         "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n  encoding   {encoding}\n  separator  “{}”\n{journey}",
         report.rows,
         report.imported,
         report.rejected.len(),
-        report.separator,
+        shown(&report.separator),
     ));
     if !report.rejected.is_empty() {
         out.push_str("Rejected rows:\n");
@@ -230,16 +233,16 @@ fn render(report: &Report) -> String {
 
 /// One line per rejected row, `survey.csv:LINE: KIND: message`, as compilers report.
 fn rejected_lines(report: &Report) -> String {
+    let survey = shown(&report.survey);
     report
         .rejected
         .iter()
         .map(|row| {
             format!(
-                "{}:{}: {}: {}\n",
-                report.survey,
+                "{survey}:{}: {}: {}\n",
                 row.line,
                 reason_kind(&row.reason),
-                row.message
+                output::one_line(&row.message)
             )
         })
         .collect()
