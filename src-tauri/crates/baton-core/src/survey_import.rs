@@ -140,8 +140,26 @@ pub enum ImportError {
     MissingColumns { columns: Vec<String> },
     #[error("the file cannot be read as CSV at line {line}: {message}")]
     Malformed { line: u32, message: String },
+    /// A quoted value opened on `line` runs to the end of the file: every row after it would be
+    /// read as part of that one value, so the file is refused rather than guessed at.
+    #[error(
+        "the quote opened on line {line} is never closed (every row after it would be read as \
+         one value); close it with a \", or double a quote inside a value as \"\""
+    )]
+    UnterminatedQuote { line: u32 },
     #[error("journey {journey_id} does not exist")]
     UnknownJourney { journey_id: Id },
+}
+
+impl ImportError {
+    /// The line of the file the error is about, if it is about one.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Self::MissingColumns { .. } => Some(1),
+            Self::Malformed { line, .. } | Self::UnterminatedQuote { line } => Some(*line),
+            Self::Empty | Self::UnknownJourney { .. } => None,
+        }
+    }
 }
 
 /// Plan the import of a CSV of survey responses into `ws`.
@@ -163,6 +181,9 @@ pub fn plan_import(
         return Err(ImportError::Empty);
     }
     let separator = detect_separator(text);
+    if let Some(line) = unterminated_quote(text.as_bytes(), separator) {
+        return Err(ImportError::UnterminatedQuote { line });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .flexible(true)
@@ -267,6 +288,48 @@ impl<'a> LineCounter<'a> {
     }
 }
 
+/// The line where a quoted value opens that is still open at the end of the file, if any. The
+/// csv reader reads such a value to the end of the file without complaint, so its state machine
+/// is followed here: a quote opens a quoted value only at the start of a field; inside one, `""`
+/// is a quote, and a lone `"` closes it.
+fn unterminated_quote(text: &[u8], separator: u8) -> Option<u32> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted { opened_on: u32 },
+        QuoteInQuoted { opened_on: u32 },
+    }
+    let mut state = State::FieldStart;
+    let mut line = 1u32;
+    for (at, &byte) in text.iter().enumerate() {
+        let lone_cr = byte == b'\r' && text.get(at + 1) != Some(&b'\n');
+        let line_break = byte == b'\n' || lone_cr;
+        state = match (state, byte) {
+            (State::FieldStart, b'"') => State::Quoted { opened_on: line },
+            (State::FieldStart | State::Unquoted, _) if byte == separator || line_break => {
+                State::FieldStart
+            }
+            (State::FieldStart | State::Unquoted, b'\r') => state,
+            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
+            (State::Quoted { opened_on }, b'"') => State::QuoteInQuoted { opened_on },
+            (State::Quoted { .. }, _) => state,
+            (State::QuoteInQuoted { opened_on }, b'"') => State::Quoted { opened_on },
+            (State::QuoteInQuoted { .. }, _) if byte == separator || line_break => {
+                State::FieldStart
+            }
+            (State::QuoteInQuoted { .. }, _) => State::Unquoted,
+        };
+        if line_break {
+            line = line.saturating_add(1);
+        }
+    }
+    match state {
+        State::Quoted { opened_on } => Some(opened_on),
+        _ => None,
+    }
+}
+
 fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
     let line = error.position().map_or(fallback_line, |p| {
         u32::try_from(p.line()).unwrap_or(u32::MAX)
@@ -281,20 +344,24 @@ impl RejectReason {
     fn message(&self) -> String {
         match self {
             Self::MissingValue { column } => format!("the {column} is missing"),
-            Self::UnknownTarget { target } => format!("no step or handoff matches “{target}”"),
+            Self::UnknownTarget { target } => {
+                format!("no step or handoff matches {}", quoted(target))
+            }
             Self::AmbiguousPath { target, candidates } => format!(
-                "“{target}” matches {} steps or handoffs; use an id",
+                "{} matches {} steps or handoffs; use an id",
+                quoted(target),
                 candidates.len()
             ),
             Self::TargetOutsideJourney { target } => {
-                format!("“{target}” is not in the journey being imported")
+                format!("{} is not in the journey being imported", quoted(target))
             }
-            Self::UnknownMetric { metric } => format!("no metric is called “{metric}”"),
+            Self::UnknownMetric { metric } => format!("no metric is called {}", quoted(metric)),
             Self::AmbiguousMetric { metric, candidates } => format!(
-                "“{metric}” names {} metrics; use the metric's name",
+                "{} names {} metrics; use the metric's name",
+                quoted(metric),
                 candidates.len()
             ),
-            Self::NotANumber { value } => format!("the value “{value}” is not a number"),
+            Self::NotANumber { value } => format!("the value {} is not a number", quoted(value)),
             Self::OffScale {
                 value,
                 min,
@@ -309,7 +376,10 @@ impl RejectReason {
                 }
             ),
             Self::BadDate { date } => {
-                format!("the date “{date}” is not yyyy-mm-dd (optionally followed by a time)")
+                format!(
+                    "the date {} is not yyyy-mm-dd (optionally followed by a time)",
+                    quoted(date)
+                )
             }
             Self::TooLong { column, max } => {
                 format!("the {column} is longer than {max} characters")
@@ -320,6 +390,18 @@ impl RejectReason {
             } => format!("the same response is on line {line}"),
             Self::Duplicate { .. } => "the same response was already imported".to_owned(),
         }
+    }
+}
+
+/// The most characters of a CSV value quoted in a message (the reason holds it whole).
+const MAX_QUOTED_CHARS: usize = 200;
+
+/// `“value”`, cut to `MAX_QUOTED_CHARS` characters and `…`: a message stays a sentence even when
+/// the value is megabytes long.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((cut, _)) => format!("“{}…”", &value[..cut]),
+        None => format!("“{value}”"),
     }
 }
 

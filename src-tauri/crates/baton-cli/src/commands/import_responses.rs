@@ -144,11 +144,13 @@ fn plan(
     let options = ImportOptions {
         journey_id: journey.as_ref().map(|journey| journey.id.clone()),
     };
+    // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
     let plan = plan_import(document.workspace(), bytes, &options).map_err(|error| {
-        CliError::new(format!(
-            "{}: {error}; nothing imported",
-            output::path(&args.survey)
-        ))
+        let at = match error.line() {
+            Some(line) => format!("{}:{line}", output::path(&args.survey)),
+            None => output::path(&args.survey),
+        };
+        CliError::new(format!("{at}: {error}; nothing imported"))
     })?;
     Ok((journey, plan))
 }
