@@ -27,7 +27,10 @@
 //! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
 //!   with no rows.
 
+use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -155,11 +158,26 @@ impl ImportError {
     /// The line of the file the error is about, if it is about one.
     pub fn line(&self) -> Option<u32> {
         match self {
-            Self::MissingColumns { .. } => Some(1),
             Self::Malformed { line, .. } | Self::UnterminatedQuote { line } => Some(*line),
-            Self::Empty | Self::UnknownJourney { .. } => None,
+            // Its message names the header's line already.
+            Self::MissingColumns { .. } | Self::Empty | Self::UnknownJourney { .. } => None,
         }
     }
+}
+
+/// What the file adds, apart from the accepted responses themselves, which `plan_import_each`
+/// hands over one at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSummary {
+    pub encoding: SourceEncoding,
+    /// "," or ";".
+    pub separator: String,
+    /// Data rows read (accepted plus rejected).
+    pub rows: u32,
+    /// Responses handed over.
+    pub accepted: usize,
+    /// In file order.
+    pub rejected: Vec<RejectedRow>,
 }
 
 /// Plan the import of a CSV of survey responses into `ws`.
@@ -168,6 +186,26 @@ pub fn plan_import(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ImportPlan, ImportError> {
+    let mut accepted = Vec::new();
+    let summary = plan_import_each(ws, bytes, options, |response| accepted.push(response))?;
+    Ok(ImportPlan {
+        encoding: summary.encoding,
+        separator: summary.separator,
+        rows: summary.rows,
+        accepted,
+        rejected: summary.rejected,
+    })
+}
+
+/// `plan_import`, handing each accepted response to `accept` (in file order) instead of
+/// collecting them, so a caller importing millions of rows can keep them as compactly as it
+/// likes. Only the rejected rows and one 128-bit digest per row (to find duplicates) are kept.
+pub fn plan_import_each(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mut accept: impl FnMut(SurveyResponse),
+) -> Result<ImportSummary, ImportError> {
     if let Some(journey_id) = &options.journey_id {
         if !ws.journeys.contains_key(journey_id) {
             return Err(ImportError::UnknownJourney {
@@ -192,17 +230,20 @@ pub fn plan_import(
     let header = reader.headers().map_err(|e| malformed(&e, 1))?.clone();
     let columns = Columns::find(&header)?;
     let resolver = Resolver::new(ws, options);
-    let mut seen: HashMap<ResponseKey, Seen> = ws
+    let digest = ResponseDigest::new();
+    let existing: HashMap<u128, &Id> = ws
         .responses
         .values()
-        .map(|r| (ResponseKey::of(r), Seen::Existing(r.id.clone())))
+        .map(|r| (digest.of(r), &r.id))
         .collect();
+    // The line of each response accepted so far, by digest.
+    let mut earlier: HashMap<u128, u32> = HashMap::new();
 
-    let mut plan = ImportPlan {
+    let mut plan = ImportSummary {
         encoding,
         separator: char::from(separator).to_string(),
         rows: 0,
-        accepted: Vec::new(),
+        accepted: 0,
         rejected: Vec::new(),
     };
     let mut record = csv::StringRecord::new();
@@ -220,24 +261,29 @@ pub fn plan_import(
         }
         plan.rows += 1;
         let outcome = read_row(&record, &columns, &resolver, separator).and_then(|response| {
-            let key = ResponseKey::of(&response);
-            match seen.get(&key) {
-                Some(Seen::Existing(id)) => Err(RejectReason::Duplicate {
-                    existing_response_id: Some(id.clone()),
+            let key = digest.of(&response);
+            if let Some(id) = existing.get(&key) {
+                return Err(RejectReason::Duplicate {
+                    existing_response_id: Some((*id).clone()),
                     earlier_line: None,
-                }),
-                Some(Seen::Line(earlier)) => Err(RejectReason::Duplicate {
-                    existing_response_id: None,
-                    earlier_line: Some(*earlier),
-                }),
-                None => {
-                    seen.insert(key, Seen::Line(line));
-                    Ok(response)
+                });
+            }
+            match earlier.insert(key, line) {
+                Some(earlier_line) => {
+                    earlier.insert(key, earlier_line);
+                    Err(RejectReason::Duplicate {
+                        existing_response_id: None,
+                        earlier_line: Some(earlier_line),
+                    })
                 }
+                None => Ok(response),
             }
         });
         match outcome {
-            Ok(response) => plan.accepted.push(response),
+            Ok(response) => {
+                plan.accepted += 1;
+                accept(response);
+            }
             Err(reason) => plan.rejected.push(RejectedRow {
                 line,
                 message: reason.message(),
@@ -405,12 +451,12 @@ fn quoted(value: &str) -> String {
     }
 }
 
-/// UTF-8 when valid, else Windows-1252.
-fn decode(bytes: &[u8]) -> (String, SourceEncoding) {
+/// UTF-8 when valid (borrowed: a large file is not copied), else Windows-1252.
+fn decode(bytes: &[u8]) -> (Cow<'_, str>, SourceEncoding) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), SourceEncoding::Utf8),
+        Ok(text) => (Cow::Borrowed(text), SourceEncoding::Utf8),
         Err(_) => (
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
+            Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
             SourceEncoding::Windows1252,
         ),
     }
@@ -820,31 +866,42 @@ fn split_handoff_path(target: &str) -> Option<String> {
     Some(handoff_key(journey, from, to))
 }
 
-/// What makes two responses the same answer.
-#[derive(PartialEq, Eq, Hash)]
-struct ResponseKey {
-    subject: Subject,
-    metric_id: Id,
+/// What makes two responses the same answer: subject, metric, value, date, respondent and
+/// comment, as a 128-bit digest (two independent SipHash keys), so that finding duplicates among
+/// millions of rows keeps 16 bytes per row rather than a copy of each. Two different answers
+/// share a digest with a probability of about n²/2¹²⁹ (10⁻²⁶ for 3 million rows).
+struct ResponseDigest {
+    keys: [RandomState; 2],
+}
+
+#[derive(Hash)]
+struct ResponseKey<'r> {
+    subject: &'r Subject,
+    metric_id: &'r str,
     value_bits: u64,
     date: NaiveDate,
-    respondent: Option<String>,
-    comment: Option<String>,
+    respondent: Option<&'r str>,
+    comment: Option<&'r str>,
 }
 
-impl ResponseKey {
-    fn of(r: &SurveyResponse) -> Self {
+impl ResponseDigest {
+    fn new() -> Self {
         Self {
-            subject: r.subject.clone(),
-            metric_id: r.metric_id.clone(),
-            value_bits: (r.value + 0.0).to_bits(),
-            date: r.date,
-            respondent: r.respondent.clone(),
-            comment: r.comment.clone(),
+            keys: [RandomState::new(), RandomState::new()],
         }
     }
-}
 
-enum Seen {
-    Existing(Id),
-    Line(u32),
+    fn of(&self, r: &SurveyResponse) -> u128 {
+        let key = ResponseKey {
+            subject: &r.subject,
+            metric_id: &r.metric_id,
+            // -0 and 0 are one answer.
+            value_bits: (r.value + 0.0).to_bits(),
+            date: r.date,
+            respondent: r.respondent.as_deref(),
+            comment: r.comment.as_deref(),
+        };
+        let [high, low] = &self.keys;
+        (u128::from(high.hash_one(&key)) << 64) | u128::from(low.hash_one(&key))
+    }
 }

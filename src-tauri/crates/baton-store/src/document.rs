@@ -21,6 +21,9 @@ use crate::registry::Registration;
 use crate::rows::{self, RowError};
 use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
 
+mod bulk_responses;
+pub use bulk_responses::ResponseSource;
+
 /// What an apply, undo or redo produced, for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct EditOutcome {

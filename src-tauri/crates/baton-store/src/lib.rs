@@ -19,7 +19,7 @@ mod schema;
 #[doc(hidden)]
 pub mod testing;
 
-pub use document::{Document, EditOutcome};
+pub use document::{Document, EditOutcome, ResponseSource};
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;
 pub use json::{FORMAT_NAME, FORMAT_VERSION};

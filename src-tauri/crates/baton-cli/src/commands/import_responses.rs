@@ -9,11 +9,15 @@
 use std::path::{Path, PathBuf};
 
 use baton_core::survey_import::{
-    plan_import, ImportOptions, ImportPlan, RejectReason, RejectedRow, SourceEncoding,
+    plan_import_each, ImportOptions, ImportSummary, RejectReason, RejectedRow, SourceEncoding,
 };
-use baton_core::{Edit, Id, SurveyResponse};
+use baton_core::Id;
 use baton_store::Document;
 use serde::Serialize;
+
+mod compact;
+
+use compact::CompactResponses;
 
 use crate::error::CliError;
 use crate::input;
@@ -71,17 +75,20 @@ pub fn run(args: Args) -> Result<(), CliError> {
     // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
     // never opens the client file.
     let bytes = input::read(&args.survey)?;
-    let mut document = super::open(&args.file)?;
-    let (journey, mut plan) = plan(&args, &document, &bytes)?;
-    let accepted = plan.accepted.len();
+    let document = super::open(&args.file)?;
+    let mut responses = CompactResponses::default();
+    let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
+    // The CSV's bytes are no longer needed: their memory goes back before the write.
+    drop(bytes);
+    let accepted = plan.accepted;
     let refused = !plan.rejected.is_empty() && !args.skip_invalid;
     let history_seq = if refused || accepted == 0 {
+        super::close(document)?;
         None
     } else {
-        let responses = std::mem::take(&mut plan.accepted);
-        Some(import(&args, &mut document, responses)?)
+        Some(import(&args, document, &responses)?)
     };
-    super::close(document)?;
+    drop(responses);
 
     let report = Report {
         file: args.file.display().to_string(),
@@ -126,12 +133,13 @@ fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> 
     )))
 }
 
-/// Plans the import, limited to the `--journey` given.
+/// Plans the import, limited to the `--journey` given; the accepted responses go to `accepted`.
 fn plan(
     args: &Args,
     document: &Document,
     bytes: &[u8],
-) -> Result<(Option<JourneyRef>, ImportPlan), CliError> {
+    accepted: &mut CompactResponses,
+) -> Result<(Option<JourneyRef>, ImportSummary), CliError> {
     let journey = match &args.journey {
         None => None,
         Some(wanted) => super::chosen_journeys(document, Some(wanted))?
@@ -145,7 +153,8 @@ fn plan(
         journey_id: journey.as_ref().map(|journey| journey.id.clone()),
     };
     // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
-    let plan = plan_import(document.workspace(), bytes, &options).map_err(|error| {
+    let add = |response| accepted.push(response);
+    let plan = plan_import_each(document.workspace(), bytes, &options, add).map_err(|error| {
         let at = match error.line() {
             Some(line) => format!("{}:{line}", output::path(&args.survey)),
             None => output::path(&args.survey),
@@ -155,32 +164,20 @@ fn plan(
     Ok((journey, plan))
 }
 
-/// Adds the accepted rows as one edit (one transaction, one undo step); returns its history
-/// number.
-fn import(
-    args: &Args,
-    document: &mut Document,
-    responses: Vec<SurveyResponse>,
-) -> Result<u32, CliError> {
-    // A batch of one edit, for its label in the history (an `AddResponses` alone would read
+/// Adds the accepted rows as one edit (one transaction, one undo step: the history entry of
+/// `Edit::Batch { label, edits: [AddResponses] }`), streamed so that millions of rows fit in
+/// memory, and closes the file; returns the entry's number.
+fn import(args: &Args, document: Document, responses: &CompactResponses) -> Result<u32, CliError> {
+    // The batch's label names the import in the history (an `AddResponses` alone would read
     // "add responses").
     let label = format!(
         "Import {} from {}",
         count(responses.len(), "survey response", "survey responses"),
         file_name(&args.survey)
     );
-    let edit = Edit::Batch {
-        label,
-        edits: vec![Edit::AddResponses { responses }],
-    };
     document
-        .apply(edit)
-        .map_err(|error| CliError::store(&args.file, error))?;
-    let history = super::history(document)?;
-    Ok(history
-        .iter()
-        .rfind(|entry| !entry.undone)
-        .map_or(0, |entry| entry.seq))
+        .add_responses_and_close(&label, responses)
+        .map_err(|error| CliError::store(&args.file, error))
 }
 
 fn file_name(path: &Path) -> String {
