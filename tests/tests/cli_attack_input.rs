@@ -348,6 +348,74 @@ fn the_limit_can_be_set_and_a_stream_over_it_is_refused() {
     assert!(bad.outcome.error_line().contains("BATON_MAX_INPUT_BYTES"));
 }
 
+/// A valid survey CSV of at least `megabytes` MB: rows on every step of `bank.baton`, each
+/// different (its respondent), 64 bytes a row as in the 3.2-million-row 200 MB file.
+fn large_survey(sandbox: &Sandbox, megabytes: usize) -> (usize, usize) {
+    let steps: Vec<String> = sandbox
+        .workspace("bank.baton")
+        .steps
+        .keys()
+        .cloned()
+        .collect();
+    let mut csv = String::from("target,metric,value,date,respondent\n");
+    let mut rows = 0;
+    while csv.len() < megabytes * 1024 * 1024 {
+        csv.push_str(&format!(
+            "{},CSAT,{},2026-{:02}-{:02},r{rows:07}\n",
+            steps[rows % steps.len()],
+            rows % 5 + 1,
+            rows % 12 + 1,
+            rows % 28 + 1
+        ));
+        rows += 1;
+    }
+    sandbox.write("large.csv", csv.as_bytes());
+    (rows, csv.len())
+}
+
+/// A large valid survey is imported as one edit, undoable, with a peak of memory bounded by a
+/// small multiple of the file (64 MiB + 6 times its size; the 200 MB file peaked at 6.1
+/// GB, 30 times, before). 10 MB by default; `BATON_SURVEY_MB=200` (with a release binary in
+/// `BATON_BIN`) reproduces the measurement.
+#[test]
+fn a_large_survey_is_one_edit_in_bounded_memory() {
+    let megabytes = std::env::var("BATON_SURVEY_MB")
+        .ok()
+        .and_then(|mb| mb.parse().ok())
+        .unwrap_or(10);
+    let sandbox = bank();
+    let responses_before = sandbox.workspace("bank.baton").responses.len();
+    let (rows, size) = large_survey(&sandbox, megabytes);
+    let run = run_measured(
+        &sandbox,
+        &["import-responses", "bank.baton", "large.csv", "--json"],
+        &[],
+        None,
+    );
+    let report = run.outcome.ok().json();
+    assert_eq!(report["imported"], rows);
+    assert_eq!(report["history_seq"], 2);
+    let bound_kib = 64 * 1024 + 6 * size as i64 / 1024;
+    println!(
+        "{rows} rows, {size} bytes: peak {} MiB in {:?}",
+        run.max_rss_kib / 1024,
+        run.took
+    );
+    assert!(
+        run.max_rss_kib < bound_kib,
+        "peak {} KiB over {bound_kib} KiB for {size} bytes",
+        run.max_rss_kib
+    );
+    assert_eq!(history_len(&sandbox, "bank.baton"), (2, 0));
+    if megabytes <= 10 {
+        let imported = sandbox.workspace("bank.baton").responses.len();
+        assert_eq!(imported, responses_before + rows);
+        sandbox.run(&["undo", "bank.baton"]).ok();
+        let after_undo = sandbox.workspace("bank.baton").responses.len();
+        assert_eq!(after_undo, responses_before);
+    }
+}
+
 // ---- item 13: exit 0 after a committed edit ----
 
 /// Runs `baton args...` with stdout on `/dev/full`: every write to it fails with ENOSPC.

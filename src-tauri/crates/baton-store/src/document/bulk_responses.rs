@@ -6,8 +6,8 @@
 //! a 3.2-million-row survey took 6 GB. Here the caller keeps the responses as it likes (the
 //! CLI: about 100 bytes a row) and hands them over as often as needed through a
 //! `ResponseSource`: once to validate them (in chunks, by the same rules as an edit) and to
-//! measure their JSON, once to write each row and stream the history entry's edit and inverse
-//! into place through SQLite's incremental blob I/O. The history entry is exactly the one `apply`
+//! measure their JSON, once to write each row and stream the history entry's edit into place
+//! through SQLite's incremental blob I/O, once more for the inverse (the ids). The history entry is exactly the one `apply`
 //! would write for `Edit::Batch { label, edits: [AddResponses { responses }] }`, except that its
 //! two JSON texts are stored as BLOBs holding the UTF-8 text (a TEXT value cannot be streamed);
 //! the history readers take either.
@@ -125,12 +125,6 @@ impl Document {
         let edit_len = framed(&edit_frame, edit_len);
         let inverse_len = framed(&inverse_frame, inverse_len);
 
-        // A larger page cache for the write: with the default 2 MB, SQLite spills dirty pages
-        // (and syncs its journal) over and over while millions of rows go in. The connection is
-        // closed right after, so the setting is not kept.
-        self.conn
-            .execute_batch("PRAGMA cache_size = -131072")
-            .map_err(|error| self.db_error(error))?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|error| crate::schema::classify_open_error(&self.path, error))?;
@@ -238,12 +232,13 @@ impl Document {
                 .blob_open(MAIN_DB, "history", column, i64::from(seq), false)
                 .map_err(db)
         };
-        let mut edit = BufWriter::with_capacity(1 << 20, open("edit")?);
-        let mut inverse = BufWriter::with_capacity(1 << 16, open("inverse")?);
         let io = |error: std::io::Error| self.db_error(json_error(error));
         let json = |error: serde_json::Error| self.db_error(json_error(error));
+        // One blob open at a time: a write through one blob handle resets the overflow-page
+        // cache of every other handle on the table, and each write would then walk its blob's
+        // page chain from the start (quadratic: hours for a 600 MB entry).
+        let mut edit = BufWriter::with_capacity(1 << 20, open("edit")?);
         edit.write_all(edit_frame.0.as_bytes()).map_err(io)?;
-        inverse.write_all(inverse_frame.0.as_bytes()).map_err(io)?;
         let mut insert = self
             .conn
             .prepare_cached(
@@ -265,29 +260,37 @@ impl Document {
                     response.comment,
                 ])
                 .map_err(db)?;
-            if !first {
+            if !std::mem::take(&mut first) {
                 edit.write_all(b",").map_err(io)?;
-                inverse.write_all(b",").map_err(io)?;
             }
-            first = false;
-            serde_json::to_writer(&mut edit, &response).map_err(json)?;
-            serde_json::to_writer(&mut inverse, &response.id).map_err(json)?;
-            Ok(())
+            serde_json::to_writer(&mut edit, &response).map_err(json)
         })?;
         edit.write_all(edit_frame.1.as_bytes()).map_err(io)?;
-        inverse.write_all(inverse_frame.1.as_bytes()).map_err(io)?;
-        // A blob cannot grow: a response that serialised longer the second time fails a write
-        // above; one that serialised shorter leaves zeros, caught here.
-        for (writer, expected) in [(edit, edit_len), (inverse, inverse_len)] {
-            let mut blob = writer
-                .into_inner()
-                .map_err(|error| io(error.into_error()))?;
-            if blob.stream_position().map_err(io)? != expected {
-                return Err(
-                    self.db_error(json_error("the responses changed while they were written"))
-                );
+        finish(edit, edit_len).map_err(io)?;
+
+        let mut inverse = BufWriter::with_capacity(1 << 20, open("inverse")?);
+        inverse.write_all(inverse_frame.0.as_bytes()).map_err(io)?;
+        let mut first = true;
+        responses.each(&mut |response| {
+            if !std::mem::take(&mut first) {
+                inverse.write_all(b",").map_err(io)?;
             }
-        }
-        Ok(())
+            serde_json::to_writer(&mut inverse, &response.id).map_err(json)
+        })?;
+        inverse.write_all(inverse_frame.1.as_bytes()).map_err(io)?;
+        finish(inverse, inverse_len).map_err(io)
     }
+}
+
+/// Flushes `writer` and closes its blob, checking that exactly `expected` bytes were written. A
+/// blob cannot grow: a response that serialised longer the second time fails a write; one that
+/// serialised shorter would leave zeros, caught here.
+fn finish(writer: BufWriter<rusqlite::blob::Blob<'_>>, expected: u64) -> std::io::Result<()> {
+    let mut blob = writer.into_inner().map_err(|error| error.into_error())?;
+    if blob.stream_position()? != expected {
+        return Err(std::io::Error::other(
+            "the responses changed while they were written",
+        ));
+    }
+    blob.close().map_err(std::io::Error::other)
 }
