@@ -27,19 +27,21 @@
 //! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
 //!   with no rows.
 
-use std::borrow::Cow;
-use std::collections::hash_map::RandomState;
+mod digest;
+mod resolve;
+mod text;
+
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
-use crate::model::{
-    new_id, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
-};
+use crate::model::{new_id, Id, Metric, MetricKind, SurveyResponse, Workspace};
+use digest::ResponseDigest;
+use resolve::Resolver;
+use text::{decode, detect_separator, unterminated_quote, LineCounter};
 
 /// How to read the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
@@ -294,88 +296,6 @@ pub fn plan_import_each(
     Ok(plan)
 }
 
-/// 1-based line numbers from byte offsets. The csv reader's own line count skips the empty
-/// lines it passes over, so a row after a blank line would be reported a line too early.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u32,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            text: text.as_bytes(),
-            byte: 0,
-            line: 1,
-        }
-    }
-
-    /// The line on which the record starting at `byte` lies. The reader places a record's
-    /// start before the empty lines it skipped, so those are passed over first (a record never
-    /// begins with a line ending). Offsets come in file order, so the file is scanned once.
-    /// `\n`, `\r\n` and a lone `\r` each end a line.
-    fn line_at(&mut self, byte: u64) -> u32 {
-        let mut target = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
-        while matches!(self.text.get(target), Some(b'\n' | b'\r')) {
-            target += 1;
-        }
-        while self.byte < target {
-            let b = self.text[self.byte];
-            let lone_cr = b == b'\r' && self.text.get(self.byte + 1) != Some(&b'\n');
-            if b == b'\n' || lone_cr {
-                self.line = self.line.saturating_add(1);
-            }
-            self.byte += 1;
-        }
-        self.line
-    }
-}
-
-/// The line where a quoted value opens that is still open at the end of the file, if any. The
-/// csv reader reads such a value to the end of the file without complaint, so its state machine
-/// is followed here: a quote opens a quoted value only at the start of a field; inside one, `""`
-/// is a quote, and a lone `"` closes it.
-fn unterminated_quote(text: &[u8], separator: u8) -> Option<u32> {
-    #[derive(Clone, Copy)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted { opened_on: u32 },
-        QuoteInQuoted { opened_on: u32 },
-    }
-    let mut state = State::FieldStart;
-    let mut line = 1u32;
-    for (at, &byte) in text.iter().enumerate() {
-        let lone_cr = byte == b'\r' && text.get(at + 1) != Some(&b'\n');
-        let line_break = byte == b'\n' || lone_cr;
-        state = match (state, byte) {
-            (State::FieldStart, b'"') => State::Quoted { opened_on: line },
-            (State::FieldStart | State::Unquoted, _) if byte == separator || line_break => {
-                State::FieldStart
-            }
-            (State::FieldStart | State::Unquoted, b'\r') => state,
-            (State::FieldStart | State::Unquoted, _) => State::Unquoted,
-            (State::Quoted { opened_on }, b'"') => State::QuoteInQuoted { opened_on },
-            (State::Quoted { .. }, _) => state,
-            (State::QuoteInQuoted { opened_on }, b'"') => State::Quoted { opened_on },
-            (State::QuoteInQuoted { .. }, _) if byte == separator || line_break => {
-                State::FieldStart
-            }
-            (State::QuoteInQuoted { .. }, _) => State::Unquoted,
-        };
-        if line_break {
-            line = line.saturating_add(1);
-        }
-    }
-    match state {
-        State::Quoted { opened_on } => Some(opened_on),
-        _ => None,
-    }
-}
-
 fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
     let line = error.position().map_or(fallback_line, |p| {
         u32::try_from(p.line()).unwrap_or(u32::MAX)
@@ -448,51 +368,6 @@ fn quoted(value: &str) -> String {
     match value.char_indices().nth(MAX_QUOTED_CHARS) {
         Some((cut, _)) => format!("“{}…”", &value[..cut]),
         None => format!("“{value}”"),
-    }
-}
-
-/// UTF-8 when valid (borrowed: a large file is not copied), else Windows-1252.
-fn decode(bytes: &[u8]) -> (Cow<'_, str>, SourceEncoding) {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), SourceEncoding::Utf8),
-        Err(_) => (
-            Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect()),
-            SourceEncoding::Windows1252,
-        ),
-    }
-}
-
-/// One Windows-1252 byte as a char. 0x80..0x9F hold typographic characters; the five bytes
-/// Windows leaves undefined map to the C1 control of the same number, as browsers do.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
-/// `,` or `;`: the more frequent outside quotes on the first line.
-fn detect_separator(text: &str) -> u8 {
-    let mut in_quotes = false;
-    let (mut commas, mut semicolons) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            '\n' | '\r' if !in_quotes => break,
-            ',' if !in_quotes => commas += 1,
-            ';' if !in_quotes => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas {
-        b';'
-    } else {
-        b','
     }
 }
 
@@ -694,214 +569,4 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
         })
         .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, &format).ok())
         .map(|moment| moment.date())
-}
-
-/// Finds targets and metrics by id, path, name or kind.
-struct Resolver<'w> {
-    ws: &'w Workspace,
-    journey_id: Option<&'w str>,
-    /// Normalised step path -> step ids.
-    step_paths: HashMap<String, Vec<Id>>,
-    /// Normalised handoff path -> handoff ids.
-    handoff_paths: HashMap<String, Vec<Id>>,
-    metric_names: HashMap<String, Vec<&'w Metric>>,
-    metric_kinds: HashMap<&'static str, Vec<&'w Metric>>,
-}
-
-/// A path compared case-insensitively, every `/`-separated part trimmed.
-fn normalise_path(path: &str) -> String {
-    path.split('/')
-        .map(|part| part.trim().to_lowercase())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-impl<'w> Resolver<'w> {
-    fn new(ws: &'w Workspace, options: &'w ImportOptions) -> Self {
-        let mut step_paths: HashMap<String, Vec<Id>> = HashMap::new();
-        for step in ws.steps.values() {
-            let (Some(journey), Some(stage), Some(lane)) = (
-                ws.journeys.get(&step.journey_id),
-                ws.stages.get(&step.stage_id),
-                ws.lanes.get(&step.lane_id),
-            ) else {
-                continue;
-            };
-            let path = [&journey.name, &stage.name, &lane.name, &step.title]
-                .map(|s| s.as_str())
-                .join("/");
-            step_paths
-                .entry(normalise_path(&path))
-                .or_default()
-                .push(step.id.clone());
-        }
-        let mut handoff_paths: HashMap<String, Vec<Id>> = HashMap::new();
-        for handoff in ws.handoffs.values() {
-            let (Some(journey), Some(from), Some(to)) = (
-                ws.journeys.get(&handoff.journey_id),
-                ws.steps.get(&handoff.from_step_id),
-                ws.steps.get(&handoff.to_step_id),
-            ) else {
-                continue;
-            };
-            handoff_paths
-                .entry(handoff_key(&journey.name, &from.title, &to.title))
-                .or_default()
-                .push(handoff.id.clone());
-        }
-        let mut metric_names: HashMap<String, Vec<&Metric>> = HashMap::new();
-        let mut metric_kinds: HashMap<&'static str, Vec<&Metric>> = HashMap::new();
-        for metric in ws.metrics.values() {
-            metric_names
-                .entry(metric.name.trim().to_lowercase())
-                .or_default()
-                .push(metric);
-            let kind = match metric.kind {
-                MetricKind::Csat => "csat",
-                MetricKind::Nps => "nps",
-                MetricKind::Ces => "ces",
-                MetricKind::Custom => "custom",
-            };
-            metric_kinds.entry(kind).or_default().push(metric);
-        }
-        Self {
-            ws,
-            journey_id: options.journey_id.as_deref(),
-            step_paths,
-            handoff_paths,
-            metric_names,
-            metric_kinds,
-        }
-    }
-
-    fn subject(&self, target: &str) -> Result<Subject, RejectReason> {
-        let subject = self.find_subject(target)?;
-        let journey = match subject.kind {
-            SubjectKind::Step => self.ws.steps.get(&subject.id).map(|s| &s.journey_id),
-            SubjectKind::Handoff => self.ws.handoffs.get(&subject.id).map(|h| &h.journey_id),
-        };
-        match self.journey_id {
-            Some(wanted) if journey.map(String::as_str) != Some(wanted) => {
-                Err(RejectReason::TargetOutsideJourney {
-                    target: target.to_owned(),
-                })
-            }
-            _ => Ok(subject),
-        }
-    }
-
-    fn find_subject(&self, target: &str) -> Result<Subject, RejectReason> {
-        if self.ws.steps.contains_key(target) {
-            return Ok(Subject {
-                kind: SubjectKind::Step,
-                id: target.to_owned(),
-            });
-        }
-        if self.ws.handoffs.contains_key(target) {
-            return Ok(Subject {
-                kind: SubjectKind::Handoff,
-                id: target.to_owned(),
-            });
-        }
-        // A step title may itself contain "->": the handoff reading is tried first, the step
-        // path second.
-        let as_handoff = split_handoff_path(target).and_then(|key| self.handoff_paths.get(&key));
-        let (kind, found) = match as_handoff {
-            Some(found) => (SubjectKind::Handoff, Some(found)),
-            None => (
-                SubjectKind::Step,
-                self.step_paths.get(&normalise_path(target)),
-            ),
-        };
-        match found.map(Vec::as_slice) {
-            Some([id]) => Ok(Subject {
-                kind,
-                id: id.clone(),
-            }),
-            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousPath {
-                target: target.to_owned(),
-                candidates: candidates.to_vec(),
-            }),
-            _ => Err(RejectReason::UnknownTarget {
-                target: target.to_owned(),
-            }),
-        }
-    }
-
-    fn metric(&self, text: &str) -> Result<&'w Metric, RejectReason> {
-        if let Some(metric) = self.ws.metrics.get(text) {
-            return Ok(metric);
-        }
-        let wanted = text.to_lowercase();
-        let found = self
-            .metric_names
-            .get(&wanted)
-            .or_else(|| self.metric_kinds.get(wanted.as_str()));
-        match found.map(Vec::as_slice) {
-            Some([metric]) => Ok(metric),
-            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousMetric {
-                metric: text.to_owned(),
-                candidates: candidates.iter().map(|m| m.id.clone()).collect(),
-            }),
-            _ => Err(RejectReason::UnknownMetric {
-                metric: text.to_owned(),
-            }),
-        }
-    }
-}
-
-fn handoff_key(journey: &str, from: &str, to: &str) -> String {
-    format!(
-        "{}/{}->{}",
-        journey.trim().to_lowercase(),
-        normalise_path(from),
-        normalise_path(to)
-    )
-}
-
-/// `journey / from title -> to title` as a handoff key; `None` when it is not of that form.
-fn split_handoff_path(target: &str) -> Option<String> {
-    let (journey, rest) = target.split_once('/')?;
-    let (from, to) = rest.split_once("->")?;
-    Some(handoff_key(journey, from, to))
-}
-
-/// What makes two responses the same answer: subject, metric, value, date, respondent and
-/// comment, as a 128-bit digest (two independent SipHash keys), so that finding duplicates among
-/// millions of rows keeps 16 bytes per row rather than a copy of each. Two different answers
-/// share a digest with a probability of about n²/2¹²⁹ (10⁻²⁶ for 3 million rows).
-struct ResponseDigest {
-    keys: [RandomState; 2],
-}
-
-#[derive(Hash)]
-struct ResponseKey<'r> {
-    subject: &'r Subject,
-    metric_id: &'r str,
-    value_bits: u64,
-    date: NaiveDate,
-    respondent: Option<&'r str>,
-    comment: Option<&'r str>,
-}
-
-impl ResponseDigest {
-    fn new() -> Self {
-        Self {
-            keys: [RandomState::new(), RandomState::new()],
-        }
-    }
-
-    fn of(&self, r: &SurveyResponse) -> u128 {
-        let key = ResponseKey {
-            subject: &r.subject,
-            metric_id: &r.metric_id,
-            // -0 and 0 are one answer.
-            value_bits: (r.value + 0.0).to_bits(),
-            date: r.date,
-            respondent: r.respondent.as_deref(),
-            comment: r.comment.as_deref(),
-        };
-        let [high, low] = &self.keys;
-        (u128::from(high.hash_one(&key)) << 64) | u128::from(low.hash_one(&key))
-    }
 }
