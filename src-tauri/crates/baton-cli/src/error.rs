@@ -5,6 +5,8 @@ use std::path::Path;
 
 use baton_store::{ErrorKind, StoreError};
 
+use crate::output;
+
 #[derive(Debug)]
 pub struct CliError {
     message: String,
@@ -20,7 +22,7 @@ impl CliError {
     /// A store error about `path`. The store names the file in most messages; the path is
     /// prefixed when it does not ("nothing to undo", JSON errors...), so every line names it.
     pub fn store(path: &Path, error: StoreError) -> Self {
-        let shown = path.display().to_string();
+        let shown = output::path(path);
         let message = match error.kind() {
             ErrorKind::FileExists => {
                 format!("{shown} exists already; use --force to replace it")
@@ -39,13 +41,13 @@ impl CliError {
 
     /// A failure to read or write `path` (`doing` says what we were doing: "read", "write"...).
     pub fn io(path: &Path, doing: &str, error: &std::io::Error) -> Self {
-        Self::new(format!("cannot {doing} {}: {error}", path.display()))
+        Self::new(format!("cannot {doing} {}: {error}", output::path(path)))
     }
 
     pub fn exists(path: &Path) -> Self {
         Self::new(format!(
             "{} exists already; use --force to replace it",
-            path.display()
+            output::path(path)
         ))
     }
 
@@ -53,19 +55,26 @@ impl CliError {
     pub fn with_path_shown_as(self, actual: &Path, shown: &Path) -> Self {
         Self::new(
             self.message
-                .replace(&actual.display().to_string(), &shown.display().to_string()),
+                .replace(&output::path(actual), &output::path(shown)),
         )
     }
 
-    /// Prints the error as one line on stderr.
+    /// Prints the error as one line on stderr: the message's lines joined with "; ", control
+    /// characters escaped and the line cut (`output::notes`), so no value in it can start a line
+    /// of its own (a forged `error:` line) or drive the terminal.
     pub fn report(&self) {
-        let one_line: Vec<&str> = self
+        output::notes(&self.one_line());
+    }
+
+    /// `error: ...` and a line break, as `report` prints it before escaping.
+    fn one_line(&self) -> String {
+        let lines: Vec<&str> = self
             .message
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        eprintln!("error: {}", one_line.join("; "));
+        format!("error: {}\n", lines.join("; "))
     }
 }
 

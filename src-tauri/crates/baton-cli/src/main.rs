@@ -2,11 +2,13 @@
 //!
 //! One subcommand per file under `commands/`; this file only declares the command line and
 //! dispatches. Exit codes: 0 on success, 1 on an error (one `error: ...` line on stderr naming
-//! the file), 2 on bad usage (clap's own message).
+//! the file), 2 on bad usage (clap's own message). An editing command whose edit committed exits
+//! 0 even when its report cannot be printed (`output::announce`).
 
 mod commands;
 mod error;
 mod files;
+mod input;
 mod output;
 
 use std::process::ExitCode;
@@ -24,7 +26,9 @@ use commands::*;
     propagate_version = true,
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
                   stderr (import-responses first lists the rejected rows there); 2 on bad \
-                  usage.\nData (info, check, history, templates, analyze, import-responses) can \
+                  usage. A command that changed a file (new, demo, import-json, \
+                  import-responses, undo, redo) exits 0 once the change is saved, even if its \
+                  report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, import-responses) can \
                   be printed as JSON with --json. No file is ever replaced without --force."
 )]
 struct Cli {

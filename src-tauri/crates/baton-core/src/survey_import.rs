@@ -27,6 +27,10 @@
 //! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
 //!   with no rows.
 
+mod digest;
+mod resolve;
+mod text;
+
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -34,9 +38,10 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
-use crate::model::{
-    new_id, Id, Metric, MetricKind, Subject, SubjectKind, SurveyResponse, Workspace,
-};
+use crate::model::{new_id, Id, Metric, MetricKind, SurveyResponse, Workspace};
+use digest::ResponseDigest;
+use resolve::Resolver;
+use text::{decode, detect_separator, unterminated_quote, LineCounter};
 
 /// How to read the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
@@ -140,8 +145,41 @@ pub enum ImportError {
     MissingColumns { columns: Vec<String> },
     #[error("the file cannot be read as CSV at line {line}: {message}")]
     Malformed { line: u32, message: String },
+    /// A quoted value opened on `line` runs to the end of the file: every row after it would be
+    /// read as part of that one value, so the file is refused rather than guessed at.
+    #[error(
+        "the quote opened on line {line} is never closed (every row after it would be read as \
+         one value); close it with a \", or double a quote inside a value as \"\""
+    )]
+    UnterminatedQuote { line: u32 },
     #[error("journey {journey_id} does not exist")]
     UnknownJourney { journey_id: Id },
+}
+
+impl ImportError {
+    /// The line of the file the error is about, if it is about one.
+    pub fn line(&self) -> Option<u32> {
+        match self {
+            Self::Malformed { line, .. } | Self::UnterminatedQuote { line } => Some(*line),
+            // Its message names the header's line already.
+            Self::MissingColumns { .. } | Self::Empty | Self::UnknownJourney { .. } => None,
+        }
+    }
+}
+
+/// What the file adds, apart from the accepted responses themselves, which `plan_import_each`
+/// hands over one at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSummary {
+    pub encoding: SourceEncoding,
+    /// "," or ";".
+    pub separator: String,
+    /// Data rows read (accepted plus rejected).
+    pub rows: u32,
+    /// Responses handed over.
+    pub accepted: usize,
+    /// In file order.
+    pub rejected: Vec<RejectedRow>,
 }
 
 /// Plan the import of a CSV of survey responses into `ws`.
@@ -150,6 +188,26 @@ pub fn plan_import(
     bytes: &[u8],
     options: &ImportOptions,
 ) -> Result<ImportPlan, ImportError> {
+    let mut accepted = Vec::new();
+    let summary = plan_import_each(ws, bytes, options, |response| accepted.push(response))?;
+    Ok(ImportPlan {
+        encoding: summary.encoding,
+        separator: summary.separator,
+        rows: summary.rows,
+        accepted,
+        rejected: summary.rejected,
+    })
+}
+
+/// `plan_import`, handing each accepted response to `accept` (in file order) instead of
+/// collecting them, so a caller importing millions of rows can keep them as compactly as it
+/// likes. Only the rejected rows and one 128-bit digest per row (to find duplicates) are kept.
+pub fn plan_import_each(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mut accept: impl FnMut(SurveyResponse),
+) -> Result<ImportSummary, ImportError> {
     if let Some(journey_id) = &options.journey_id {
         if !ws.journeys.contains_key(journey_id) {
             return Err(ImportError::UnknownJourney {
@@ -163,6 +221,9 @@ pub fn plan_import(
         return Err(ImportError::Empty);
     }
     let separator = detect_separator(text);
+    if let Some(line) = unterminated_quote(text.as_bytes(), separator) {
+        return Err(ImportError::UnterminatedQuote { line });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
         .flexible(true)
@@ -171,17 +232,20 @@ pub fn plan_import(
     let header = reader.headers().map_err(|e| malformed(&e, 1))?.clone();
     let columns = Columns::find(&header)?;
     let resolver = Resolver::new(ws, options);
-    let mut seen: HashMap<ResponseKey, Seen> = ws
+    let digest = ResponseDigest::new();
+    let existing: HashMap<u128, &Id> = ws
         .responses
         .values()
-        .map(|r| (ResponseKey::of(r), Seen::Existing(r.id.clone())))
+        .map(|r| (digest.of(r), &r.id))
         .collect();
+    // The line of each response accepted so far, by digest.
+    let mut earlier: HashMap<u128, u32> = HashMap::new();
 
-    let mut plan = ImportPlan {
+    let mut plan = ImportSummary {
         encoding,
         separator: char::from(separator).to_string(),
         rows: 0,
-        accepted: Vec::new(),
+        accepted: 0,
         rejected: Vec::new(),
     };
     let mut record = csv::StringRecord::new();
@@ -199,24 +263,29 @@ pub fn plan_import(
         }
         plan.rows += 1;
         let outcome = read_row(&record, &columns, &resolver, separator).and_then(|response| {
-            let key = ResponseKey::of(&response);
-            match seen.get(&key) {
-                Some(Seen::Existing(id)) => Err(RejectReason::Duplicate {
-                    existing_response_id: Some(id.clone()),
+            let key = digest.of(&response);
+            if let Some(id) = existing.get(&key) {
+                return Err(RejectReason::Duplicate {
+                    existing_response_id: Some((*id).clone()),
                     earlier_line: None,
-                }),
-                Some(Seen::Line(earlier)) => Err(RejectReason::Duplicate {
-                    existing_response_id: None,
-                    earlier_line: Some(*earlier),
-                }),
-                None => {
-                    seen.insert(key, Seen::Line(line));
-                    Ok(response)
+                });
+            }
+            match earlier.insert(key, line) {
+                Some(earlier_line) => {
+                    earlier.insert(key, earlier_line);
+                    Err(RejectReason::Duplicate {
+                        existing_response_id: None,
+                        earlier_line: Some(earlier_line),
+                    })
                 }
+                None => Ok(response),
             }
         });
         match outcome {
-            Ok(response) => plan.accepted.push(response),
+            Ok(response) => {
+                plan.accepted += 1;
+                accept(response);
+            }
             Err(reason) => plan.rejected.push(RejectedRow {
                 line,
                 message: reason.message(),
@@ -225,46 +294,6 @@ pub fn plan_import(
         }
     }
     Ok(plan)
-}
-
-/// 1-based line numbers from byte offsets. The csv reader's own line count skips the empty
-/// lines it passes over, so a row after a blank line would be reported a line too early.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u32,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        Self {
-            text: text.as_bytes(),
-            byte: 0,
-            line: 1,
-        }
-    }
-
-    /// The line on which the record starting at `byte` lies. The reader places a record's
-    /// start before the empty lines it skipped, so those are passed over first (a record never
-    /// begins with a line ending). Offsets come in file order, so the file is scanned once.
-    /// `\n`, `\r\n` and a lone `\r` each end a line.
-    fn line_at(&mut self, byte: u64) -> u32 {
-        let mut target = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .min(self.text.len());
-        while matches!(self.text.get(target), Some(b'\n' | b'\r')) {
-            target += 1;
-        }
-        while self.byte < target {
-            let b = self.text[self.byte];
-            let lone_cr = b == b'\r' && self.text.get(self.byte + 1) != Some(&b'\n');
-            if b == b'\n' || lone_cr {
-                self.line = self.line.saturating_add(1);
-            }
-            self.byte += 1;
-        }
-        self.line
-    }
 }
 
 fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
@@ -281,20 +310,24 @@ impl RejectReason {
     fn message(&self) -> String {
         match self {
             Self::MissingValue { column } => format!("the {column} is missing"),
-            Self::UnknownTarget { target } => format!("no step or handoff matches “{target}”"),
+            Self::UnknownTarget { target } => {
+                format!("no step or handoff matches {}", quoted(target))
+            }
             Self::AmbiguousPath { target, candidates } => format!(
-                "“{target}” matches {} steps or handoffs; use an id",
+                "{} matches {} steps or handoffs; use an id",
+                quoted(target),
                 candidates.len()
             ),
             Self::TargetOutsideJourney { target } => {
-                format!("“{target}” is not in the journey being imported")
+                format!("{} is not in the journey being imported", quoted(target))
             }
-            Self::UnknownMetric { metric } => format!("no metric is called “{metric}”"),
+            Self::UnknownMetric { metric } => format!("no metric is called {}", quoted(metric)),
             Self::AmbiguousMetric { metric, candidates } => format!(
-                "“{metric}” names {} metrics; use the metric's name",
+                "{} names {} metrics; use the metric's name",
+                quoted(metric),
                 candidates.len()
             ),
-            Self::NotANumber { value } => format!("the value “{value}” is not a number"),
+            Self::NotANumber { value } => format!("the value {} is not a number", quoted(value)),
             Self::OffScale {
                 value,
                 min,
@@ -309,7 +342,10 @@ impl RejectReason {
                 }
             ),
             Self::BadDate { date } => {
-                format!("the date “{date}” is not yyyy-mm-dd (optionally followed by a time)")
+                format!(
+                    "the date {} is not yyyy-mm-dd (optionally followed by a time)",
+                    quoted(date)
+                )
             }
             Self::TooLong { column, max } => {
                 format!("the {column} is longer than {max} characters")
@@ -323,48 +359,15 @@ impl RejectReason {
     }
 }
 
-/// UTF-8 when valid, else Windows-1252.
-fn decode(bytes: &[u8]) -> (String, SourceEncoding) {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), SourceEncoding::Utf8),
-        Err(_) => (
-            bytes.iter().map(|&b| windows_1252(b)).collect(),
-            SourceEncoding::Windows1252,
-        ),
-    }
-}
+/// The most characters of a CSV value quoted in a message (the reason holds it whole).
+const MAX_QUOTED_CHARS: usize = 200;
 
-/// One Windows-1252 byte as a char. 0x80..0x9F hold typographic characters; the five bytes
-/// Windows leaves undefined map to the C1 control of the same number, as browsers do.
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
-/// `,` or `;`: the more frequent outside quotes on the first line.
-fn detect_separator(text: &str) -> u8 {
-    let mut in_quotes = false;
-    let (mut commas, mut semicolons) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '"' => in_quotes = !in_quotes,
-            '\n' | '\r' if !in_quotes => break,
-            ',' if !in_quotes => commas += 1,
-            ';' if !in_quotes => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas {
-        b';'
-    } else {
-        b','
+/// `“value”`, cut to `MAX_QUOTED_CHARS` characters and `…`: a message stays a sentence even when
+/// the value is megabytes long.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((cut, _)) => format!("“{}…”", &value[..cut]),
+        None => format!("“{value}”"),
     }
 }
 
@@ -566,203 +569,4 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
         })
         .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, &format).ok())
         .map(|moment| moment.date())
-}
-
-/// Finds targets and metrics by id, path, name or kind.
-struct Resolver<'w> {
-    ws: &'w Workspace,
-    journey_id: Option<&'w str>,
-    /// Normalised step path -> step ids.
-    step_paths: HashMap<String, Vec<Id>>,
-    /// Normalised handoff path -> handoff ids.
-    handoff_paths: HashMap<String, Vec<Id>>,
-    metric_names: HashMap<String, Vec<&'w Metric>>,
-    metric_kinds: HashMap<&'static str, Vec<&'w Metric>>,
-}
-
-/// A path compared case-insensitively, every `/`-separated part trimmed.
-fn normalise_path(path: &str) -> String {
-    path.split('/')
-        .map(|part| part.trim().to_lowercase())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-impl<'w> Resolver<'w> {
-    fn new(ws: &'w Workspace, options: &'w ImportOptions) -> Self {
-        let mut step_paths: HashMap<String, Vec<Id>> = HashMap::new();
-        for step in ws.steps.values() {
-            let (Some(journey), Some(stage), Some(lane)) = (
-                ws.journeys.get(&step.journey_id),
-                ws.stages.get(&step.stage_id),
-                ws.lanes.get(&step.lane_id),
-            ) else {
-                continue;
-            };
-            let path = [&journey.name, &stage.name, &lane.name, &step.title]
-                .map(|s| s.as_str())
-                .join("/");
-            step_paths
-                .entry(normalise_path(&path))
-                .or_default()
-                .push(step.id.clone());
-        }
-        let mut handoff_paths: HashMap<String, Vec<Id>> = HashMap::new();
-        for handoff in ws.handoffs.values() {
-            let (Some(journey), Some(from), Some(to)) = (
-                ws.journeys.get(&handoff.journey_id),
-                ws.steps.get(&handoff.from_step_id),
-                ws.steps.get(&handoff.to_step_id),
-            ) else {
-                continue;
-            };
-            handoff_paths
-                .entry(handoff_key(&journey.name, &from.title, &to.title))
-                .or_default()
-                .push(handoff.id.clone());
-        }
-        let mut metric_names: HashMap<String, Vec<&Metric>> = HashMap::new();
-        let mut metric_kinds: HashMap<&'static str, Vec<&Metric>> = HashMap::new();
-        for metric in ws.metrics.values() {
-            metric_names
-                .entry(metric.name.trim().to_lowercase())
-                .or_default()
-                .push(metric);
-            let kind = match metric.kind {
-                MetricKind::Csat => "csat",
-                MetricKind::Nps => "nps",
-                MetricKind::Ces => "ces",
-                MetricKind::Custom => "custom",
-            };
-            metric_kinds.entry(kind).or_default().push(metric);
-        }
-        Self {
-            ws,
-            journey_id: options.journey_id.as_deref(),
-            step_paths,
-            handoff_paths,
-            metric_names,
-            metric_kinds,
-        }
-    }
-
-    fn subject(&self, target: &str) -> Result<Subject, RejectReason> {
-        let subject = self.find_subject(target)?;
-        let journey = match subject.kind {
-            SubjectKind::Step => self.ws.steps.get(&subject.id).map(|s| &s.journey_id),
-            SubjectKind::Handoff => self.ws.handoffs.get(&subject.id).map(|h| &h.journey_id),
-        };
-        match self.journey_id {
-            Some(wanted) if journey.map(String::as_str) != Some(wanted) => {
-                Err(RejectReason::TargetOutsideJourney {
-                    target: target.to_owned(),
-                })
-            }
-            _ => Ok(subject),
-        }
-    }
-
-    fn find_subject(&self, target: &str) -> Result<Subject, RejectReason> {
-        if self.ws.steps.contains_key(target) {
-            return Ok(Subject {
-                kind: SubjectKind::Step,
-                id: target.to_owned(),
-            });
-        }
-        if self.ws.handoffs.contains_key(target) {
-            return Ok(Subject {
-                kind: SubjectKind::Handoff,
-                id: target.to_owned(),
-            });
-        }
-        // A step title may itself contain "->": the handoff reading is tried first, the step
-        // path second.
-        let as_handoff = split_handoff_path(target).and_then(|key| self.handoff_paths.get(&key));
-        let (kind, found) = match as_handoff {
-            Some(found) => (SubjectKind::Handoff, Some(found)),
-            None => (
-                SubjectKind::Step,
-                self.step_paths.get(&normalise_path(target)),
-            ),
-        };
-        match found.map(Vec::as_slice) {
-            Some([id]) => Ok(Subject {
-                kind,
-                id: id.clone(),
-            }),
-            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousPath {
-                target: target.to_owned(),
-                candidates: candidates.to_vec(),
-            }),
-            _ => Err(RejectReason::UnknownTarget {
-                target: target.to_owned(),
-            }),
-        }
-    }
-
-    fn metric(&self, text: &str) -> Result<&'w Metric, RejectReason> {
-        if let Some(metric) = self.ws.metrics.get(text) {
-            return Ok(metric);
-        }
-        let wanted = text.to_lowercase();
-        let found = self
-            .metric_names
-            .get(&wanted)
-            .or_else(|| self.metric_kinds.get(wanted.as_str()));
-        match found.map(Vec::as_slice) {
-            Some([metric]) => Ok(metric),
-            Some(candidates) if candidates.len() > 1 => Err(RejectReason::AmbiguousMetric {
-                metric: text.to_owned(),
-                candidates: candidates.iter().map(|m| m.id.clone()).collect(),
-            }),
-            _ => Err(RejectReason::UnknownMetric {
-                metric: text.to_owned(),
-            }),
-        }
-    }
-}
-
-fn handoff_key(journey: &str, from: &str, to: &str) -> String {
-    format!(
-        "{}/{}->{}",
-        journey.trim().to_lowercase(),
-        normalise_path(from),
-        normalise_path(to)
-    )
-}
-
-/// `journey / from title -> to title` as a handoff key; `None` when it is not of that form.
-fn split_handoff_path(target: &str) -> Option<String> {
-    let (journey, rest) = target.split_once('/')?;
-    let (from, to) = rest.split_once("->")?;
-    Some(handoff_key(journey, from, to))
-}
-
-/// What makes two responses the same answer.
-#[derive(PartialEq, Eq, Hash)]
-struct ResponseKey {
-    subject: Subject,
-    metric_id: Id,
-    value_bits: u64,
-    date: NaiveDate,
-    respondent: Option<String>,
-    comment: Option<String>,
-}
-
-impl ResponseKey {
-    fn of(r: &SurveyResponse) -> Self {
-        Self {
-            subject: r.subject.clone(),
-            metric_id: r.metric_id.clone(),
-            value_bits: (r.value + 0.0).to_bits(),
-            date: r.date,
-            respondent: r.respondent.clone(),
-            comment: r.comment.clone(),
-        }
-    }
-}
-
-enum Seen {
-    Existing(Id),
-    Line(u32),
 }

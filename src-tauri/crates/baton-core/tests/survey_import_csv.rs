@@ -503,3 +503,85 @@ fn dates_with_times_are_read_and_trailing_garbage_is_refused() {
         .collect();
     assert_eq!(refused, expected.iter().collect::<Vec<_>>());
 }
+
+/// A quote opened on line 3 and never closed would swallow every later row into one comment:
+/// the file is refused, naming line 3, whichever separator and line ending.
+#[test]
+fn an_unterminated_quote_is_refused_with_the_line_it_opened_on() {
+    let f = fixture();
+    for (separator, ending) in [(",", "\n"), (";", "\r\n"), (",", "\r")] {
+        let mut csv = format!(
+            "target{separator}metric{separator}value{separator}date{separator}comment{ending}"
+        );
+        for row in 2..=10 {
+            let comment = if row == 3 { "\"Never closed" } else { "fine" };
+            csv.push_str(&format!(
+                "{}{separator}CSAT{separator}4{separator}2026-11-{row:02}{separator}{comment}{ending}",
+                f.verify
+            ));
+        }
+        let err = plan_import(&f.map.ws, csv.as_bytes(), &ImportOptions::default()).unwrap_err();
+        assert_eq!(
+            err,
+            ImportError::UnterminatedQuote { line: 3 },
+            "{separator:?} {ending:?}"
+        );
+        assert_eq!(err.line(), Some(3));
+        assert!(err.to_string().contains("line 3"), "{err}");
+    }
+}
+
+/// Quotes the reader reads as closed, or as plain characters, are not mistaken for an open one:
+/// a doubled quote inside a quoted value, a quoted value across lines, a quote inside an
+/// unquoted value.
+#[test]
+fn closed_and_literal_quotes_are_not_unterminated() {
+    let f = fixture();
+    let csv = format!(
+        "target,metric,value,date,comment\n\
+         {v},CSAT,4,2026-11-01,\"She said \"\"no\"\"\"\n\
+         {v},CSAT,4,2026-11-02,\"two\nlines\"\n\
+         {v},CSAT,4,2026-11-03,6\" screen\n\
+         {v},CSAT,4,2026-11-04,\"\"\n",
+        v = f.verify
+    );
+    let p = plan(&f, &csv);
+    assert!(p.rejected.is_empty(), "{:?}", p.rejected);
+    let comments: Vec<_> = p.accepted.iter().map(|r| r.comment.clone()).collect();
+    assert_eq!(
+        comments,
+        [
+            Some("She said \"no\"".to_owned()),
+            Some("two\nlines".to_owned()),
+            Some("6\" screen".to_owned()),
+            None
+        ]
+    );
+}
+
+/// A rejected row's message quotes its value cut to 200 characters (the reason holds it whole).
+#[test]
+fn a_long_value_is_cut_in_the_message_but_whole_in_the_reason() {
+    let f = fixture();
+    let target = "t".repeat(5000);
+    let p = plan(
+        &f,
+        &format!("target,metric,value,date\n{target},CSAT,4,2026-11-01\n"),
+    );
+    assert_eq!(
+        p.rejected[0].reason,
+        RejectReason::UnknownTarget {
+            target: target.clone()
+        }
+    );
+    let message = &p.rejected[0].message;
+    assert!(
+        message.chars().count() < 260,
+        "{} characters",
+        message.len()
+    );
+    assert!(
+        message.contains(&format!("“{}…”", "t".repeat(200))),
+        "{message}"
+    );
+}

@@ -23,6 +23,9 @@ use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
 use crate::temp_files::{self, TempFile};
 use crate::writing;
 
+mod bulk_responses;
+pub use bulk_responses::ResponseSource;
+
 /// What an apply, undo or redo produced, for the UI.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct EditOutcome {

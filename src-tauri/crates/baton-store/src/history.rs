@@ -120,8 +120,25 @@ pub fn stored_edit(conn: &Connection, seq: u32, inverse: bool) -> rusqlite::Resu
         "SELECT edit FROM history WHERE seq = ?1"
     };
     conn.prepare_cached(sql)?
-        .query_row([seq], |row| row.get(0))
+        .query_row([seq], |row| json_column(row, 0))
         .optional()
+}
+
+/// An edit's JSON: TEXT, or a BLOB holding UTF-8 text (as `Document::add_responses_and_close`
+/// streams a large one).
+fn json_column(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<String> {
+    match row.get_ref(at)? {
+        rusqlite::types::ValueRef::Blob(bytes) => {
+            String::from_utf8(bytes.to_vec()).map_err(|error| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    at,
+                    rusqlite::types::Type::Blob,
+                    error.into(),
+                )
+            })
+        }
+        _ => row.get(at),
+    }
 }
 
 /// One history row as stored: the edits still as JSON text.
@@ -142,8 +159,8 @@ pub fn raw_entries(conn: &Connection) -> rusqlite::Result<Vec<RawEntry>> {
             seq: row.get(0)?,
             at: row.get(1)?,
             label: row.get(2)?,
-            edit: row.get(3)?,
-            inverse: row.get(4)?,
+            edit: json_column(row, 3)?,
+            inverse: json_column(row, 4)?,
         })
     })?;
     rows.collect()

@@ -29,7 +29,7 @@ pub mod testing;
 mod writing;
 
 pub use check::{check_file, CheckArea, CheckProblem, CheckReport};
-pub use document::{Document, EditOutcome};
+pub use document::{Document, EditOutcome, ResponseSource};
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;
 pub use json::{FORMAT_NAME, FORMAT_VERSION};

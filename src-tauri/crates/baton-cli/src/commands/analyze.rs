@@ -72,8 +72,8 @@ fn gather(args: &Args, document: &baton_store::Document) -> Result<Report, CliEr
             let analysis = analyze(ws, &journey.id).ok_or_else(|| {
                 CliError::new(format!(
                     "{}: journey {} vanished while being analysed",
-                    args.file.display(),
-                    journey.id
+                    output::path(&args.file),
+                    output::shown(&journey.id)
                 ))
             })?;
             Ok(JourneyReport {
@@ -131,7 +131,7 @@ fn names(ws: &Workspace, journey: &Journey) -> BTreeMap<Id, String> {
 
 fn render(report: &Report) -> String {
     if report.journeys.is_empty() {
-        return format!("{}: no journeys to analyse\n", report.file);
+        return format!("{}: no journeys to analyse\n", output::shown(&report.file));
     }
     report
         .journeys
@@ -142,14 +142,16 @@ fn render(report: &Report) -> String {
 }
 
 fn render_journey(journey: &JourneyReport) -> String {
-    let name = |id: &Id| journey.names.get(id).cloned().unwrap_or_else(|| id.clone());
+    // Names and ids come from the file: shown escaped and shortened.
+    let name = |id: &Id| output::shown(journey.names.get(id).unwrap_or(id));
     let state = match journey.state {
         JourneyState::Current => "current",
         JourneyState::Future => "future",
     };
     let mut out = format!(
         "Journey “{}” ({state} state, id {})\n\n",
-        journey.name, journey.id
+        output::shown(&journey.name),
+        output::shown(&journey.id)
     );
     out.push_str(&render_summary(&journey.analysis));
     out.push_str(&render_handoff_hotspots(&journey.analysis, &name));
@@ -324,9 +326,12 @@ fn render_suggestions(suggestions: &[Suggestion], name: &dyn Fn(&Id) -> String) 
             "  {:>number_width$}. {} (seed {})\n",
             at + 1,
             rule_name(suggestion.rule),
-            suggestion.seeds.join(", ")
+            output::shown(&suggestion.seeds.join(", "))
         ));
-        out.push_str(&format!("{indent}{}\n", suggestion.reason));
+        out.push_str(&format!(
+            "{indent}{}\n",
+            output::one_line(&suggestion.reason)
+        ));
         let evidence = [
             ("handoffs", &suggestion.handoff_ids),
             ("steps", &suggestion.step_ids),

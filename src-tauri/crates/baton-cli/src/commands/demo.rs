@@ -35,8 +35,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     )?;
     let summary = super::new::summary(&document);
     super::close(document)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Created {} (\"{name}\"){summary}\n",
         args.file.display()
-    ))
+    )))
 }

@@ -24,7 +24,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         if files::same_file(&args.file, out) {
             return Err(CliError::new(format!(
                 "{}: refusing to write the export over the client file itself",
-                out.display()
+                output::path(out)
             )));
         }
     }
@@ -34,16 +34,17 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|error| CliError::store(&args.file, error))?;
     super::close(document)?;
     // The file and stdout get the very same bytes: the JSON and a final newline.
-    let json = format!("{json}\n");
+    // C1 controls are escaped (`\u009b`): the same JSON, harmless on a terminal.
+    let json = format!("{}\n", output::escape_c1_in_json(&json));
     match &args.output {
         Some(out) => {
             files::write_text(out, args.force, &json)?;
             output::text(&format!(
                 "Exported {} to {}\n",
-                args.file.display(),
-                out.display()
+                output::path(&args.file),
+                output::path(out)
             ))
         }
-        None => output::text(&json),
+        None => output::json_text(&json),
     }
 }

@@ -32,7 +32,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
 
 fn render(args: &Args, history: &[HistoryEntry]) -> String {
     if history.is_empty() {
-        return format!("{}: no edits yet\n", args.file.display());
+        return format!("{}: no edits yet\n", output::path(&args.file));
     }
     let width = history
         .last()
@@ -44,7 +44,7 @@ fn render(args: &Args, history: &[HistoryEntry]) -> String {
             "{:>width$}  {}  {}{undone}\n",
             entry.seq,
             entry.at.format("%Y-%m-%d %H:%M:%S UTC"),
-            entry.label,
+            output::shown(&entry.label),
         ));
     }
     out

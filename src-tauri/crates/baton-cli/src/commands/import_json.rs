@@ -1,12 +1,12 @@
 //! `baton import-json IN FILE [--force]`: a new client file from a JSON export.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use baton_store::{ErrorKind, NewDocument, StoreError};
 
 use crate::error::CliError;
 use crate::files;
+use crate::input;
 use crate::output;
 
 /// Create a client file from a JSON export (`-` reads stdin).
@@ -33,22 +33,23 @@ pub fn run(args: Args) -> Result<(), CliError> {
     )?;
     let summary = super::new::summary(&document);
     super::close(document)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Imported {} into {}{summary}\n",
-        args.input.display(),
-        args.file.display()
-    ))
+        output::path(&args.input),
+        output::path(&args.file)
+    )))
 }
 
+/// The export, read within the input limit (`input::read`), as UTF-8 text.
 fn read_input(input: &Path) -> Result<String, CliError> {
-    let mut json = String::new();
-    let read = if input.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut json)
-    } else {
-        std::fs::File::open(input).and_then(|mut file| file.read_to_string(&mut json))
-    };
-    read.map_err(|error| CliError::io(input, "read", &error))?;
-    Ok(json)
+    let bytes = input::read(input)?;
+    String::from_utf8(bytes).map_err(|error| {
+        CliError::new(format!(
+            "{}: not UTF-8 text (byte {} is not), so not a Baton export",
+            output::path(input),
+            error.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// A problem with the JSON is the input's; any other (the new file exists...) is the file's.
@@ -57,11 +58,13 @@ fn import_error(args: &Args, path: &Path, error: StoreError) -> CliError {
         ErrorKind::JsonSyntax
         | ErrorKind::JsonFormat
         | ErrorKind::JsonVersion
-        | ErrorKind::JsonContent => CliError::new(format!("{}: {error}", args.input.display())),
+        | ErrorKind::JsonContent => {
+            CliError::new(format!("{}: {error}", output::path(&args.input)))
+        }
         // The content decoded but does not obey Baton's rules.
         kind if is_validation(kind) => CliError::new(format!(
             "{}: not a valid Baton export: {error}",
-            args.input.display()
+            output::path(&args.input)
         )),
         _ => CliError::store(path, error),
     }

@@ -9,14 +9,19 @@
 use std::path::{Path, PathBuf};
 
 use baton_core::survey_import::{
-    plan_import, ImportOptions, ImportPlan, RejectReason, RejectedRow, SourceEncoding,
+    plan_import_each, ImportOptions, ImportSummary, RejectReason, RejectedRow, SourceEncoding,
 };
-use baton_core::{Edit, Id, SurveyResponse};
+use baton_core::Id;
 use baton_store::Document;
 use serde::Serialize;
 
+mod compact;
+
+use compact::CompactResponses;
+
 use crate::error::CliError;
-use crate::output::{self, count};
+use crate::input;
+use crate::output::{self, count, shown};
 
 /// Import survey responses from a CSV file, as one undo step.
 ///
@@ -67,20 +72,23 @@ struct JourneyRef {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    // The CSV is read first, so a missing or unreadable one never opens the client file.
-    let bytes =
-        std::fs::read(&args.survey).map_err(|error| CliError::io(&args.survey, "read", &error))?;
-    let mut document = super::open(&args.file)?;
-    let (journey, mut plan) = plan(&args, &document, &bytes)?;
-    let accepted = plan.accepted.len();
+    // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
+    // never opens the client file.
+    let bytes = input::read(&args.survey)?;
+    let document = super::open(&args.file)?;
+    let mut responses = CompactResponses::default();
+    let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
+    // The CSV's bytes are no longer needed: their memory goes back before the write.
+    drop(bytes);
+    let accepted = plan.accepted;
     let refused = !plan.rejected.is_empty() && !args.skip_invalid;
     let history_seq = if refused || accepted == 0 {
+        super::close(document)?;
         None
     } else {
-        let responses = std::mem::take(&mut plan.accepted);
-        Some(import(&args, &mut document, responses)?)
+        Some(import(&args, document, &responses)?)
     };
-    super::close(document)?;
+    drop(responses);
 
     let report = Report {
         file: args.file.display().to_string(),
@@ -96,10 +104,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
     if refused {
         return refuse(&report, accepted, args.json);
     }
-    if args.json {
+    let printed = if args.json {
         output::json(&report)
     } else {
         output::text(&render(&report))
+    };
+    if report.history_seq.is_some() {
+        output::announce(printed)
+    } else {
+        printed
     }
 }
 
@@ -113,19 +126,20 @@ fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> 
     Err(CliError::new(format!(
         "{}: {} of {} rejected; nothing imported into {} (fix them, or add --skip-invalid to \
          import the {accepted} valid one(s))",
-        report.survey,
+        shown(&report.survey),
         report.rejected.len(),
         count(report.rows as usize, "row", "rows"),
-        report.file,
+        shown(&report.file),
     )))
 }
 
-/// Plans the import, limited to the `--journey` given.
+/// Plans the import, limited to the `--journey` given; the accepted responses go to `accepted`.
 fn plan(
     args: &Args,
     document: &Document,
     bytes: &[u8],
-) -> Result<(Option<JourneyRef>, ImportPlan), CliError> {
+    accepted: &mut CompactResponses,
+) -> Result<(Option<JourneyRef>, ImportSummary), CliError> {
     let journey = match &args.journey {
         None => None,
         Some(wanted) => super::chosen_journeys(document, Some(wanted))?
@@ -138,41 +152,32 @@ fn plan(
     let options = ImportOptions {
         journey_id: journey.as_ref().map(|journey| journey.id.clone()),
     };
-    let plan = plan_import(document.workspace(), bytes, &options).map_err(|error| {
-        CliError::new(format!(
-            "{}: {error}; nothing imported",
-            args.survey.display()
-        ))
+    // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
+    let add = |response| accepted.push(response);
+    let plan = plan_import_each(document.workspace(), bytes, &options, add).map_err(|error| {
+        let at = match error.line() {
+            Some(line) => format!("{}:{line}", output::path(&args.survey)),
+            None => output::path(&args.survey),
+        };
+        CliError::new(format!("{at}: {error}; nothing imported"))
     })?;
     Ok((journey, plan))
 }
 
-/// Adds the accepted rows as one edit (one transaction, one undo step); returns its history
-/// number.
-fn import(
-    args: &Args,
-    document: &mut Document,
-    responses: Vec<SurveyResponse>,
-) -> Result<u32, CliError> {
-    // A batch of one edit, for its label in the history (an `AddResponses` alone would read
+/// Adds the accepted rows as one edit (one transaction, one undo step: the history entry of
+/// `Edit::Batch { label, edits: [AddResponses] }`), streamed so that millions of rows fit in
+/// memory, and closes the file; returns the entry's number.
+fn import(args: &Args, document: Document, responses: &CompactResponses) -> Result<u32, CliError> {
+    // The batch's label names the import in the history (an `AddResponses` alone would read
     // "add responses").
     let label = format!(
         "Import {} from {}",
         count(responses.len(), "survey response", "survey responses"),
         file_name(&args.survey)
     );
-    let edit = Edit::Batch {
-        label,
-        edits: vec![Edit::AddResponses { responses }],
-    };
     document
-        .apply(edit)
-        .map_err(|error| CliError::store(&args.file, error))?;
-    let history = super::history(document)?;
-    Ok(history
-        .iter()
-        .rfind(|entry| !entry.undone)
-        .map_or(0, |entry| entry.seq))
+        .add_responses_and_close(&label, responses)
+        .map_err(|error| CliError::store(&args.file, error))
 }
 
 fn file_name(path: &Path) -> String {
@@ -183,22 +188,19 @@ fn file_name(path: &Path) -> String {
 }
 
 fn render(report: &Report) -> String {
+    let (survey, file) = (shown(&report.survey), shown(&report.file));
     let mut out = match report.history_seq {
         Some(seq) => format!(
             "Imported {} from {} into {} as one edit (#{seq}; `baton undo {}` removes it all)\n",
             count(report.imported, "survey response", "survey responses"),
-            report.survey,
-            report.file,
-            report.file,
+            survey,
+            file,
+            file,
         ),
-        None if report.rows == 0 => format!(
-            "{} has no data rows: nothing imported into {}\n",
-            report.survey, report.file
-        ),
-        None => format!(
-            "Every row of {} was rejected: nothing imported into {}\n",
-            report.survey, report.file
-        ),
+        None if report.rows == 0 => {
+            format!("{survey} has no data rows: nothing imported into {file}\n")
+        }
+        None => format!("Every row of {survey} was rejected: nothing imported into {file}\n"),
     };
     let encoding = match report.encoding {
         SourceEncoding::Utf8 => "UTF-8",
@@ -212,14 +214,14 @@ fn render(report: &Report) -> String {
     let journey = report
         .journey
         .as_ref()
-        .map(|journey| format!("  journey    “{}” only\n", journey.name))
+        .map(|journey| format!("  journey    “{}” only\n", shown(&journey.name)))
         .unwrap_or_default();
     out.push_str(&format!(
         "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n  encoding   {encoding}\n  separator  “{}”\n{journey}",
         report.rows,
         report.imported,
         report.rejected.len(),
-        report.separator,
+        shown(&report.separator),
     ));
     if !report.rejected.is_empty() {
         out.push_str("Rejected rows:\n");
@@ -230,16 +232,16 @@ fn render(report: &Report) -> String {
 
 /// One line per rejected row, `survey.csv:LINE: KIND: message`, as compilers report.
 fn rejected_lines(report: &Report) -> String {
+    let survey = shown(&report.survey);
     report
         .rejected
         .iter()
         .map(|row| {
             format!(
-                "{}:{}: {}: {}\n",
-                report.survey,
+                "{survey}:{}: {}: {}\n",
                 row.line,
                 reason_kind(&row.reason),
-                row.message
+                output::one_line(&row.message)
             )
         })
         .collect()

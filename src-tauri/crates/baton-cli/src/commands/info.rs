@@ -7,7 +7,7 @@ use baton_store::{Document, SCHEMA_VERSION};
 use serde::Serialize;
 
 use crate::error::CliError;
-use crate::output::{self, count};
+use crate::output::{self, count, shown};
 
 /// Show a client file's name, journeys, personas, metrics, plan and history.
 #[derive(Debug, clap::Args)]
@@ -157,9 +157,13 @@ fn in_journey<'a>(journey_ids: impl Iterator<Item = &'a String>, journey: &str) 
 
 fn render(info: &Info) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{}: \"{}\"\n", info.file, info.name));
+    out.push_str(&format!(
+        "{}: \"{}\"\n",
+        shown(&info.file),
+        shown(&info.name)
+    ));
     if !info.description.is_empty() {
-        out.push_str(&format!("  {}\n", info.description));
+        out.push_str(&format!("  {}\n", shown(&info.description)));
     }
     out.push_str(&format!(
         "Schema version {}; history {} ({} undone); {}\n",
@@ -177,11 +181,11 @@ fn render(info: &Info) -> String {
         let persona = journey
             .persona
             .as_ref()
-            .map(|name| format!(", for {name}"))
+            .map(|name| format!(", for {}", shown(name)))
             .unwrap_or_default();
         out.push_str(&format!(
             "  {} [{state}{persona}]\n    {}, {}, {}, {}\n",
-            journey.name,
+            shown(&journey.name),
             count(journey.stages, "stage", "stages"),
             count(journey.lanes, "lane", "lanes"),
             count(journey.steps, "step", "steps"),
@@ -191,16 +195,22 @@ fn render(info: &Info) -> String {
     out.push_str(&format!("\nPersonas ({})\n", info.personas.len()));
     for persona in &info.personas {
         if persona.role.is_empty() {
-            out.push_str(&format!("  {}\n", persona.name));
+            out.push_str(&format!("  {}\n", shown(&persona.name)));
         } else {
-            out.push_str(&format!("  {}: {}\n", persona.name, persona.role));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                shown(&persona.name),
+                shown(&persona.role)
+            ));
         }
     }
     out.push_str(&format!("\nMetrics ({})\n", info.metrics.len()));
     for metric in &info.metrics {
         out.push_str(&format!(
             "  {} (responses {}..{})\n",
-            metric.name, metric.scale_min, metric.scale_max
+            shown(&metric.name),
+            metric.scale_min,
+            metric.scale_max
         ));
     }
     out.push_str("\nImprovement plan\n");
@@ -208,11 +218,11 @@ fn render(info: &Info) -> String {
         out.push_str(&format!(
             "  {}. {}: {}\n",
             number + 1,
-            phase.name,
+            shown(&phase.name),
             count(phase.initiatives.len(), "initiative", "initiatives")
         ));
         for title in &phase.initiatives {
-            out.push_str(&format!("     - {title}\n"));
+            out.push_str(&format!("     - {}\n", shown(title)));
         }
     }
     out

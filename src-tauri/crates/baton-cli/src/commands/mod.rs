@@ -60,7 +60,8 @@ pub(crate) fn chosen_journeys<'d>(
         .copied()
         .filter(|journey| journey.name.trim().to_lowercase() == name)
         .collect();
-    let file = document.path().display();
+    let file = crate::output::path(document.path());
+    let wanted = crate::output::shown(wanted);
     match named.len() {
         1 => Ok(named),
         0 if journeys.is_empty() => Err(CliError::new(format!(
@@ -82,7 +83,13 @@ pub(crate) fn chosen_journeys<'d>(
 fn list_journeys(journeys: &[&Journey]) -> String {
     journeys
         .iter()
-        .map(|journey| format!("\"{}\" (id {})", journey.name, journey.id))
+        .map(|journey| {
+            format!(
+                "\"{}\" (id {})",
+                crate::output::shown(&journey.name),
+                crate::output::shown(&journey.id)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -48,10 +48,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
     )?;
     let summary = summary(&document);
     super::close(document)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Created {} (\"{name}\"){summary}\n",
         args.file.display()
-    ))
+    )))
 }
 
 /// The name given, or the file's stem; never empty.

@@ -22,10 +22,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|error| CliError::store(&args.file, error))?;
     let after = super::history(&document)?;
     super::close(document)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Redid {} in {} ({})\n",
         super::undo::describe(redoing.as_ref()),
-        args.file.display(),
+        output::path(&args.file),
         super::undo::remaining(&after),
-    ))
+    )))
 }

@@ -25,19 +25,19 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|error| CliError::store(&args.file, error))?;
     let after = super::history(&document)?;
     super::close(document)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Undid {} in {} ({})\n",
         describe(undoing.as_ref()),
-        args.file.display(),
+        output::path(&args.file),
         remaining(&after),
-    ))
+    )))
 }
 
 /// `#3 "Add template: Invoice payment"`.
 pub(super) fn describe(entry: Option<&HistoryEntry>) -> String {
     entry.map_or_else(
         || "the last edit".to_owned(),
-        |entry| format!("#{} \"{}\"", entry.seq, entry.label),
+        |entry| format!("#{} \"{}\"", entry.seq, output::shown(&entry.label)),
     )
 }
 

@@ -1,0 +1,186 @@
+//! Reading the inputs the CLI is given (a survey CSV, a JSON export, stdin), never more than a
+//! limit: `DEFAULT_MAX_INPUT_BYTES`, or the `BATON_MAX_INPUT_BYTES` environment variable.
+//!
+//! A regular file larger than the limit is refused from its size, before a byte is read (a
+//! sparse 1 GB file costs nothing); stdin, a pipe or a device is read up to the limit and
+//! refused as soon as one byte more arrives. A NUL byte ends the read at once: neither a CSV nor
+//! JSON text holds one (a file that does is binary, or UTF-16), so `/dev/zero` is refused after
+//! its first block.
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::CliError;
+use crate::output;
+
+/// 512 MiB.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The environment variable that overrides `DEFAULT_MAX_INPUT_BYTES` (a number of bytes).
+pub const MAX_INPUT_ENV: &str = "BATON_MAX_INPUT_BYTES";
+
+const CHUNK: usize = 64 * 1024;
+
+/// Why an input was not read.
+#[derive(Debug)]
+pub enum InputError {
+    /// Larger than the limit (`size` is known for a regular file, not for a stream).
+    TooLarge {
+        path: PathBuf,
+        limit: u64,
+        size: Option<u64>,
+    },
+    /// A NUL byte at `offset`: not a text file.
+    NotText {
+        path: PathBuf,
+        offset: u64,
+    },
+    /// `BATON_MAX_INPUT_BYTES` is not a number of bytes.
+    BadLimit {
+        value: String,
+    },
+    Io {
+        path: PathBuf,
+        error: io::Error,
+    },
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLarge {
+                path,
+                limit,
+                size: Some(size),
+            } => write!(
+                f,
+                "{}: the file is {size} bytes, over the input limit of {limit} bytes (set \
+                 {MAX_INPUT_ENV} to raise it); nothing was read",
+                output::path(path)
+            ),
+            Self::TooLarge {
+                path,
+                limit,
+                size: None,
+            } => write!(
+                f,
+                "{}: the input is over the input limit of {limit} bytes (set {MAX_INPUT_ENV} to \
+                 raise it); reading stopped there",
+                output::path(path)
+            ),
+            Self::NotText { path, offset } => write!(
+                f,
+                "{}: not a text file: a NUL byte at byte {offset} (binary data, or UTF-16 text: \
+                 save it as UTF-8)",
+                output::path(path)
+            ),
+            Self::BadLimit { value } => write!(
+                f,
+                "{MAX_INPUT_ENV} is {:?}, not a number of bytes",
+                output::shown(value)
+            ),
+            Self::Io { path, error } => write!(f, "cannot read {}: {error}", output::path(path)),
+        }
+    }
+}
+
+impl From<InputError> for CliError {
+    fn from(error: InputError) -> Self {
+        CliError::new(error.to_string())
+    }
+}
+
+/// The input limit in bytes: `BATON_MAX_INPUT_BYTES` when set, else the default.
+pub fn max_input_bytes() -> Result<u64, InputError> {
+    match std::env::var(MAX_INPUT_ENV) {
+        Err(_) => Ok(DEFAULT_MAX_INPUT_BYTES),
+        Ok(value) => value
+            .trim()
+            .parse()
+            .map_err(|_| InputError::BadLimit { value }),
+    }
+}
+
+/// The whole of `path` (`-`: stdin), refused when over the limit or holding a NUL byte.
+pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+    let limit = max_input_bytes()?;
+    let io_error = |error| InputError::Io {
+        path: path.to_owned(),
+        error,
+    };
+    if path.as_os_str() == "-" {
+        return read_limited(io::stdin().lock(), path, limit);
+    }
+    let file = File::open(path).map_err(io_error)?;
+    let metadata = file.metadata().map_err(io_error)?;
+    if metadata.is_file() && metadata.len() > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_owned(),
+            limit,
+            size: Some(metadata.len()),
+        });
+    }
+    read_limited(file, path, limit)
+}
+
+/// Reads `reader` to its end, in chunks, stopping at `limit + 1` bytes or the first NUL.
+fn read_limited(mut reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0u8; CHUNK];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => {
+                return Err(InputError::Io {
+                    path: path.to_owned(),
+                    error,
+                })
+            }
+        };
+        let fresh = &chunk[..read];
+        if let Some(at) = fresh.iter().position(|&b| b == 0) {
+            return Err(InputError::NotText {
+                path: path.to_owned(),
+                offset: (bytes.len() + at) as u64,
+            });
+        }
+        if (bytes.len() + read) as u64 > limit {
+            return Err(InputError::TooLarge {
+                path: path.to_owned(),
+                limit,
+                size: None,
+            });
+        }
+        bytes.extend_from_slice(fresh);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_up_to_the_limit_and_refuses_one_byte_more() {
+        let path = Path::new("-");
+        assert_eq!(read_limited(&b"abcd"[..], path, 4).unwrap(), b"abcd");
+        let over = read_limited(&b"abcde"[..], path, 4).unwrap_err();
+        assert!(
+            matches!(over, InputError::TooLarge { limit: 4, .. }),
+            "{over}"
+        );
+    }
+
+    #[test]
+    fn a_nul_byte_is_refused_with_its_offset() {
+        let error = read_limited(&b"ab\0c"[..], Path::new("x.csv"), 100).unwrap_err();
+        assert!(
+            matches!(error, InputError::NotText { offset: 2, .. }),
+            "{error}"
+        );
+        assert!(error.to_string().starts_with("x.csv: not a text file"));
+    }
+}
