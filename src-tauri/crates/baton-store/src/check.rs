@@ -350,9 +350,14 @@ fn check_history(
         .and_then(|mut statement| {
             statement
                 .query_map([], |row| {
+                    // An edit or inverse may be a BLOB of UTF-8 JSON (a large survey import
+                    // streams it in); the time and label are always TEXT.
                     let text = |index| -> rusqlite::Result<Option<String>> {
                         Ok(match row.get_ref(index)? {
                             ValueRef::Text(bytes) => String::from_utf8(bytes.to_vec()).ok(),
+                            ValueRef::Blob(bytes) if index >= 3 => {
+                                String::from_utf8(bytes.to_vec()).ok()
+                            }
                             _ => None,
                         })
                     };
