@@ -45,6 +45,26 @@ pub fn roll_back(conn: &Connection, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// [`write_failed`] for a write whose failure is already a store error (a database error is
+/// classified as SQLite's own; any other error is kept as it is when the rollback went well).
+pub fn store_write_failed(
+    path: &Path,
+    error: StoreError,
+    rolled_back: Result<(), String>,
+) -> StoreError {
+    match (error, rolled_back) {
+        (StoreError::Database { source, .. }, rolled_back) => {
+            write_failed(path, source, rolled_back)
+        }
+        (error, Ok(())) => error,
+        (error, Err(rollback)) => StoreError::RollbackFailed {
+            path: path.to_owned(),
+            detail: error.to_string(),
+            rollback,
+        },
+    }
+}
+
 /// The typed error for a write that failed with `error`, given how its rollback went.
 pub fn write_failed(
     path: &Path,

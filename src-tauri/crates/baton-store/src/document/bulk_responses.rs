@@ -22,6 +22,7 @@ use super::Document;
 use crate::error::StoreError;
 use crate::history::{self, HistoryState};
 use crate::rows;
+use crate::writing;
 
 /// Responses validated in one go against a scratch workspace.
 const CHUNK: usize = 4096;
@@ -125,9 +126,10 @@ impl Document {
         let edit_len = framed(&edit_frame, edit_len);
         let inverse_len = framed(&inverse_frame, inverse_len);
 
+        self.check_not_replaced()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|error| crate::schema::classify_open_error(&self.path, error))?;
+            .map_err(|error| writing::write_failed(&self.path, error, Ok(())))?;
         let mut next = self.history;
         next.revision = next.revision.wrapping_add(1);
         next.cursor += 1;
@@ -147,11 +149,12 @@ impl Document {
         }) {
             Ok(()) => {
                 self.history = next;
+                self.check_not_replaced()?;
                 Ok(next.cursor)
             }
             Err(error) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(error)
+                let rolled_back = writing::roll_back(&self.conn, &self.path);
+                Err(writing::store_write_failed(&self.path, error, rolled_back))
             }
         }
     }
