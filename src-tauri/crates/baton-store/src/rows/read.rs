@@ -320,7 +320,7 @@ pub fn load_workspace(conn: &Connection) -> Result<Workspace, RowError> {
         journeys,
         stages,
         lanes,
-        steps,
+        steps: steps.into(),
         handoffs,
         metrics,
         targets,
