@@ -27,7 +27,7 @@ pub struct RealFile {
 pub fn real_file() -> &'static RealFile {
     static REAL: OnceLock<RealFile> = OnceLock::new();
     REAL.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("a temporary folder");
+        let dir = scratch();
         let path = dir.path().join("real.baton");
         let mut doc = Document::create(&path, "Fuzz").expect("a new file");
         let edit = template_edit("bank_lost_card", doc.workspace()).expect("the template");
@@ -46,8 +46,16 @@ pub fn real_file() -> &'static RealFile {
     })
 }
 
-/// A fresh, empty folder for one run, removed when dropped.
+/// A fresh, empty folder for one run, removed when dropped: in memory (`/dev/shm`) when the
+/// machine has it, since every file the store creates is synced to disk and a disk's fsync
+/// would bound the fuzzer to a few runs a second.
 pub fn scratch() -> tempfile::TempDir {
+    let in_memory = std::path::Path::new("/dev/shm");
+    if in_memory.is_dir() {
+        if let Ok(dir) = tempfile::tempdir_in(in_memory) {
+            return dir;
+        }
+    }
     tempfile::tempdir().expect("a temporary folder")
 }
 
