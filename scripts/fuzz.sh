@@ -17,12 +17,16 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 cargo +nightly fuzz build
 for target in "${targets[@]}"; do
-  mkdir -p "fuzz/corpus/$target"
-  echo "fuzz: $target for ${seconds} s"
+  mkdir -p "fuzz/corpus/$target" fuzz/artifacts
+  log="fuzz/artifacts/$target.log"
+  echo "fuzz: $target for ${seconds} s (full output in $log)"
   # -rss_limit_mb: the open and import targets hold a template file and SQLite's caches.
-  cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- \
-    -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 2>&1 |
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done|==|SUMMARY|thread|.*panicked|Test unit written)' || true
-  # grep hides libFuzzer's progress lines; the run's own status decides.
-  [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "fuzz: $target found a crash (see fuzz/artifacts/$target/)" >&2; exit 1; }
+  # -timeout: an input that takes two minutes is a finding (a hang), saved like a crash.
+  if ! cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- \
+    -max_total_time="$seconds" -timeout=120 -rss_limit_mb=4096 -print_final_stats=1 >"$log" 2>&1; then
+    grep -E -A30 '^(==|SUMMARY|thread|.*panicked|.*ERROR)' "$log" | head -60 >&2 || true
+    echo "fuzz: $target found a crash or a hang (input saved in fuzz/artifacts/$target/)" >&2
+    exit 1
+  fi
+  grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" || true
 done
