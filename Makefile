@@ -1,5 +1,5 @@
 # The README's commands. Each does its own set-up (system packages, npm packages, builds).
-.PHONY: run test bench deps
+.PHONY: run test bench fuzz deps
 
 deps:
 	bash scripts/deps.sh
@@ -12,3 +12,7 @@ test: deps
 
 bench: deps
 	bash scripts/bench.sh
+
+# Each fuzz target for FUZZ_SECONDS seconds (default 300).
+fuzz: deps
+	bash scripts/fuzz.sh

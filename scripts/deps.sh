@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Everything the build and the tests need, installed only when missing: Debian packages and
-# tauri-driver (scripts/deps-app.sh), then the UI's npm packages from the committed lock file.
+# tauri-driver (scripts/deps-app.sh), the UI's npm packages from the committed lock file, and
+# cargo-fuzz for the fuzz targets (scripts/fuzz.sh), which also need the nightly toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps-app.sh
 if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules ]; then
   (cd ui && npm ci --no-audit --no-fund)
+fi
+if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+  if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+    cargo install cargo-fuzz --locked
+  else
+    echo "deps: the nightly Rust toolchain is missing, so the fuzz step of \`make test\` and" \
+      "\`make fuzz\` will fail: install it with \`rustup toolchain install nightly\`" >&2
+  fi
 fi

@@ -10,6 +10,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+mod step_table;
+pub use step_table::StepTable;
+
 /// A UUID v7 string. Time-ordered, unique across files, so files can later merge.
 pub type Id = String;
 
@@ -406,7 +409,8 @@ pub struct Workspace {
     pub journeys: BTreeMap<Id, Journey>,
     pub stages: BTreeMap<Id, Stage>,
     pub lanes: BTreeMap<Id, Lane>,
-    pub steps: BTreeMap<Id, Step>,
+    /// Steps by id, with a per-cell index kept by `insert` and `remove` (see [`StepTable`]).
+    pub steps: StepTable,
     pub handoffs: BTreeMap<Id, Handoff>,
     pub metrics: BTreeMap<Id, Metric>,
     pub targets: BTreeMap<Id, Target>,

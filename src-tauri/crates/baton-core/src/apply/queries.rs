@@ -82,11 +82,8 @@ impl Workspace {
 
     /// The steps of one cell, by position.
     pub fn steps_of_cell(&self, stage_id: &str, lane_id: &str) -> Vec<&Step> {
-        in_order(
-            self.steps
-                .values()
-                .filter(|s| s.stage_id == stage_id && s.lane_id == lane_id),
-        )
+        // The step table's cell index keeps them in this order (position, then id).
+        self.steps.in_cell(stage_id, lane_id).collect()
     }
 
     /// Snapshots without their frozen models: of one journey when given, oldest first.

@@ -478,7 +478,7 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
         journeys,
         stages,
         lanes,
-        steps,
+        steps: steps.into(),
         handoffs,
         metrics,
         targets,
