@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use serde_json::json;
+
 use crate::e2e_support::launch;
 use crate::e2e_support::webdriver::{Session, ESCAPE};
 use crate::{
@@ -42,7 +44,16 @@ fn each_adding_gesture_is_one_undo_step() {
     let (x, y) = cell_point(&s, 0, 0);
     s.click_at(x, y);
     s.click_testid("btn-add-card");
-    s.testid("title-editor");
+    s.wait_until(
+        "the title editor to have focus",
+        Duration::from_secs(10),
+        |s| {
+            s.exec(
+                "return document.activeElement?.getAttribute('data-testid') ?? ''",
+                json!([]),
+            ) == json!("title-editor")
+        },
+    );
     s.keys(ESCAPE);
     s.wait_until("a card titled \"New card\"", Duration::from_secs(10), |s| {
         card_by_title(s, "New card").is_some()
@@ -56,7 +67,7 @@ fn each_adding_gesture_is_one_undo_step() {
     undo_once(&s, STAGE, 0);
     undo_once(&s, JOURNEY_ITEM, 0);
     assert!(
-        s.property(&s.testid("btn-undo"), "disabled") == serde_json::json!(true),
+        s.property(&s.testid("btn-undo"), "disabled") == json!(true),
         "five gestures left more than five undo steps"
     );
 
