@@ -6,6 +6,7 @@ import type {
   Handoff,
   Id,
   Journey,
+  JourneyModel,
   Lane,
   LaneKind,
   Persona,
@@ -138,4 +139,32 @@ export function createJourney(id: Id, name: string, position: number): Edit {
 
 export function createPersona(id: Id, name: string, position: number): Edit {
   return { op: "create_persona", persona: { id, name, role: "", description: "", position } };
+}
+
+/** What the map renames in place. */
+export type Named = "stage" | "lane" | "step";
+
+/**
+ * The rename of a stage, lane or card, built from `model` and `steps` (its look-up) as they are
+ * when the edit runs: pass it to `app.apply` as a builder, so an inspector change still queued
+ * ahead of it is in the entity it copies (an edit built from the copy on screen would revert
+ * it). Null when the entity is gone or already has that name.
+ */
+export function renameEdit(
+  model: Pick<JourneyModel, "stages" | "lanes"> | null,
+  steps: { get(id: Id): Step | undefined } | null,
+  kind: Named,
+  id: Id,
+  name: string,
+): Edit | null {
+  if (kind === "step") {
+    const s = steps?.get(id);
+    return s && s.title !== name ? updateStep(s, { title: name }) : null;
+  }
+  if (kind === "stage") {
+    const s = model?.stages.find((x) => x.id === id);
+    return s && s.name !== name ? updateStage(s, { name }) : null;
+  }
+  const l = model?.lanes.find((x) => x.id === id);
+  return l && l.name !== name ? updateLane(l, { name }) : null;
 }

@@ -2,7 +2,7 @@
 import type { Step } from "./types";
 
 /** Ids of the steps whose title or notes contain `query` (case-insensitive), in journey order. */
-export function findMatches(steps: Step[], query: string): string[] {
+export function findMatches(steps: readonly Step[], query: string): string[] {
   const q = query.trim().toLocaleLowerCase();
   if (q === "") return [];
   return steps
