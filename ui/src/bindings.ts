@@ -30,9 +30,9 @@ export const commands = {
 	 *  `None` when the user cancels.
 	 */
 	newFromTemplate: (templateKey: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("new_from_template", { templateKey })),
-	edit: (doc: string, edit: Edit) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("edit", { doc, edit })),
-	undo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("undo", { doc })),
-	redo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("redo", { doc })),
+	edit: (doc: string, edit: Edit, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("edit", { doc, edit, screen })),
+	undo: (doc: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("undo", { doc, screen })),
+	redo: (doc: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("redo", { doc, screen })),
 	/**  Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only. */
 	newIds: (count: number) => typedError<string[], AppError>(__TAURI_INVOKE("new_ids", { count })),
 	/**
@@ -174,6 +174,8 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 /**  A compound action (paste, template, import, cascade): applied in order, all or nothing. */
 { op: "batch"; label: string; edits: Edit[] };
 
+export type EditAnswer = { outcome: EditOutcome, view: ViewUpdate | null, workspace: WorkspaceView | null };
+export type OnScreen = { journey_id: string, presentation: boolean, held: number | null };
 /**  What an apply, undo or redo produced, for the UI. */
 export type EditOutcome = {
 	/**  Bumped by every change of the file's content (apply, undo, redo). */
