@@ -174,8 +174,21 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 /**  A compound action (paste, template, import, cascade): applied in order, all or nothing. */
 { op: "batch"; label: string; edits: Edit[] };
 
-export type EditAnswer = { outcome: EditOutcome, view: ViewUpdate | null, workspace: WorkspaceView | null };
-export type OnScreen = { journey_id: string, presentation: boolean, held: number | null };
+/**  What a change did and what the screen shows after it. */
+export type EditAnswer = {
+	outcome: EditOutcome,
+	/**
+	 *  The journey on screen after the change, as a patch on the view the screen holds (or
+	 *  whole). None when no journey was on screen, or the change removed it.
+	 */
+	view: ViewUpdate | null,
+	/**
+	 *  The sidebar's lists after the change, only when the change wrote what they show (most
+	 *  edits are inside the map and leave them alone).
+	 */
+	workspace: WorkspaceView | null,
+};
+
 /**  What an apply, undo or redo produced, for the UI. */
 export type EditOutcome = {
 	/**  Bumped by every change of the file's content (apply, undo, redo). */
@@ -615,6 +628,16 @@ export type MetricScores = {
 	verbatims: Verbatim[],
 	/**  How many responses have a comment (may exceed `verbatims.len()`). */
 	verbatim_count: number,
+};
+
+/**
+ *  What the screen shows when it sends a change: the journey on screen, in which style, and
+ *  the token of the view it holds (none when it holds no view of that journey yet).
+ */
+export type OnScreen = {
+	journey_id: string,
+	presentation: boolean,
+	held: number | null,
 };
 
 /**  A client file that is now open, under the id the other commands take. */

@@ -29,11 +29,13 @@ fn duplicate_as_future(document: &mut OpenDocument, journey_id: &str) -> AppResu
 mod tests {
     use super::*;
     use baton_core::JourneyState;
-    use baton_session::documents::testing::bank_document;
 
     #[test]
     fn the_future_copy_is_one_undo_step_and_keeps_the_map() {
-        let (_dir, mut doc, _) = bank_document();
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
         let source = doc.workspace_view().unwrap().journeys[0].clone();
         let outcome = duplicate_as_future(&mut doc, &source.id).unwrap();
         assert!(outcome.can_undo);

@@ -6,7 +6,7 @@
 //! layout's frame) are sent whole. After an edit inside the map, the kept map itself is patched
 //! from the rows the edit touched (`map_rows.rs`) rather than built again.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
