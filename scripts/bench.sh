@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 cargo bench -p baton-core --bench apply --bench layout --bench analysis --bench survey_import -- --warm-up-time 1 --measurement-time 3
 cargo bench -p baton-store --bench store
 cargo bench -p baton-store --bench one_cell
-cargo bench -p baton-app --bench view_update
+cargo bench -p baton-session --bench view_update
 bash scripts/app-bench.sh

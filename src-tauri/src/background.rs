@@ -2,7 +2,7 @@
 //! a thread of its own at a low priority, so that on a machine with few cores it yields to an
 //! edit and to the page drawing it.
 
-use crate::error::{AppError, AppResult};
+use baton_session::error::{AppError, AppResult};
 
 /// Runs `work` on a new low-priority thread and waits for its answer without blocking.
 pub async fn run_in_background<T: Send + 'static>(

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
-use crate::error::{AppError, AppResult};
+use baton_session::error::{AppError, AppResult};
 
 const FILTER_NAME: &str = "Baton client file";
 const EXTENSION: &str = "baton";
@@ -70,7 +70,7 @@ pub fn pick_csv_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>>
 
 fn not_a_local_path(e: impl std::fmt::Display) -> AppError {
     AppError::new(
-        crate::error::ShellErrorKind::PathNotAllowed,
+        baton_session::error::ShellErrorKind::PathNotAllowed,
         format!("The chosen location is not a local file: {e}"),
     )
 }

@@ -1,19 +1,13 @@
 //! Baton's desktop shell: the Tauri builder, the app state and the commands. It holds no rules:
-//! each command finds the open document and calls baton-store or baton-core.
+//! each command finds the open document and calls baton-session (open files, their views and
+//! patches, imports), which calls baton-store and baton-core.
 
 mod background;
 pub mod commands;
 mod dialogs;
-pub mod documents;
-pub mod error;
-pub mod imports;
-pub mod insights_patch;
-mod map_rows;
 mod recent;
 pub mod rendering;
 pub mod state;
-pub mod view_patch;
-pub mod views;
 
 use tauri::Manager;
 use tauri_specta::collect_commands;
@@ -65,7 +59,7 @@ pub fn run() {
                 &paths.app_config_dir()?,
                 &paths.app_data_dir()?,
             ));
-            app.manage(imports::PendingImports::default());
+            app.manage(baton_session::imports::PendingImports::default());
             Ok(())
         })
         .run(tauri::generate_context!());

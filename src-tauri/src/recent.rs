@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::{AppError, AppResult};
+use baton_session::error::{AppError, AppResult};
 
 /// How many files the list remembers.
 const KEEP: usize = 12;

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::documents::OpenDocument;
-use crate::error::{AppError, AppResult};
-use crate::insights_patch::InsightsCache;
 use crate::recent::RecentList;
-use crate::views::OpenedFile;
+use baton_session::documents::OpenDocument;
+use baton_session::error::{AppError, AppResult};
+use baton_session::insights_patch::InsightsCache;
+use baton_session::views::OpenedFile;
 
 /// One open file, and the last insights sent for it. The insights have their own lock, and
 /// their own reference count: they are computed on a copy of the file and compared with the

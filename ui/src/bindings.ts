@@ -30,9 +30,9 @@ export const commands = {
 	 *  `None` when the user cancels.
 	 */
 	newFromTemplate: (templateKey: string) => typedError<OpenedFile | null, AppError>(__TAURI_INVOKE("new_from_template", { templateKey })),
-	edit: (doc: string, edit: Edit) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("edit", { doc, edit })),
-	undo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("undo", { doc })),
-	redo: (doc: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("redo", { doc })),
+	edit: (doc: string, edit: Edit, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("edit", { doc, edit, screen })),
+	undo: (doc: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("undo", { doc, screen })),
+	redo: (doc: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("redo", { doc, screen })),
 	/**  Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only. */
 	newIds: (count: number) => typedError<string[], AppError>(__TAURI_INVOKE("new_ids", { count })),
 	/**
@@ -173,6 +173,21 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 { op: "move_initiative"; id: string; phase_id: string; position: number } | { op: "create_snapshot"; snapshot: Snapshot } | { op: "rename_snapshot"; id: string; name: string } | { op: "delete_snapshot"; id: string } | 
 /**  A compound action (paste, template, import, cascade): applied in order, all or nothing. */
 { op: "batch"; label: string; edits: Edit[] };
+
+/**  What a change did and what the screen shows after it. */
+export type EditAnswer = {
+	outcome: EditOutcome,
+	/**
+	 *  The journey on screen after the change, as a patch on the view the screen holds (or
+	 *  whole). None when no journey was on screen, or the change removed it.
+	 */
+	view: ViewUpdate | null,
+	/**
+	 *  The sidebar's lists after the change, only when the change wrote what they show (most
+	 *  edits are inside the map and leave them alone).
+	 */
+	workspace: WorkspaceView | null,
+};
 
 /**  What an apply, undo or redo produced, for the UI. */
 export type EditOutcome = {
@@ -625,6 +640,16 @@ export type MetricScores = {
 	verbatims: Verbatim[],
 	/**  How many responses have a comment (may exceed `verbatims.len()`). */
 	verbatim_count: number,
+};
+
+/**
+ *  What the screen shows when it sends a change: the journey on screen, in which style, and
+ *  the token of the view it holds (none when it holds no view of that journey yet).
+ */
+export type OnScreen = {
+	journey_id: string,
+	presentation: boolean,
+	held: number | null,
 };
 
 /**  A client file that is now open, under the id the other commands take. */

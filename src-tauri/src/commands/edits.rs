@@ -1,32 +1,56 @@
-//! Changing a file: one `Edit` per user action, undo and redo, and fresh ids.
+//! Changing a file: one `Edit` per user action, undo and redo, and fresh ids. Each change is
+//! one call, answered with what the screen shows after it (`baton_session::edit_answer`).
 
 use baton_core::Edit;
+use baton_session::edit_answer::{Change, EditAnswer, OnScreen};
+use baton_session::error::{AppError, AppResult, ShellErrorKind};
 use tauri::State;
 
 use super::with_document;
-use crate::error::{AppError, AppResult, ShellErrorKind};
 use crate::state::AppState;
-use baton_store::EditOutcome;
 
 /// The most ids one call hands out (a paste of a large selection stays well below it).
 const MAX_IDS: u32 = 10_000;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn edit(state: State<'_, AppState>, doc: String, edit: Edit) -> AppResult<EditOutcome> {
-    with_document(&state, &doc, move |d| d.apply(edit)).await
+pub async fn edit(
+    state: State<'_, AppState>,
+    doc: String,
+    edit: Edit,
+    screen: Option<OnScreen>,
+) -> AppResult<EditAnswer> {
+    change(&state, &doc, Change::Edit(edit), screen).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn undo(state: State<'_, AppState>, doc: String) -> AppResult<EditOutcome> {
-    with_document(&state, &doc, |d| d.undo()).await
+pub async fn undo(
+    state: State<'_, AppState>,
+    doc: String,
+    screen: Option<OnScreen>,
+) -> AppResult<EditAnswer> {
+    change(&state, &doc, Change::Undo, screen).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn redo(state: State<'_, AppState>, doc: String) -> AppResult<EditOutcome> {
-    with_document(&state, &doc, |d| d.redo()).await
+pub async fn redo(
+    state: State<'_, AppState>,
+    doc: String,
+    screen: Option<OnScreen>,
+) -> AppResult<EditAnswer> {
+    change(&state, &doc, Change::Redo, screen).await
+}
+
+/// One blocking task, one lock: the change and the view the screen shows after it.
+async fn change(
+    state: &AppState,
+    doc: &str,
+    change: Change,
+    screen: Option<OnScreen>,
+) -> AppResult<EditAnswer> {
+    with_document(state, doc, move |d| d.change(change, screen.as_ref())).await
 }
 
 /// Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only.

@@ -7,12 +7,12 @@ use tauri::{AppHandle, State};
 
 use super::{blocking, with_document};
 use crate::dialogs::{pick_open_path, pick_save_path};
-use crate::documents::{template_infos, OpenDocument};
-use crate::error::{AppError, AppResult, ShellErrorKind};
 use crate::recent::RecentFile;
 use crate::state::AppState;
-use crate::views::OpenedFile;
 use baton_core::templates::TemplateInfo;
+use baton_session::documents::{template_infos, OpenDocument};
+use baton_session::error::{AppError, AppResult, ShellErrorKind};
+use baton_session::views::OpenedFile;
 
 /// Opens the file at `path`, or hands back the doc id it already has when it is open.
 fn open_path(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
@@ -103,7 +103,7 @@ pub async fn save_as_dialog(
 #[specta::specta]
 pub async fn close_file(
     state: State<'_, AppState>,
-    pending: State<'_, crate::imports::PendingImports>,
+    pending: State<'_, baton_session::imports::PendingImports>,
     doc: String,
 ) -> AppResult<()> {
     // A survey preview left open holds the whole CSV in memory: it goes with its file.

@@ -8,10 +8,10 @@ use tauri::State;
 
 use super::with_document;
 use crate::background::run_in_background;
-use crate::documents;
-use crate::error::AppResult;
-use crate::insights_patch::InsightsUpdate;
 use crate::state::{insights_of, lock_insights, AppState};
+use baton_session::documents;
+use baton_session::error::AppResult;
+use baton_session::insights_patch::InsightsUpdate;
 
 /// The journey's insights, as a patch on those the screen holds (`held`: the token they came
 /// with), or whole.

@@ -3,9 +3,9 @@
 use tauri::State;
 
 use super::with_document;
-use crate::documents::OpenDocument;
-use crate::error::AppResult;
 use crate::state::AppState;
+use baton_session::documents::OpenDocument;
+use baton_session::error::AppResult;
 use baton_store::EditOutcome;
 
 /// Copies the journey `journey_id` into a new future-state journey (stages, lanes, cards,
@@ -28,12 +28,14 @@ fn duplicate_as_future(document: &mut OpenDocument, journey_id: &str) -> AppResu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::documents::testing::bank_document;
     use baton_core::JourneyState;
 
     #[test]
     fn the_future_copy_is_one_undo_step_and_keeps_the_map() {
-        let (_dir, mut doc, _) = bank_document();
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc =
+            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
+                .unwrap();
         let source = doc.workspace_view().unwrap().journeys[0].clone();
         let outcome = duplicate_as_future(&mut doc, &source.id).unwrap();
         assert!(outcome.can_undo);
@@ -73,7 +75,7 @@ mod tests {
         let e = duplicate_as_future(&mut doc, "nope").unwrap_err();
         assert_eq!(
             e.kind,
-            crate::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
+            baton_session::error::AppErrorKind::Store(baton_store::ErrorKind::NotFound)
         );
         assert_eq!(doc.revision(), revision);
     }

@@ -8,9 +8,9 @@ pub mod journeys;
 pub mod survey;
 pub mod views;
 
-use crate::documents::OpenDocument;
-use crate::error::{AppError, AppResult};
 use crate::state::{lock, AppState};
+use baton_session::documents::OpenDocument;
+use baton_session::error::{AppError, AppResult};
 
 /// Runs `work` on the blocking pool: SQLite and dialogs must never stall the UI thread.
 pub(crate) async fn blocking<T: Send + 'static>(

@@ -5,9 +5,9 @@ use tauri::{AppHandle, State};
 
 use super::{blocking, with_document};
 use crate::dialogs::pick_csv_path;
-use crate::error::AppResult;
-use crate::imports::{self, ImportPreview, ImportResult, PendingImports};
 use crate::state::{lock, AppState};
+use baton_session::error::AppResult;
+use baton_session::imports::{self, ImportPreview, ImportResult, PendingImports};
 
 /// The dialog's title (the end-to-end suite finds the dialog by it).
 const DIALOG_TITLE: &str = "Import survey responses";

@@ -3,10 +3,10 @@
 use tauri::State;
 
 use super::with_document;
-use crate::error::AppResult;
 use crate::state::AppState;
-use crate::view_patch::ViewUpdate;
-use crate::views::WorkspaceView;
+use baton_session::error::AppResult;
+use baton_session::view_patch::ViewUpdate;
+use baton_session::views::WorkspaceView;
 
 /// One journey with its layout (`presentation` lays it out for a projector), as a patch on the
 /// view the screen holds (`held`: the token it came with), or whole: after an edit, a big

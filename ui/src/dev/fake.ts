@@ -3,7 +3,7 @@
 // of baton-core's, good enough to look at; the app never ships it.
 import type { BatonApi } from "../lib/api";
 import type {
-  CardBox, DocHandle, Edit, Handoff, Id, Journey, JourneyInsights, JourneyModel, Lane, Layout, LayoutStyle, MetricScores, Persona, ScorePoint, Stage, Step, Suggestion, WorkspaceView,
+  CardBox, DocHandle, Edit, EditAnswer, Handoff, Id, Journey, JourneyInsights, JourneyModel, Lane, Layout, LayoutStyle, MetricScores, OnScreen, Persona, ScorePoint, Stage, Step, Suggestion, WorkspaceView,
 } from "../lib/types";
 
 interface Db {
@@ -335,6 +335,16 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     return { journey, stages, lanes, steps, handoffs: db.handoffs.filter((h) => h.journey_id === jid), targets: [], responses: [], scores: [] };
   };
   const delay = <T>(v: T) => new Promise<T>((r) => setTimeout(() => r(v), 5));
+  const wholeView = (jid: string, presentation: boolean) => {
+    const m = model(jid);
+    return { kind: "full" as const, token: 0, view: { model: m, layout: layoutOf(m, presentation), ...result() } };
+  };
+  const workspace = (): WorkspaceView => ({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
+  // The fake answers every change with the sidebar's lists and the view whole.
+  const answer = (screen: OnScreen | null): EditAnswer => {
+    const shown = screen && db.journeys.some((j) => j.id === screen.journey_id) ? screen : null;
+    return { outcome: result(), workspace: workspace(), view: shown ? wholeView(shown.journey_id, shown.presentation) : null };
+  };
   return {
     createFileDialog: () => delay(doc),
     openFileDialog: () => delay(doc),
@@ -354,18 +364,18 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
       { key: "sales_onboarding", name: "Sales to customer success", description: "The onboarding handoff" },
       { key: "invoice_payment", name: "Invoice payment", description: "Budget owner approves, finance pays" },
     ]),
-    async edit(_d, e) {
+    async edit(_d, e, screen) {
       const before = JSON.stringify(db);
       try { apply(db, e); } catch (err) { db = JSON.parse(before); throw err; }
       past.push(before); future.length = 0;
-      return delay(result());
+      return delay(answer(screen));
     },
-    async undo() { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(result()); },
-    async redo() { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(result()); },
+    async undo(_d, screen) { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(answer(screen)); },
+    async redo(_d, screen) { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(answer(screen)); },
     // The fake always answers whole; patches are the shell's optimisation.
-    async journeyViewUpdate(_d, jid, presentation) { const m = model(jid); return delay({ kind: "full" as const, token: 0, view: { model: m, layout: layoutOf(m, presentation), ...result() } }); },
+    async journeyViewUpdate(_d, jid, presentation) { return delay(wholeView(jid, presentation)); },
     async workspaceView(): Promise<WorkspaceView> {
-      return delay({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
+      return delay(workspace());
     },
     newIds: (n) => delay(Array.from({ length: n }, uid)),
     duplicateJourneyAsFuture: () => Promise.reject({ kind: "not_allowed", message: "Duplicating needs the real app (baton-core builds the copy)." }),

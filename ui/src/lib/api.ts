@@ -7,10 +7,12 @@ import type {
   ApiError,
   DocHandle,
   Edit,
+  EditAnswer,
   EditResult,
   Id,
   InsightsUpdate,
   MetricScores,
+  OnScreen,
   RecentFile,
   Subject,
   TemplateInfo,
@@ -29,9 +31,11 @@ export interface BatonApi {
   closeFile(doc: string): Promise<void>;
   recentFiles(): Promise<RecentFile[]>;
   templates(): Promise<TemplateInfo[]>;
-  edit(doc: string, edit: Edit): Promise<EditResult>;
-  undo(doc: string): Promise<EditResult>;
-  redo(doc: string): Promise<EditResult>;
+  /** Applies `edit`, undoes or redoes, in one call answered with the outcome and what the
+   * screen (`screen`: the journey it shows and the view it holds) shows after it. */
+  edit(doc: string, edit: Edit, screen: OnScreen | null): Promise<EditAnswer>;
+  undo(doc: string, screen: OnScreen | null): Promise<EditAnswer>;
+  redo(doc: string, screen: OnScreen | null): Promise<EditAnswer>;
   /** The view as a patch on the one held (`held`: its token), or whole. */
   journeyViewUpdate(doc: string, journeyId: Id, presentation: boolean, held: number | null): Promise<ViewUpdate>;
   workspaceView(doc: string): Promise<WorkspaceView>;
@@ -84,11 +88,11 @@ const tauriApi: BatonApi = {
   },
   recentFiles: () => unwrap(commands.recentFiles()),
   templates: () => unwrap(commands.templates()),
-  edit: (doc, edit) => unwrap(commands.edit(doc, edit)),
-  undo: (doc) => unwrap(commands.undo(doc)),
-  redo: (doc) => unwrap(commands.redo(doc)),
   // specta types every f32 as `number | null` (serde writes NaN as null); layout coordinates are
   // always finite, so the view is narrowed to the UI's layout types here, once.
+  edit: (doc, edit, screen) => unwrap(commands.edit(doc, edit, screen)) as Promise<unknown> as Promise<EditAnswer>,
+  undo: (doc, screen) => unwrap(commands.undo(doc, screen)) as Promise<unknown> as Promise<EditAnswer>,
+  redo: (doc, screen) => unwrap(commands.redo(doc, screen)) as Promise<unknown> as Promise<EditAnswer>,
   journeyViewUpdate: (doc, journeyId, presentation, held) =>
     unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),

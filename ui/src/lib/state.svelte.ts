@@ -8,7 +8,7 @@ import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
-import type { ApiError, DocHandle, Edit, EditResult, EntityKind, Id, JourneyInsights, JourneyView, WorkspaceView } from "./types";
+import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, ViewUpdate, WorkspaceView } from "./types";
 
 export type Selection =
   | { kind: "stage"; id: Id }
@@ -149,10 +149,15 @@ class AppState {
 
   async refreshWorkspace(): Promise<void> {
     if (!this.doc) return;
-    this.workspace = await api().workspaceView(this.doc.doc);
-    this.canUndo = this.workspace.can_undo;
-    this.canRedo = this.workspace.can_redo;
-    if (this.journeyId && !this.workspace.journeys.some((j) => j.id === this.journeyId)) {
+    this.showWorkspace(await api().workspaceView(this.doc.doc));
+  }
+
+  /** Shows the sidebar's lists; a journey open on screen that is no longer among them closes. */
+  private showWorkspace(workspace: WorkspaceView): void {
+    this.workspace = workspace;
+    this.canUndo = workspace.can_undo;
+    this.canRedo = workspace.can_redo;
+    if (this.journeyId && !workspace.journeys.some((j) => j.id === this.journeyId)) {
       this.journeyId = null;
       this.view = null;
       this.viewLookups = null;
@@ -176,6 +181,13 @@ class AppState {
     if (!doc || !journeyId) return;
     const held = this.view ? this.viewToken : null;
     const update = await timed("baton:view", () => api().journeyViewUpdate(doc.doc, journeyId, this.presenting, held));
+    await this.showView(doc, journeyId, update);
+  }
+
+  /** Shows `update` (a patch on the view held, or whole) for `journeyId` of `doc`, unless the
+   * user moved on meanwhile; a patch that no longer fits is replaced by the whole view. Runs in
+   * the view queue. */
+  private async showView(doc: DocHandle, journeyId: Id, update: ViewUpdate): Promise<void> {
     if (this.doc !== doc || this.journeyId !== journeyId) return;
     let view: JourneyView;
     let lookups: ViewLookups;
@@ -233,10 +245,8 @@ class AppState {
   private async applyNow(edit: Edit | null, about: Id | null): Promise<boolean> {
     if (!this.doc || !edit) return false;
     try {
-      const d = this.doc.doc;
-      const r = await timed("baton:edit", () => api().edit(d, edit));
+      await this.change((doc, screen) => api().edit(doc, edit, screen));
       this.error = null;
-      await this.afterChange(r);
       return true;
     } catch (e) {
       this.fail(e, about);
@@ -247,8 +257,7 @@ class AppState {
   async undo(): Promise<void> {
     if (!this.doc || !this.canUndo) return;
     try {
-      const d = this.doc.doc;
-      await this.afterChange(await timed("baton:edit", () => api().undo(d)));
+      await this.change((doc, screen) => api().undo(doc, screen));
     } catch (e) {
       this.fail(e, null);
     }
@@ -257,10 +266,34 @@ class AppState {
   async redo(): Promise<void> {
     if (!this.doc || !this.canRedo) return;
     try {
-      await this.afterChange(await api().redo(this.doc.doc));
+      await this.change((doc, screen) => api().redo(doc, screen));
     } catch (e) {
       this.fail(e, null);
     }
+  }
+
+  /** One change (an edit, undo or redo) in ONE call: it is sent with what the screen shows and
+   * answered with the view's patch (and the sidebar's lists when it changed them). It runs in
+   * the view queue, so that patch meets the view it was made for. */
+  private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<void> {
+    const next = this.viewQueue.then(() => this.changeNow(send));
+    this.viewQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async changeNow(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const journeyId = this.journeyId;
+    const screen: OnScreen | null = journeyId
+      ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null }
+      : null;
+    const answer = await timed("baton:edit", () => send(doc.doc, screen));
+    if (this.doc !== doc) return;
+    this.canUndo = answer.outcome.can_undo;
+    this.canRedo = answer.outcome.can_redo;
+    if (answer.workspace) this.showWorkspace(answer.workspace);
+    if (answer.view && journeyId) await this.showView(doc, journeyId, answer.view);
   }
 
   async ids(count: number): Promise<string[]> {
@@ -275,15 +308,6 @@ class AppState {
   fieldError(about: Id, field: string): string | null {
     const err = this.error;
     return err && err.about === about && err.field === field ? err.message : null;
-  }
-
-  private async afterChange(r: EditResult): Promise<void> {
-    this.canUndo = r.can_undo;
-    this.canRedo = r.can_redo;
-    // Most edits are inside the map: the sidebar's lists are fetched again only when the edit
-    // wrote what they show, which keeps an edit's round trip to one fetch.
-    if (r.touched.some((t) => WORKSPACE_KINDS.has(t.kind))) await this.refreshWorkspace();
-    await this.refreshJourney();
   }
 
   private dropStaleSelection(): void {
@@ -313,8 +337,5 @@ function timed<T>(name: string, work: () => T): T {
 
 /** How long edits must pause before the insights are computed again. */
 const INSIGHTS_SETTLE_MS = 250;
-
-/** What the workspace view (sidebar, plan) shows: an edit touching these refreshes it. */
-const WORKSPACE_KINDS = new Set<EntityKind>(["workspace", "journey", "persona", "metric", "phase"]);
 
 export const app = new AppState();

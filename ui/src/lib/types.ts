@@ -3,6 +3,7 @@
 // JourneyView carries the layout and the bindings export them.
 import type {
   AppError,
+  EditAnswer as BoundEditAnswer,
   Handoff,
   JourneyView as BoundJourneyView,
   JourneyViewPatch as BoundJourneyViewPatch,
@@ -44,6 +45,7 @@ export type {
   Lane,
   LaneKind,
   Metric,
+  OnScreen,
   OpenedFile as DocHandle,
   Persona,
   Phase,
@@ -176,6 +178,9 @@ export type JourneyViewPatch = Omit<
 export type ViewUpdate =
   | { kind: "full"; token: number; view: JourneyView }
   | { kind: "patch"; token: number; patch: JourneyViewPatch };
+
+/** What an edit, undo or redo did and what the screen shows after it (one call per edit). */
+export type EditAnswer = Omit<BoundEditAnswer, "view"> & { view: ViewUpdate | null };
 
 /** An error from Rust as the UI shows it. */
 export type ApiError = Omit<AppError, "kind" | "field"> & { kind: string; field?: string | null };

@@ -17,7 +17,7 @@ use baton_core::insights::SubjectScores;
 use baton_core::scores::Granularity;
 use baton_core::Id;
 
-use crate::view_patch::{diff, ListPatch};
+use crate::list_patch::{diff, ListPatch};
 use crate::views::JourneyInsights;
 
 /// What changed in a journey's insights since the insights the screen holds (`base`).
@@ -137,7 +137,7 @@ fn unique<T>(list: &[T], key: fn(&T) -> &Id) -> bool {
 mod tests {
     use super::*;
     use crate::documents::testing::{apply_or_undo, bank_document};
-    use crate::view_patch::apply_list_patch as apply;
+    use crate::list_patch::apply_list_patch as apply;
     use baton_core::{new_id, Edit, HandoffMode, Subject, SubjectKind, SurveyResponse};
 
     /// The insights the screen holds with `patch` applied, read as the UI reads it

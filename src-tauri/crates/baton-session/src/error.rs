@@ -105,12 +105,6 @@ impl From<EditError> for AppError {
     }
 }
 
-impl From<tauri::Error> for AppError {
-    fn from(e: tauri::Error) -> Self {
-        Self::internal(format!("Baton's window layer failed: {e}"))
-    }
-}
-
 pub type AppResult<T> = Result<T, AppError>;
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use baton_core::apply::StepOrder;
 use baton_core::{EntityKind, EntityRef, Handoff, Id, Lane, Stage, Step, Workspace};
 
-use crate::view_patch::{Inserted, ListPatch};
+use crate::list_patch::{Inserted, ListPatch};
 
 /// What changed in the file since the last view was sent, as far as the map can tell.
 #[derive(Debug, Default)]

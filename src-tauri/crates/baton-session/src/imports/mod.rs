@@ -3,13 +3,13 @@
 //! edit: one transaction, one undo step). Nothing is imported while rows are rejected unless
 //! the user chose to skip them, the same choice as the CLI's `--skip-invalid`.
 //!
-//! The commands in `commands/survey.rs` only open the dialog and call these functions, so the
-//! logic is tested here on real files without a window.
+//! The app's commands (`src-tauri/src/commands/survey.rs`) only open the dialog and call these
+//! functions, so the logic is tested here on real files without a window.
 
-use std::collections::HashMap;
-use std::io::Read;
-use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+mod file;
+mod pending;
+
+use std::sync::Arc;
 
 use baton_core::survey_import::{
     plan_import, preview_rows, ImportError, ImportOptions, ImportPlan, RejectedRow, SourceEncoding,
@@ -21,9 +21,10 @@ use specta::Type;
 
 use crate::documents::OpenDocument;
 use crate::error::{AppError, AppResult, ShellErrorKind};
+pub use file::{file_name, read_survey_file, MAX_CSV_BYTES};
+use pending::PendingImport;
+pub use pending::PendingImports;
 
-/// The largest survey file read: a 50 MB export fits, a mistaken pick of a video does not.
-pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 /// Data rows shown under the header in the preview table.
 const PREVIEW_ROWS: usize = 8;
 /// Characters kept per preview cell; the table ellipsises what it cannot fit anyway.
@@ -68,123 +69,6 @@ pub struct ImportResult {
     /// Rows skipped because they were rejected.
     pub rejected: u32,
     pub outcome: EditOutcome,
-}
-
-/// A previewed import waiting for the user's choice. The file's bytes are kept so a commit
-/// after the document changed re-plans against the document as it then is.
-#[derive(Debug, Clone)]
-struct PendingImport {
-    doc: String,
-    journey_id: Id,
-    bytes: Arc<Vec<u8>>,
-    plan: ImportPlan,
-    revision: u32,
-}
-
-/// The previews waiting for a commit or a cancel, by token. One per open file: a new preview
-/// replaces the file's older one, so abandoned previews never pile up.
-#[derive(Clone, Default)]
-pub struct PendingImports {
-    by_token: Arc<Mutex<HashMap<String, PendingImport>>>,
-}
-
-impl PendingImports {
-    fn map(&self) -> AppResult<MutexGuard<'_, HashMap<String, PendingImport>>> {
-        self.by_token
-            .lock()
-            .map_err(|_| AppError::internal("The pending imports are unusable after a crash"))
-    }
-
-    fn insert(&self, token: String, pending: PendingImport) -> AppResult<()> {
-        let mut map = self.map()?;
-        map.retain(|_, p| p.doc != pending.doc);
-        map.insert(token, pending);
-        Ok(())
-    }
-
-    /// Takes the preview `token` of `doc` out of the list; a token of another file is unknown.
-    fn take(&self, doc: &str, token: &str) -> AppResult<PendingImport> {
-        let mut map = self.map()?;
-        match map.get(token) {
-            Some(p) if p.doc == doc => map
-                .remove(token)
-                .ok_or_else(|| AppError::not_found(format!("Import {token}"))),
-            _ => Err(AppError::not_found(format!(
-                "The import preview {token} (it was committed, cancelled or replaced)"
-            ))),
-        }
-    }
-
-    /// Forgets the preview `token`; forgetting an unknown one is not an error.
-    pub fn cancel(&self, doc: &str, token: &str) -> AppResult<()> {
-        let mut map = self.map()?;
-        if map.get(token).is_some_and(|p| p.doc == doc) {
-            map.remove(token);
-        }
-        Ok(())
-    }
-
-    /// Forgets every preview of `doc` (the file is being closed).
-    pub fn forget_doc(&self, doc: &str) -> AppResult<()> {
-        self.map()?.retain(|_, p| p.doc != doc);
-        Ok(())
-    }
-
-    pub fn len(&self) -> AppResult<usize> {
-        Ok(self.map()?.len())
-    }
-
-    pub fn is_empty(&self) -> AppResult<bool> {
-        Ok(self.len()? == 0)
-    }
-}
-
-/// Reads a chosen file whole, refusing one over `MAX_CSV_BYTES` before reading it.
-pub fn read_survey_file(path: &Path) -> AppResult<Vec<u8>> {
-    read_capped(path, MAX_CSV_BYTES)
-}
-
-fn read_capped(path: &Path, cap: u64) -> AppResult<Vec<u8>> {
-    let file = std::fs::File::open(path).map_err(|e| AppError::io("open", path, &e))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| AppError::io("read", path, &e))?;
-    if !meta.is_file() {
-        return Err(AppError::new(
-            baton_store::ErrorKind::NotAFile,
-            format!("{} is not a file", path.display()),
-        ));
-    }
-    let too_large = |size: u64| {
-        AppError::new(
-            ShellErrorKind::FileTooLarge,
-            format!(
-                "{} is {} MB; a survey file may be at most {} MB",
-                file_name(path),
-                size.div_ceil(1024 * 1024),
-                cap / (1024 * 1024)
-            ),
-        )
-    };
-    if meta.len() > cap {
-        return Err(too_large(meta.len()));
-    }
-    // The size can change between the check and the read: never read past the cap.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(cap + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| AppError::io("read", path, &e))?;
-    if bytes.len() as u64 > cap {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-/// The name the UI shows for a chosen file.
-pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Plans `bytes` against `document` for the journey `journey_id`, keeps the plan under a fresh
@@ -309,6 +193,8 @@ fn count(n: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::error::AppErrorKind;
 
@@ -577,20 +463,6 @@ mod tests {
         assert_eq!(p.sample[0].cells[4], "café");
         assert_eq!(p.sample[0].line, 3, "line numbers count the blank line");
         assert_eq!(p.sample[1].cells[4].chars().count(), PREVIEW_CELL_CHARS);
-    }
-
-    #[test]
-    fn a_file_over_the_cap_is_refused_before_it_is_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.csv");
-        std::fs::write(&path, vec![b'x'; 2 * 1024 * 1024 + 1]).unwrap();
-        let e = read_capped(&path, 2 * 1024 * 1024).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::FileTooLarge));
-        assert!(e.message.contains("big.csv is 3 MB"), "{}", e.message);
-        assert_eq!(
-            read_capped(&path, 3 * 1024 * 1024).unwrap().len(),
-            2 * 1024 * 1024 + 1
-        );
     }
 
     #[test]
