@@ -8,7 +8,7 @@ use baton_core::insights::{journey_scores, subject_scores, MetricScores};
 use baton_core::layout::layout;
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::{Edit, Subject, SubjectKind, Workspace};
-use baton_store::{Document, EditOutcome, StoreError};
+use baton_store::{Document, EditOutcome, NewDocument, StoreError};
 
 use crate::error::{AppError, AppResult};
 use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
@@ -57,22 +57,17 @@ impl OpenDocument {
         })
     }
 
-    /// Creates the file and applies `content` as its first edit. If that fails, the new file
-    /// is removed again: a half-made file is never left behind.
+    /// Builds the file beside `path` with `content` as its first edit, and moves it into place
+    /// only once complete: a failure, or a kill, never leaves a half-made file at `path`.
     fn create_with(
         path: &Path,
         content: impl FnOnce(&baton_core::Workspace) -> AppResult<Edit>,
     ) -> AppResult<Self> {
-        let mut doc = Document::create(path, &display_name(path))?;
-        let applied = content(doc.workspace()).and_then(|edit| Ok(doc.apply(edit)?));
-        match applied {
-            Ok(_) => Ok(Self::holding(doc)),
-            Err(e) => {
-                let _ = doc.close();
-                let _ = std::fs::remove_file(path);
-                Err(e)
-            }
-        }
+        // Dropped on an error, the unplaced file is removed.
+        let mut building = NewDocument::create(path, &display_name(path))?;
+        let edit = content(building.document().workspace())?;
+        building.document_mut().apply(edit)?;
+        Ok(Self::holding(building.place(false)?))
     }
 
     pub fn path(&self) -> &Path {

@@ -82,10 +82,14 @@ impl SchemaDifference {
     }
 }
 
-/// Every object of `sqlite_schema`, sorted.
+/// Every object of `sqlite_schema`, sorted, but for the statistics tables SQLite's `ANALYZE`
+/// makes (`sqlite_stat1`, `sqlite_stat4`): a user who ran it in an SQLite tool has planted no
+/// code, only hints for the query planner, and SQLite itself creates and reads them.
 pub fn objects_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
-    let mut statement =
-        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?;
+    let mut statement = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema \
+         WHERE name NOT IN ('sqlite_stat1', 'sqlite_stat4') ORDER BY type, name",
+    )?;
     let rows = statement.query_map([], |row| {
         Ok(SchemaObject {
             kind: row.get(0)?,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::StoreError;
+use crate::temp_files::TempFile;
 use crate::expected_schema;
 
 /// `PRAGMA application_id` of every Baton file: "BATN".
@@ -164,14 +165,18 @@ pub fn backup_before_upgrade(
     version: u32,
 ) -> Result<PathBuf, StoreError> {
     let (backup, previous) = free_backup_path(path, version);
-    conn.backup(rusqlite::MAIN_DB, &backup, rusqlite::backup::NO_PROGRESS)
+    // Copied into a temp file and moved into place whole: a kill mid-copy leaves no partial
+    // backup under a backup's name (the next Baton removes the temp file).
+    let copy = TempFile::create(&backup)?;
+    conn.backup(rusqlite::MAIN_DB, copy.path(), rusqlite::backup::NO_PROGRESS)
         .map_err(|error| StoreError::database(&backup, error))?;
     if let Some(previous) = previous {
-        if same_bytes(&previous, &backup) {
-            std::fs::remove_file(&backup).map_err(|error| StoreError::io(&backup, error))?;
+        if same_bytes(&previous, copy.path()) {
+            // Dropped unplaced, the copy is removed.
             return Ok(previous);
         }
     }
+    copy.place(&backup, false)?;
     Ok(backup)
 }
 

@@ -343,6 +343,28 @@ fn a_file_holding_a_planted_trigger_view_table_or_index_is_refused_untouched() {
 }
 
 #[test]
+fn a_file_analysed_in_an_sqlite_tool_still_opens_and_checks_clean() {
+    // `ANALYZE` (run by a curious user in the sqlite3 shell) adds `sqlite_stat1`: statistics for
+    // the query planner, not code, so the file is still Baton's own.
+    let _serial = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let path = tampered_file(&dir, "analysed.baton", "ANALYZE;");
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let stats: i64 = raw
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat1'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    raw.close().unwrap();
+    assert_eq!(stats, 1, "ANALYZE made no statistics table");
+    let report = baton_store::check_file(&path).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    Document::open(&path).unwrap().close().unwrap();
+}
+
+#[test]
 fn a_file_missing_one_of_batons_indexes_is_refused() {
     let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
