@@ -192,6 +192,17 @@ fn names_and_labels_cannot_drive_the_terminal_or_forge_an_error_line() {
             assert_terminal_safe(&run, 600);
         }
     }
+    // A file and client named to forge lines: `new`, `demo` and `check` print both.
+    let forged_file = "x\nerror: forged by a file name\u{1b}[2J.baton";
+    let created = sandbox.run(&["new", forged_file, "--name", LINE_ATTACK]);
+    created.ok();
+    assert_terminal_safe(&created, 600);
+    let demo = sandbox.run(&["demo", forged_file, "--force", "--name", TITLE_ATTACK]);
+    demo.ok();
+    assert_terminal_safe(&demo, 600);
+    let checked = sandbox.run(&["check", forged_file]);
+    checked.ok();
+    assert_terminal_safe(&checked, 600);
     let undo = sandbox.run(&["undo", "bank.baton"]);
     undo.ok();
     assert!(undo.stdout.contains("\\e]0;pwned"), "{}", undo.stdout);

@@ -66,7 +66,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     } else {
         Err(CliError::new(format!(
             "{}: the check found {}",
-            report.file,
+            output::shown(&report.file),
             output::count(checked.problems.len(), "problem", "problems")
         )))
     }
@@ -81,7 +81,10 @@ fn render(report: &Report<'_>, checked: &CheckReport) -> String {
     };
     let mut out = format!(
         "{}: {verdict}\n  application id  {:#010x} (Baton)\n  schema version  {} (this Baton: {}){older}\n",
-        report.file, report.application_id, report.schema_version, report.supported_schema_version,
+        output::shown(&report.file),
+        report.application_id,
+        report.schema_version,
+        report.supported_schema_version,
     );
     if checked.problems.is_empty() {
         out.push_str("  integrity, schema, references, history and model  ok\n");
@@ -95,8 +98,8 @@ fn render(report: &Report<'_>, checked: &CheckReport) -> String {
         out.push_str(&format!(
             "    [{}] {}: {}\n",
             area_name(problem.area),
-            problem.place,
-            problem.message
+            output::one_line(&problem.place),
+            output::one_line(&problem.message)
         ));
     }
     out

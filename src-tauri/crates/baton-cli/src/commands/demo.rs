@@ -36,7 +36,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let summary = super::new::summary(&document);
     super::close(document)?;
     output::announce(output::text(&format!(
-        "Created {} (\"{name}\"){summary}\n",
-        args.file.display()
+        "Created {} (\"{}\"){summary}\n",
+        output::path(&args.file),
+        output::shown(&name)
     )))
 }

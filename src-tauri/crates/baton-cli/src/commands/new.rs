@@ -49,8 +49,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let summary = summary(&document);
     super::close(document)?;
     output::announce(output::text(&format!(
-        "Created {} (\"{name}\"){summary}\n",
-        args.file.display()
+        "Created {} (\"{}\"){summary}\n",
+        output::path(&args.file),
+        output::shown(&name)
     )))
 }
 
