@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 use crate::error::StoreError;
-use crate::temp_files::TempFile;
 use crate::expected_schema;
+use crate::temp_files::TempFile;
 
 /// `PRAGMA application_id` of every Baton file: "BATN".
 pub const APPLICATION_ID: u32 = 0x4241_544E;
@@ -168,8 +168,12 @@ pub fn backup_before_upgrade(
     // Copied into a temp file and moved into place whole: a kill mid-copy leaves no partial
     // backup under a backup's name (the next Baton removes the temp file).
     let copy = TempFile::create(&backup)?;
-    conn.backup(rusqlite::MAIN_DB, copy.path(), rusqlite::backup::NO_PROGRESS)
-        .map_err(|error| StoreError::database(&backup, error))?;
+    conn.backup(
+        rusqlite::MAIN_DB,
+        copy.path(),
+        rusqlite::backup::NO_PROGRESS,
+    )
+    .map_err(|error| StoreError::database(&backup, error))?;
     if let Some(previous) = previous {
         if same_bytes(&previous, copy.path()) {
             // Dropped unplaced, the copy is removed.
