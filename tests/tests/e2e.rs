@@ -188,9 +188,7 @@ fn select_card(s: &Session, id: &str) {
     let c = card(s, id);
     let (x, y) = s.centre(&c);
     s.click_at(x, y);
-    s.find(&format!(
-        "[data-testid=\"card-handle\"][data-id=\"{id}\"]"
-    ));
+    s.find(&format!("[data-testid=\"card-handle\"][data-id=\"{id}\"]"));
 }
 
 /// Draws a handoff by dragging the selected card's handle onto the receiving card.

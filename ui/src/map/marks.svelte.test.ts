@@ -39,6 +39,13 @@ describe("per-id marks", () => {
     const woken = ids.filter((id) => (runs.get(id) ?? 0) > 1);
     expect(woken).toEqual(["id4", "id7"]);
     expect(runs.get("id4")).toBe(3);
+    // Cleared (another journey opened) and marked again: the same readers are still told.
+    m.clear();
+    flushSync();
+    m.set(["id9"]);
+    flushSync();
+    expect(runs.get("id9")).toBe(2);
+    expect(m.has("id9")).toBe(true);
     stop();
   });
 });

@@ -39,10 +39,9 @@ export class KeyedMarks {
     this.#marked = next;
   }
 
-  /** Forgets every id's signal (another journey: its ids will not be read again). */
+  /** Unmarks every id. The ids' signals are kept: drawn items still listen to them. */
   clear(): void {
     this.set([]);
-    this.#flags.clear();
   }
 
   #flip(id: Id, on: boolean): void {
