@@ -2,7 +2,10 @@
 // Each id has its own signal, so moving a mark from one card to another wakes those two cards'
 // drawing and not every card's (a `Set` in one `$state` would wake them all).
 import { getContext, setContext } from "svelte";
+import { app } from "../lib/state.svelte";
 import type { Id } from "../lib/types";
+import type { FindController } from "./find.svelte";
+import type { GestureController } from "./gestures.svelte";
 
 class Flag {
   on: boolean;
@@ -65,6 +68,24 @@ export class MapMarks {
 
   clear(): void {
     for (const m of [this.selected, this.match, this.current, this.target, this.dragging]) m.clear();
+  }
+
+  /** Keeps each mark following its state (run once, while the map host initialises). */
+  follow(find: FindController, gestures: GestureController): void {
+    $effect(() => {
+      const s = app.selection;
+      this.selected.set(s && s.kind !== "cell" ? [s.id] : []);
+    });
+    $effect(() => this.match.set(find.marked));
+    $effect(() => this.current.set(find.current ? [find.current] : []));
+    $effect(() => this.dragging.set(gestures.dragged ? [gestures.dragged.id] : []));
+    $effect(() => {
+      // Drawing a handoff: the card under the pointer, or with the keyboard the selected card.
+      const target = gestures.connectTarget;
+      const s = app.selection;
+      const keyboard = gestures.connectFrom !== null && s?.kind === "step" ? [s.id] : [];
+      this.target.set([...(target ? [target] : []), ...keyboard]);
+    });
   }
 }
 
