@@ -145,6 +145,18 @@ describe("the map's pointer gestures", () => {
     expect(gestures.cancel()).toBe(false);
   });
 
+  it("a pointer taken away ends the gesture without an edit, and keeps a keyboard handoff", async () => {
+    const { gestures } = setUp();
+    gestures.connectFrom = "c0_0";
+    const from = centreOf("c0_0");
+    gestures.pressBody(from);
+    gestures.move({ x: from.x + 200, y: from.y });
+    gestures.abort();
+    await gestures.release();
+    expect(applied).toEqual([]);
+    expect(gestures.connectFrom).toBe("c0_0");
+  });
+
   it("finds the card or the cell under a point", () => {
     const { gestures } = setUp();
     expect(gestures.hit(centreOf("c3_2"))).toEqual({ card: "c3_2", cell: null });

@@ -160,6 +160,11 @@ export class GestureController {
     }
   }
 
+  /** The pointer was taken away (pointercancel): the gesture ends without effect. */
+  abort(): void {
+    this.current = null;
+  }
+
   /** Escape: ends the gesture or the keyboard handoff in progress; false when there was none. */
   cancel(): boolean {
     if (this.current) this.current = null;
