@@ -14,8 +14,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
+  resolve: process.env.VITEST ? { conditions: ["browser"] } : undefined,
   test: {
     include: ["src/**/*.test.ts"],
     environment: "node",
+    // Rune classes' tests run Svelte's client runtime, so their effects run.
+    environmentMatchGlobs: [["src/**/*.svelte.test.ts", "./vitest.web-env.ts"]],
+    server: { deps: { inline: ["svelte"] } },
   },
 });

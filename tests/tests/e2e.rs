@@ -188,9 +188,7 @@ fn select_card(s: &Session, id: &str) {
     let c = card(s, id);
     let (x, y) = s.centre(&c);
     s.click_at(x, y);
-    s.find(&format!(
-        "{CARD}[data-id=\"{id}\"] [data-testid=\"card-handle\"]"
-    ));
+    s.find(&format!("[data-testid=\"card-handle\"][data-id=\"{id}\"]"));
 }
 
 /// Draws a handoff by dragging the selected card's handle onto the receiving card.
@@ -198,7 +196,7 @@ fn draw_handoff(s: &Session, from: &str, to: &str) {
     let before = s.count(HANDOFF);
     select_card(s, from);
     let handle = s.find(&format!(
-        "{CARD}[data-id=\"{from}\"] [data-testid=\"card-handle\"]"
+        "[data-testid=\"card-handle\"][data-id=\"{from}\"]"
     ));
     let start = s.centre(&handle);
     let end = s.centre(&card(s, to));

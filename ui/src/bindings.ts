@@ -101,17 +101,17 @@ export type AppErrorKind = ErrorKind | ShellErrorKind;
 export type ArrowEnd = {
 	tip: Point,
 	/**  Unit direction of the last segment. */
-	dx: number | null,
-	dy: number | null,
+	dx: number,
+	dy: number,
 };
 
 /**  One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`]. */
 export type CardBox = {
 	step_id: string,
-	x: number | null,
-	y: number | null,
-	w: number | null,
-	h: number | null,
+	x: number,
+	y: number,
+	w: number,
+	h: number,
 	/**  The title wrapped to the card, at most `max_title_lines` lines. */
 	lines: string[],
 	/**  The title did not fit: the last line ends with an ellipsis. */
@@ -208,8 +208,8 @@ export type EmotionCurve = {
 export type EmotionPoint = {
 	step_id: string,
 	emotion: number,
-	x: number | null,
-	y: number | null,
+	x: number,
+	y: number,
 };
 
 /**  The kinds of entity, for errors and for the set of rows an edit touched. */
@@ -502,8 +502,8 @@ export type JourneyViewPatch = {
 	lanes: Lane[],
 	steps: ListPatch<Step>,
 	handoffs: ListPatch<Handoff>,
-	width: number | null,
-	height: number | null,
+	width: number,
+	height: number,
 	style: LayoutStyle,
 	stage_columns: StageColumn[],
 	lane_rows: LaneRow[],
@@ -535,13 +535,13 @@ export type LaneRow = {
 	lane_id: string,
 	name: string,
 	kind: LaneKind,
-	y: number | null,
-	height: number | null,
+	y: number,
+	height: number,
 };
 
 export type Layout = {
-	width: number | null,
-	height: number | null,
+	width: number,
+	height: number,
 	style: LayoutStyle,
 	stages: StageColumn[],
 	lanes: LaneRow[],
@@ -552,27 +552,27 @@ export type Layout = {
 
 /**  Sizes of everything on the map, in map units (pixels at 100%). */
 export type LayoutStyle = {
-	card_width: number | null,
+	card_width: number,
 	/**  A card is at least this tall: room for two lines of title. */
-	card_min_height: number | null,
+	card_min_height: number,
 	/**  Space between a card's edge and its text. */
-	card_padding: number | null,
-	font_size: number | null,
-	line_height: number | null,
+	card_padding: number,
+	font_size: number,
+	line_height: number,
 	/**
 	 *  Average character width as a fraction of the font size, for the approximate measurement
 	 *  of titles (see [`text::text_width`]).
 	 */
-	char_width_factor: number | null,
+	char_width_factor: number,
 	/**  Space between a cell's edge and its cards. */
-	cell_padding: number | null,
+	cell_padding: number,
 	/**  Space between stacked cards in one cell. */
-	card_gap: number | null,
+	card_gap: number,
 	/**  Width of the gutters between cells, where handoff arrows run. */
-	gutter_width: number | null,
-	stage_header_height: number | null,
-	lane_header_width: number | null,
-	emotion_lane_height: number | null,
+	gutter_width: number,
+	stage_header_height: number,
+	lane_header_width: number,
+	emotion_lane_height: number,
 	max_title_lines: number,
 };
 
@@ -688,8 +688,8 @@ export type Phase = {
 };
 
 export type Point = {
-	x: number | null,
-	y: number | null,
+	x: number,
+	y: number,
 };
 
 /**  One data row of the preview table. */
@@ -829,8 +829,8 @@ export type Stage = {
 export type StageColumn = {
 	stage_id: string,
 	name: string,
-	x: number | null,
-	width: number | null,
+	x: number,
+	width: number,
 };
 
 /**  A card in one cell (stage x lane), ordered inside its cell by `position`. */

@@ -10,7 +10,7 @@ describe("toApiError", () => {
     });
   });
   it("turns a bare string or exception into a readable internal error, never nothing", () => {
-    expect(toApiError("disk full")).toEqual({ kind: "internal", message: "disk full" });
+    expect(toApiError("disk full")).toEqual({ kind: "internal", message: "disk full", field: null });
     expect(toApiError(new Error("boom"))).toEqual({ kind: "internal", message: "boom", field: null });
   });
 });

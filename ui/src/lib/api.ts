@@ -5,6 +5,7 @@ import { commands } from "../bindings";
 import type { ImportPreview, ImportResult } from "../bindings";
 import type {
   ApiError,
+  AppErrorKind,
   DocHandle,
   Edit,
   EditAnswer,
@@ -59,12 +60,13 @@ export function toApiError(e: unknown): ApiError {
   if (e && typeof e === "object" && "message" in e) {
     const o = e as { kind?: unknown; message: unknown; field?: unknown };
     return {
-      kind: typeof o.kind === "string" ? o.kind : "internal",
+      // Errors from the shell carry one of the generated kinds; anything else thrown is ours.
+      kind: typeof o.kind === "string" ? (o.kind as AppErrorKind) : "internal",
       message: String(o.message),
       field: typeof o.field === "string" ? o.field : null,
     };
   }
-  return { kind: "internal", message: String(e) };
+  return { kind: "internal", message: String(e), field: null };
 }
 
 type Result<T> = { status: "ok"; data: T } | { status: "error"; error: unknown };
@@ -88,13 +90,10 @@ const tauriApi: BatonApi = {
   },
   recentFiles: () => unwrap(commands.recentFiles()),
   templates: () => unwrap(commands.templates()),
-  // specta types every f32 as `number | null` (serde writes NaN as null); layout coordinates are
-  // always finite, so the view is narrowed to the UI's layout types here, once.
-  edit: (doc, edit, screen) => unwrap(commands.edit(doc, edit, screen)) as Promise<unknown> as Promise<EditAnswer>,
-  undo: (doc, screen) => unwrap(commands.undo(doc, screen)) as Promise<unknown> as Promise<EditAnswer>,
-  redo: (doc, screen) => unwrap(commands.redo(doc, screen)) as Promise<unknown> as Promise<EditAnswer>,
-  journeyViewUpdate: (doc, journeyId, presentation, held) =>
-    unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)) as Promise<unknown> as Promise<ViewUpdate>,
+  edit: (doc, edit, screen) => unwrap(commands.edit(doc, edit, screen)),
+  undo: (doc, screen) => unwrap(commands.undo(doc, screen)),
+  redo: (doc, screen) => unwrap(commands.redo(doc, screen)),
+  journeyViewUpdate: (doc, journeyId, presentation, held) => unwrap(commands.journeyViewUpdate(doc, journeyId, presentation, held)),
   workspaceView: (doc) => unwrap(commands.workspaceView(doc)),
   newIds: (count) => unwrap(commands.newIds(count)),
   duplicateJourneyAsFuture: (doc, journeyId) => unwrap(commands.duplicateJourneyAsFuture(doc, journeyId)),

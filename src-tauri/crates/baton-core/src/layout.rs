@@ -15,27 +15,45 @@ use specta::Type;
 use crate::id_map::{self, IdMap};
 use crate::model::{Handoff, Id, JourneyModel, Lane, LaneKind, Stage, Step};
 
+/// How a layout length is typed for TypeScript: `number`. specta-typescript types every float
+/// as `number | null` (serde_json writes NaN as null), but a layout holds only finite lengths,
+/// so the UI would otherwise check for a null that never comes. Only the generated type changes:
+/// the field stays `f32` and crosses IPC as a JSON number.
+pub type TsNumber = i32;
+
 /// Sizes of everything on the map, in map units (pixels at 100%).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct LayoutStyle {
+    #[specta(type = TsNumber)]
     pub card_width: f32,
     /// A card is at least this tall: room for two lines of title.
+    #[specta(type = TsNumber)]
     pub card_min_height: f32,
     /// Space between a card's edge and its text.
+    #[specta(type = TsNumber)]
     pub card_padding: f32,
+    #[specta(type = TsNumber)]
     pub font_size: f32,
+    #[specta(type = TsNumber)]
     pub line_height: f32,
     /// Average character width as a fraction of the font size, for the approximate measurement
     /// of titles (see [`text::text_width`]).
+    #[specta(type = TsNumber)]
     pub char_width_factor: f32,
     /// Space between a cell's edge and its cards.
+    #[specta(type = TsNumber)]
     pub cell_padding: f32,
     /// Space between stacked cards in one cell.
+    #[specta(type = TsNumber)]
     pub card_gap: f32,
     /// Width of the gutters between cells, where handoff arrows run.
+    #[specta(type = TsNumber)]
     pub gutter_width: f32,
+    #[specta(type = TsNumber)]
     pub stage_header_height: f32,
+    #[specta(type = TsNumber)]
     pub lane_header_width: f32,
+    #[specta(type = TsNumber)]
     pub emotion_lane_height: f32,
     pub max_title_lines: u32,
 }
@@ -96,7 +114,9 @@ impl LayoutStyle {
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Type)]
 pub struct Point {
+    #[specta(type = TsNumber)]
     pub x: f32,
+    #[specta(type = TsNumber)]
     pub y: f32,
 }
 
@@ -105,7 +125,9 @@ pub struct Point {
 pub struct StageColumn {
     pub stage_id: Id,
     pub name: String,
+    #[specta(type = TsNumber)]
     pub x: f32,
+    #[specta(type = TsNumber)]
     pub width: f32,
 }
 
@@ -115,7 +137,9 @@ pub struct LaneRow {
     pub lane_id: Id,
     pub name: String,
     pub kind: LaneKind,
+    #[specta(type = TsNumber)]
     pub y: f32,
+    #[specta(type = TsNumber)]
     pub height: f32,
 }
 
@@ -123,9 +147,13 @@ pub struct LaneRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct CardBox {
     pub step_id: Id,
+    #[specta(type = TsNumber)]
     pub x: f32,
+    #[specta(type = TsNumber)]
     pub y: f32,
+    #[specta(type = TsNumber)]
     pub w: f32,
+    #[specta(type = TsNumber)]
     pub h: f32,
     /// The title wrapped to the card, at most `max_title_lines` lines.
     pub lines: Vec<String>,
@@ -138,7 +166,9 @@ pub struct CardBox {
 pub struct ArrowEnd {
     pub tip: Point,
     /// Unit direction of the last segment.
+    #[specta(type = TsNumber)]
     pub dx: f32,
+    #[specta(type = TsNumber)]
     pub dy: f32,
 }
 
@@ -156,7 +186,9 @@ pub struct HandoffPath {
 pub struct EmotionPoint {
     pub step_id: Id,
     pub emotion: i32,
+    #[specta(type = TsNumber)]
     pub x: f32,
+    #[specta(type = TsNumber)]
     pub y: f32,
 }
 
@@ -169,7 +201,9 @@ pub struct EmotionCurve {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct Layout {
+    #[specta(type = TsNumber)]
     pub width: f32,
+    #[specta(type = TsNumber)]
     pub height: f32,
     pub style: LayoutStyle,
     pub stages: Vec<StageColumn>,

@@ -33,7 +33,9 @@ pub struct JourneyViewPatch {
     pub lanes: Vec<Lane>,
     pub steps: ListPatch<Step>,
     pub handoffs: ListPatch<Handoff>,
+    #[specta(type = baton_core::layout::TsNumber)]
     pub width: f32,
+    #[specta(type = baton_core::layout::TsNumber)]
     pub height: f32,
     pub style: LayoutStyle,
     pub stage_columns: Vec<StageColumn>,

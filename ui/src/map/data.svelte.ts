@@ -1,0 +1,84 @@
+// What the map's static layers read: the journey on screen, its layout and look-ups, the
+// layout's type sizes, and the insights drawn on the map. Derived from the app state once, in
+// the map host, and shared through context (`setMapData` / `getMapData`).
+import { getContext, setContext } from "svelte";
+import { app } from "../lib/state.svelte";
+import { Lookup } from "../lib/viewLookups";
+import { chainMarks, scoresBySubject } from "../lib/insights";
+import type { CardBox, Handoff, Id, Lane, Stage, Step } from "../lib/types";
+
+const NO_STEPS = new Lookup<Step>();
+const NO_CARDS = new Lookup<CardBox>();
+const NO_HANDOFFS = new Lookup<Handoff>();
+
+export class MapData {
+  readonly layout = $derived(app.view?.layout ?? null);
+  readonly model = $derived(app.view?.model ?? null);
+  // Kept up to date by each view patch (lib/viewLookups.ts), not rebuilt from 10,000 cards.
+  readonly steps = $derived(app.viewLookups?.steps ?? NO_STEPS);
+  readonly cards = $derived(app.viewLookups?.cards ?? NO_CARDS);
+  readonly handoffs = $derived(app.viewLookups?.handoffs ?? NO_HANDOFFS);
+  readonly lanes = $derived(new Map<Id, Lane>((this.model?.lanes ?? []).map((l) => [l.id, l])));
+  readonly stages = $derived(new Map<Id, Stage>((this.model?.stages ?? []).map((s) => [s.id, s])));
+
+  // Type sizes come from the layout (its presentation style is larger), so text fits its card.
+  readonly style = $derived(this.layout?.style ?? null);
+  readonly fontSize = $derived(this.style?.font_size ?? 13);
+  readonly lineHeight = $derived(this.style?.line_height ?? 18);
+  readonly pad = $derived(this.style?.card_padding ?? 8);
+  readonly gutter = $derived(this.style?.gutter_width ?? 0);
+  readonly headH = $derived(this.style?.stage_header_height ?? 44);
+  readonly laneW = $derived(this.style?.lane_header_width ?? 176);
+
+  // Insights on the map, each from the one list it reads: an insights patch keeps the lists it
+  // did not change (the same arrays), so the badges, chain marks and friction of every card
+  // drawn are not worked out and drawn again when insights arrive unchanged after an edit.
+  readonly scores = $derived(scoresBySubject(app.insights?.scores.subjects));
+  readonly chains = $derived(chainMarks(app.insights?.analysis.chains));
+  readonly friction = $derived(
+    new Map((app.insights?.analysis.handoffs ?? []).map((h) => [h.handoff_id, h.friction.score])),
+  );
+  readonly evidence = $derived(app.evidence?.ids ?? null);
+  /** What stays undimmed while evidence is shown: the evidence and the cards its handoffs join. */
+  readonly evidenceContext = $derived.by(() => {
+    const ev = this.evidence;
+    if (!ev) return null;
+    const out = new Set(ev);
+    for (const id of ev) {
+      const h = this.handoffs.get(id);
+      if (h) {
+        out.add(h.from_step_id);
+        out.add(h.to_step_id);
+      }
+    }
+    return out;
+  });
+
+  dimmed(id: Id): boolean {
+    return this.evidenceContext !== null && !this.evidenceContext.has(id);
+  }
+
+  /** Characters that fit a header of `w` map units at `size`, by the layout's own measure. */
+  fits(text: string, w: number, size: number): string {
+    const n = Math.max(4, Math.floor(w / (size * (this.style?.char_width_factor ?? 0.55))));
+    return text.length > n ? text.slice(0, n - 1) + "…" : text;
+  }
+
+  /** The boxes of the cards in a cell, in the model's order, without `except`. */
+  cellCards(stageId: Id, laneId: Id, except: Id | null = null): CardBox[] {
+    return (this.model?.steps ?? [])
+      .filter((s) => s.stage_id === stageId && s.lane_id === laneId && s.id !== except)
+      .map((s) => this.cards.get(s.id))
+      .filter((c): c is CardBox => c !== undefined);
+  }
+}
+
+const KEY = Symbol("map data");
+
+export function setMapData(data: MapData): MapData {
+  return setContext(KEY, data);
+}
+
+export function getMapData(): MapData {
+  return getContext<MapData>(KEY);
+}

@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { SETTLE_MS, ViewportController } from "./viewport.svelte";
+import { gridLayout } from "./fixture.test-util";
+import type { Layout } from "../lib/types";
+
+let layout: Layout | null;
+let activity: number;
+function viewport(): ViewportController {
+  const v = new ViewportController(() => layout, () => activity++);
+  v.width = 1000;
+  v.height = 600;
+  return v;
+}
+
+beforeEach(() => {
+  layout = gridLayout(20, 10);
+  activity = 0;
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("the map's viewport", () => {
+  it("zooms about the centre and reports the zoom in percent, telling of the activity", () => {
+    const v = viewport();
+    v.zoomBy(2);
+    expect(v.vp.zoom).toBe(2);
+    expect(v.percent).toBe(200);
+    // The layout point at the screen's centre stays there.
+    expect((500 - v.vp.tx) / 2).toBeCloseTo(500);
+    expect(activity).toBe(1);
+    v.zoomReset();
+    expect(v.vp.zoom).toBe(1);
+  });
+
+  it("draws the layers again at the new zoom only once zooming pauses", () => {
+    const v = viewport();
+    v.zoomBy(1.2);
+    expect(v.renderZoom).toBe(1);
+    expect(v.scaling).toBe(true);
+    expect(v.layerTransform(0, 0)).toContain("scale(1.2)");
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    v.zoomBy(1.2);
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(v.renderZoom).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(v.renderZoom).toBeCloseTo(1.44);
+    expect(v.scaling).toBe(false);
+  });
+
+  it("draws again at once when the scale drifts far enough to blur", () => {
+    const v = viewport();
+    v.zoomBy(0.3);
+    expect(v.renderZoom).toBe(v.vp.zoom);
+  });
+
+  it("keeps the pan over the layout and pans by the wheel, sideways with shift", () => {
+    const v = viewport();
+    v.wheel({ deltaX: 0, deltaY: -500, zoom: false, shift: false }, 0, 0);
+    expect(v.vp.ty).toBeLessThanOrEqual(0);
+    v.wheel({ deltaX: 0, deltaY: 300, zoom: false, shift: false }, 0, 0);
+    expect(v.vp.ty).toBe(-300);
+    v.wheel({ deltaX: 0, deltaY: 200, zoom: false, shift: true }, 0, 0);
+    expect(v.vp).toMatchObject({ tx: -200, ty: -300 });
+    v.wheel({ deltaX: 0, deltaY: -100, zoom: true, shift: false }, 0, 0);
+    expect(v.vp.zoom).toBeGreaterThan(1);
+  });
+
+  it("fits the whole map, never past 100%", () => {
+    layout = gridLayout(8, 4);
+    const v = viewport();
+    v.fit();
+    expect(v.vp.zoom).toBeCloseTo(Math.min(1000 / layout!.width, 600 / layout!.height));
+    layout = gridLayout(1, 1);
+    v.fit();
+    expect(v.vp.zoom).toBe(1);
+  });
+
+  it("reveals a card off screen beside the sticky headers, and leaves one in view alone", () => {
+    const v = viewport();
+    const far = layout!.cards.find((c) => c.step_id === "c15_8")!;
+    v.reveal({ x: far.x, y: far.y, width: far.w, height: far.h });
+    const r = v.visible;
+    expect(far.x).toBeGreaterThanOrEqual(r.x + 180);
+    expect(far.x + far.w).toBeLessThanOrEqual(r.x + r.width);
+    expect(far.y + far.h).toBeLessThanOrEqual(r.y + r.height);
+    const before = { ...v.vp };
+    v.reveal({ x: far.x, y: far.y, width: far.w, height: far.h });
+    expect(v.vp).toEqual(before);
+  });
+
+  it("focuses cards, handoffs and stages by id, and ignores ids it does not know", () => {
+    const v = viewport();
+    v.focus(["c18_9", "h17_9"]);
+    const r = v.visible;
+    expect(r.x + r.width).toBeGreaterThan(180 + 18 * 200);
+    const before = { ...v.vp };
+    v.focus(["nothing"]);
+    expect(v.vp).toEqual(before);
+  });
+
+  it("presents stage by stage, clamped to the stages there are", () => {
+    const v = viewport();
+    v.showStage(3);
+    expect(v.presentStage).toBe(3);
+    const centre = 180 + (1000 - 180) / 2;
+    expect(v.vp.tx + (180 + 3 * 200 + 100) * v.vp.zoom).toBeCloseTo(centre);
+    v.showStage(99);
+    expect(v.presentStage).toBe(19);
+    v.showStage(-1);
+    expect(v.presentStage).toBe(0);
+  });
+
+  it("does nothing without a layout, and reset goes back to the top-left", () => {
+    layout = null;
+    const v = viewport();
+    v.fit();
+    v.focus(["c0_0"]);
+    v.showStage(1);
+    expect(v.vp).toEqual({ tx: 0, ty: 0, zoom: 1 });
+    v.set({ tx: -50, ty: -50, zoom: 2 });
+    v.reset();
+    expect(v.vp).toEqual({ tx: 0, ty: 0, zoom: 1 });
+  });
+});
