@@ -11,6 +11,7 @@
 
 mod bank_lost_card;
 mod builder;
+mod drafts;
 mod invoice_payment;
 mod outsourced_order_processing;
 mod sales_to_cs_onboarding;
