@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use baton_core::*;
+use baton_core::synthetic::one_cell;
 use baton_store::Document;
 use baton_tests::Sandbox;
 
@@ -35,64 +35,7 @@ fn children_cpu() -> Duration {
 /// emptied (a file imported from another tool has none).
 fn one_cell_export(sandbox: &Sandbox) -> String {
     let mut doc = Document::create(sandbox.path("source.baton"), "Scale").unwrap();
-    let journey = Journey {
-        id: new_id(),
-        name: "One cell".into(),
-        description: String::new(),
-        persona_id: None,
-        state: JourneyState::Current,
-        origin_id: None,
-        position: 0,
-    };
-    let stage = Stage {
-        id: new_id(),
-        journey_id: journey.id.clone(),
-        name: "Stage".into(),
-        description: String::new(),
-        position: 0,
-    };
-    let lane = Lane {
-        id: new_id(),
-        journey_id: journey.id.clone(),
-        name: "Customer".into(),
-        kind: LaneKind::Customer,
-        position: 0,
-        department: None,
-        sourcing: None,
-        work: None,
-        visibility: None,
-    };
-    let mut edits = vec![];
-    for position in 0..STEPS {
-        edits.push(Edit::CreateStep {
-            step: Step {
-                id: new_id(),
-                journey_id: journey.id.clone(),
-                stage_id: stage.id.clone(),
-                lane_id: lane.id.clone(),
-                position,
-                title: format!("Step {position}"),
-                notes: String::new(),
-                touchpoint: None,
-                verification: false,
-                resolution: false,
-                emotion: None,
-            },
-        });
-    }
-    edits.splice(
-        0..0,
-        [
-            Edit::CreateJourney { journey },
-            Edit::CreateStage { stage },
-            Edit::CreateLane { lane },
-        ],
-    );
-    doc.apply(Edit::Batch {
-        label: "One cell".into(),
-        edits,
-    })
-    .unwrap();
+    doc.apply(one_cell(STEPS).into_batch()).unwrap();
     let mut export: serde_json::Value = serde_json::from_str(&doc.export_json().unwrap()).unwrap();
     doc.close().unwrap();
     export["history"] = serde_json::json!({ "cursor": 0, "entries": [] });

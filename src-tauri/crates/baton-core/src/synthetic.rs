@@ -180,10 +180,12 @@ struct Generated {
     responses: Vec<SurveyResponse>,
 }
 
+mod one_cell;
 mod random;
 #[cfg(test)]
 mod tests;
 
+pub use one_cell::{one_cell, OneCell};
 use random::*;
 
 /// The lane plan: an emotion lane on top and a customer lane, then actors, with a pains lane at

@@ -10,76 +10,15 @@
 
 use std::time::Duration;
 
+use baton_core::synthetic::{one_cell, OneCell};
 use baton_core::*;
 use baton_store::Document;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 
 const STEPS: u32 = 100_000;
 
-/// A journey with one stage and one customer lane, and the creation of `STEPS` steps at the end
-/// of that one cell.
-struct OneCell {
-    map: Vec<Edit>,
-    steps: Vec<Edit>,
-}
-
-fn one_cell() -> OneCell {
-    let journey = Journey {
-        id: new_id(),
-        name: "One cell".into(),
-        description: String::new(),
-        persona_id: None,
-        state: JourneyState::Current,
-        origin_id: None,
-        position: 0,
-    };
-    let stage = Stage {
-        id: new_id(),
-        journey_id: journey.id.clone(),
-        name: "Stage".into(),
-        description: String::new(),
-        position: 0,
-    };
-    let lane = Lane {
-        id: new_id(),
-        journey_id: journey.id.clone(),
-        name: "Customer".into(),
-        kind: LaneKind::Customer,
-        position: 0,
-        department: None,
-        sourcing: None,
-        work: None,
-        visibility: None,
-    };
-    let steps = (0..STEPS)
-        .map(|position| Edit::CreateStep {
-            step: Step {
-                id: new_id(),
-                journey_id: journey.id.clone(),
-                stage_id: stage.id.clone(),
-                lane_id: lane.id.clone(),
-                position,
-                title: format!("Step {position}"),
-                notes: String::new(),
-                touchpoint: None,
-                verification: false,
-                resolution: false,
-                emotion: None,
-            },
-        })
-        .collect();
-    OneCell {
-        map: vec![
-            Edit::CreateJourney { journey },
-            Edit::CreateStage { stage },
-            Edit::CreateLane { lane },
-        ],
-        steps,
-    }
-}
-
 fn bench_one_cell(c: &mut Criterion) {
-    let OneCell { map, steps } = one_cell();
+    let OneCell { map, steps } = one_cell(STEPS);
     let mut with_map = Workspace::new_file("Bench");
     for edit in &map {
         with_map.apply(edit).expect("the map applies");
