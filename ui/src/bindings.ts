@@ -69,6 +69,8 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
+	/**  The plan of the open file `doc`: phases in order, each with its initiatives in order. */
+	planScreen: (doc: string) => typedError<PlanScreen, AppError>(__TAURI_INVOKE("plan_screen", { doc })),
 };
 
 /* Types */
@@ -187,6 +189,8 @@ export type EditAnswer = {
 	 *  edits are inside the map and leave them alone).
 	 */
 	workspace: WorkspaceView | null,
+	/**  The plan after the change, when the Plan view is on screen (`OnScreen.plan`). */
+	plan: PlanScreen | null,
 };
 
 /**  What an apply, undo or redo produced, for the UI. */
@@ -650,6 +654,8 @@ export type OnScreen = {
 	journey_id: string,
 	presentation: boolean,
 	held: number | null,
+	/**  The Plan view is on screen: the answer carries the plan after the change. */
+	plan: boolean,
 };
 
 /**  A client file that is now open, under the id the other commands take. */
@@ -685,6 +691,21 @@ export type Phase = {
 	start: string | null,
 	end: string | null,
 	position: number,
+};
+
+/**  A phase of the improvement plan with its initiatives, by position. */
+export type PlanPhase = {
+	phase: Phase,
+	initiatives: Initiative[],
+};
+
+/**  The plan as the Plan view draws it. */
+export type PlanScreen = {
+	/**  Phases by position, each with its initiatives by position. */
+	phases: PlanPhase[],
+	revision: number,
+	can_undo: boolean,
+	can_redo: boolean,
 };
 
 export type Point = {

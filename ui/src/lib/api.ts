@@ -13,6 +13,7 @@ import type {
   InsightsUpdate,
   MetricScores,
   OnScreen,
+  PlanScreen,
   RecentFile,
   Subject,
   TemplateInfo,
@@ -52,6 +53,8 @@ export interface BatonApi {
   journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
+  /** The improvement plan: phases in order with their initiatives, for the Plan view. */
+  planScreen(doc: string): Promise<PlanScreen>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -105,6 +108,7 @@ const tauriApi: BatonApi = {
   },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
+  planScreen: (doc) => unwrap(commands.planScreen(doc)),
 };
 
 let current: BatonApi = tauriApi;

@@ -109,7 +109,7 @@ impl OpenDocument {
         }
     }
 
-    fn state(&self) -> DocState {
+    pub(crate) fn state(&self) -> DocState {
         DocState {
             revision: self.doc.revision(),
             can_undo: self.doc.can_undo(),
@@ -121,6 +121,11 @@ impl OpenDocument {
     /// import, duplicate as future state).
     pub fn workspace(&self) -> &baton_core::Workspace {
         self.doc.workspace()
+    }
+
+    /// The store's document, for the session's other modules (the plan's view reads it).
+    pub(crate) fn store(&self) -> &Document {
+        &self.doc
     }
 
     /// Bumped by every change of the file's content.

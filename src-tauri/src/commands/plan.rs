@@ -1,0 +1,16 @@
+//! The Plan view's reads: the improvement plan as the board, matrix and timeline draw it. Its
+//! edits are ordinary `Edit`s (`edits::edit`), answered with the plan while it is on screen.
+
+use tauri::State;
+
+use super::with_document;
+use crate::state::AppState;
+use baton_session::error::AppResult;
+use baton_session::plan::PlanScreen;
+
+/// The plan of the open file `doc`: phases in order, each with its initiatives in order.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_screen(state: State<'_, AppState>, doc: String) -> AppResult<PlanScreen> {
+    with_document(&state, &doc, |d| d.plan_screen()).await
+}
