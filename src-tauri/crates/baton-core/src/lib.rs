@@ -10,6 +10,7 @@ pub mod id_map;
 pub mod insights;
 pub mod layout;
 pub mod model;
+pub mod plan;
 pub mod scores;
 pub mod survey_import;
 pub mod synthetic;
