@@ -45,6 +45,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             insights::journey_insights,
             insights::subject_scores,
             plan::plan_screen,
+            plan::draft_plan,
         ])
 }
 

@@ -1,6 +1,7 @@
 //! The Plan view's reads: the improvement plan as the board, matrix and timeline draw it. Its
 //! edits are ordinary `Edit`s (`edits::edit`), answered with the plan while it is on screen.
 
+use baton_core::Edit;
 use tauri::State;
 
 use super::with_document;
@@ -13,4 +14,17 @@ use baton_session::plan::PlanScreen;
 #[specta::specta]
 pub async fn plan_screen(state: State<'_, AppState>, doc: String) -> AppResult<PlanScreen> {
     with_document(&state, &doc, |d| d.plan_screen()).await
+}
+
+/// What "Draft plan" would add for `journey_id` (one `Edit::Batch` of proposed initiatives, or
+/// none when the plan already addresses everything). Nothing is applied: the screen shows it,
+/// then sends it as one edit (one undo step).
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_plan(
+    state: State<'_, AppState>,
+    doc: String,
+    journey_id: String,
+) -> AppResult<Option<Edit>> {
+    with_document(&state, &doc, move |d| d.draft_plan(&journey_id)).await
 }

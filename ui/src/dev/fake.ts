@@ -390,6 +390,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     cancelResponsesImport: () => delay(undefined),
     journeyInsights: (_d, jid) => delay({ kind: "full" as const, token: past.length, insights: fakeInsights(db, jid, past.length) }),
     subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
-    planScreen: () => delay({ phases: [], ...result() }),
+    planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
+    draftPlan: () => delay(null),
   };
 }

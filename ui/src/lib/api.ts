@@ -55,6 +55,8 @@ export interface BatonApi {
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
   /** The improvement plan: phases in order with their initiatives, for the Plan view. */
   planScreen(doc: string): Promise<PlanScreen>;
+  /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
+  draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -109,6 +111,7 @@ const tauriApi: BatonApi = {
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
   planScreen: (doc) => unwrap(commands.planScreen(doc)),
+  draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropMove, keyMove, phaseMove, type BoardOrder } from "./planEdits";
+import { dropMove, fixForSuggestion, keyMove, phaseMove, type BoardOrder } from "./planEdits";
 
 const order: BoardOrder = {
   phases: [
@@ -50,5 +50,15 @@ describe("phaseMove", () => {
     expect(phaseMove(order, "p2", "right")).toEqual({ op: "move_phase", id: "p2", position: 2 });
     expect(phaseMove(order, "p1", "left")).toBeNull();
     expect(phaseMove(order, "p3", "right")).toBeNull();
+  });
+});
+
+describe("fixForSuggestion", () => {
+  it("links the suggestion's evidence and key and takes its reason", () => {
+    const s = { key: "send_notes:h1", rule: "send_notes", reason: "Agent hands over without notes", seeds: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] } as const;
+    const edit = fixForSuggestion("i1", "p1", 4, { ...s, seeds: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] }, "Send the notes along");
+    expect(edit.op).toBe("create_initiative");
+    if (edit.op !== "create_initiative") return;
+    expect(edit.initiative).toMatchObject({ id: "i1", phase_id: "p1", position: 4, title: "Send the notes along", description: "Agent hands over without notes", step_ids: ["s1"], handoff_ids: ["h1"], suggestion_keys: ["send_notes:h1"], status: "proposed" });
   });
 });

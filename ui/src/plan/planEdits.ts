@@ -1,7 +1,7 @@
 // The Plan view's gestures turned into edits: moving an initiative by keys or by a drop, and
 // moving a phase. Positions only: what an initiative is worth, and whether a move is allowed,
 // are Rust's (the edit is refused there with a typed error when it is not).
-import type { Edit, Id, Initiative, Phase } from "../lib/types";
+import type { Edit, Id, Initiative, Phase, Suggestion } from "../lib/types";
 
 /** What the board shows of the plan's order: each phase's id and its initiatives' ids, in order. */
 export interface BoardOrder {
@@ -100,4 +100,16 @@ export function createInitiative(
       expected_effect: null,
     },
   };
+}
+
+/** "Plan a fix" on a suggestion: a new initiative named after its rule, described by its reason,
+ * linked to its evidence and its key, at the end of phase `phaseId`. */
+export function fixForSuggestion(id: Id, phaseId: Id, position: number, s: Suggestion, title: string): Edit {
+  const edit = createInitiative(id, phaseId, position, title, {
+    step_ids: s.step_ids,
+    handoff_ids: s.handoff_ids,
+    suggestion_keys: [s.key],
+  });
+  if (edit.op === "create_initiative") edit.initiative.description = s.reason;
+  return edit;
 }

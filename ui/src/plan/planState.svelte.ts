@@ -16,17 +16,17 @@ class PlanUi {
 export const planUi = new PlanUi();
 
 /** The board's order: each phase's id and its initiatives' ids. */
-export function boardOrder(plan: PlanScreen): BoardOrder {
-  return { phases: plan.phases.map((p) => ({ id: p.phase.id, initiatives: p.initiatives.map((i) => i.id) })) };
+export function boardOrder(screen: PlanScreen): BoardOrder {
+  return { phases: screen.plan.phases.map((p) => ({ id: p.phase.id, initiatives: p.initiatives.map((i) => i.initiative.id) })) };
 }
 
 /** The selected initiative as the file holds it now, or null (also when it was deleted). */
 export function selectedInitiative(): Initiative | null {
   const id = planUi.selected;
   if (!id || !app.plan) return null;
-  for (const p of app.plan.phases) {
-    const found = p.initiatives.find((i) => i.id === id);
-    if (found) return found;
+  for (const p of app.plan.plan.phases) {
+    const found = p.initiatives.find((i) => i.initiative.id === id);
+    if (found) return found.initiative;
   }
   return null;
 }

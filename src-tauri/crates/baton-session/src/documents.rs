@@ -123,11 +123,6 @@ impl OpenDocument {
         self.doc.workspace()
     }
 
-    /// The store's document, for the session's other modules (the plan's view reads it).
-    pub(crate) fn store(&self) -> &Document {
-        &self.doc
-    }
-
     /// Bumped by every change of the file's content.
     pub fn revision(&self) -> u32 {
         self.doc.revision()
