@@ -46,6 +46,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             insights::subject_scores,
             plan::plan_screen,
             plan::draft_plan,
+            plan::plan_links,
         ])
 }
 

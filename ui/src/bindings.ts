@@ -77,9 +77,24 @@ export const commands = {
 	 *  then sends it as one edit (one undo step).
 	 */
 	draftPlan: (doc: string, journeyId: string) => typedError<Edit | null, AppError>(__TAURI_INVOKE("draft_plan", { doc, journeyId })),
+	/**
+	 *  The journey's cards and handoffs that non-dropped initiatives address, with those
+	 *  initiatives: the map's markers and the inspector's list for the selection.
+	 */
+	planLinks: (doc: string, journeyId: string) => typedError<PlanLinks, AppError>(__TAURI_INVOKE("plan_links", { doc, journeyId })),
 };
 
 /* Types */
+/**
+ *  A card or handoff of the journey and the non-dropped initiatives that link it, in plan
+ *  order (phase, then position).
+ */
+export type AddressedItem = {
+	kind: SubjectKind,
+	id: string,
+	initiatives: InitiativeRef[],
+};
+
 /**
  *  What the screen shows of a journey's analysis: baton-core's `JourneyAnalysis` without the
  *  lists only reports read (journey order, cycle breaks, reverification events, touchpoint
@@ -451,6 +466,13 @@ export type Initiative = {
 	expected_effect: ExpectedEffect | null,
 };
 
+/**  An initiative as a marker's list names it. */
+export type InitiativeRef = {
+	id: string,
+	title: string,
+	status: InitiativeStatus,
+};
+
 export type InitiativeStatus = "proposed" | "planned" | "in_progress" | "done" | "dropped";
 
 /**  One initiative with what is derived from it. */
@@ -765,6 +787,13 @@ export type PhaseView = {
 	counts: StatusCounts,
 	/**  done / (shown - dropped), 0..1; `None` when nothing but dropped initiatives is shown. */
 	done_share: number | null,
+};
+
+/**  The journey's addressed cards and handoffs, by kind then id. */
+export type PlanLinks = {
+	journey_id: string,
+	items: AddressedItem[],
+	revision: number,
 };
 
 /**  The plan as the Plan view draws it. */

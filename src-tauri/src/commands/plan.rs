@@ -8,6 +8,7 @@ use super::with_document;
 use crate::state::AppState;
 use baton_session::error::AppResult;
 use baton_session::plan::PlanScreen;
+use baton_session::plan_links::PlanLinks;
 
 /// The plan of the open file `doc`: phases in order, each with its initiatives in order.
 #[tauri::command]
@@ -27,4 +28,19 @@ pub async fn draft_plan(
     journey_id: String,
 ) -> AppResult<Option<Edit>> {
     with_document(&state, &doc, move |d| d.draft_plan(&journey_id)).await
+}
+
+/// The journey's cards and handoffs that non-dropped initiatives address, with those
+/// initiatives: the map's markers and the inspector's list for the selection.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_links(
+    state: State<'_, AppState>,
+    doc: String,
+    journey_id: String,
+) -> AppResult<PlanLinks> {
+    with_document(&state, &doc, move |d| {
+        baton_session::plan_links::plan_links(d.workspace(), &journey_id, d.revision())
+    })
+    .await
 }

@@ -32,11 +32,12 @@ fn day(spec: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
-/// `n` CSAT answers of `value` on the target card, dated `date`.
+/// `n` CSAT answers of `value` on the target card, dated `date`, each from its own respondent
+/// (the same answer twice would be a duplicate).
 fn survey(n: usize, value: u8, date: &str) -> String {
-    let mut csv = String::from("target,metric,value,date\n");
-    for _ in 0..n {
-        csv.push_str(&format!("{TARGET},CSAT,{value},{date}\n"));
+    let mut csv = String::from("target,metric,value,date,comment\n");
+    for k in 0..n {
+        csv.push_str(&format!("{TARGET},CSAT,{value},{date},e2e answer {k}\n"));
     }
     csv
 }

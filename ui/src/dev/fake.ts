@@ -392,5 +392,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
     draftPlan: () => delay(null),
+    planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
   };
 }

@@ -13,6 +13,7 @@ import type {
   InsightsUpdate,
   MetricScores,
   OnScreen,
+  PlanLinks,
   PlanScreen,
   RecentFile,
   Subject,
@@ -57,6 +58,8 @@ export interface BatonApi {
   planScreen(doc: string): Promise<PlanScreen>;
   /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
   draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
+  /** The journey's cards and handoffs that non-dropped initiatives address, with those. */
+  planLinks(doc: string, journeyId: Id): Promise<PlanLinks>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -112,6 +115,7 @@ const tauriApi: BatonApi = {
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
   planScreen: (doc) => unwrap(commands.planScreen(doc)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
+  planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;

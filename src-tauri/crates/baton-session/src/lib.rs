@@ -16,5 +16,6 @@ pub mod insights_patch;
 pub mod list_patch;
 mod map_rows;
 pub mod plan;
+pub mod plan_links;
 pub mod view_patch;
 pub mod views;
