@@ -186,7 +186,12 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     let drafted_board = board(&s);
 
     // The first initiative of phase 1 moved to phase 3 with Shift+Right, twice.
-    let moved = drafted_board[0][0].clone();
+    // An initiative of phase 1 with no expected effect yet (its progress is not measurable).
+    let moved = drafted_board[0]
+        .iter()
+        .find(|id| card_attr(&s, id, "data-progress") == "not_measurable")
+        .cloned()
+        .expect("phase 1 holds an initiative with no expected effect");
     s.click(&s.find(&format!("{CARD}[data-id=\"{moved}\"]")));
     s.find(&format!("{CARD}.selected[data-id=\"{moved}\"]"));
     shift_right(&s);
