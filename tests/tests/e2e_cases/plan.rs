@@ -135,6 +135,16 @@ fn redo(s: &Session) {
     std::thread::sleep(Duration::from_millis(500));
 }
 
+/// Clicks the card of initiative `id`, scrolled into view first (the board scrolls sideways).
+fn click_card(s: &Session, id: &str) {
+    let card = s.find(&format!("{CARD}[data-id=\"{id}\"]"));
+    s.exec(
+        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+        json!([Session::arg(&card)]),
+    );
+    s.click(&card);
+}
+
 fn shift_right(s: &Session) {
     s.chord(SHIFT, ARROW_RIGHT);
 }
@@ -185,14 +195,14 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     });
     let drafted_board = board(&s);
 
-    // The first initiative of phase 1 moved to phase 3 with Shift+Right, twice.
     // An initiative of phase 1 with no expected effect yet (its progress is not measurable).
     let moved = drafted_board[0]
         .iter()
         .find(|id| card_attr(&s, id, "data-progress") == "not_measurable")
         .cloned()
         .expect("phase 1 holds an initiative with no expected effect");
-    s.click(&s.find(&format!("{CARD}[data-id=\"{moved}\"]")));
+    // Moved to phase 3 with Shift+Right, twice.
+    click_card(&s, &moved);
     s.find(&format!("{CARD}.selected[data-id=\"{moved}\"]"));
     shift_right(&s);
     wait_board(&s, "the card in phase 2", |b| b[1].contains(&moved));
@@ -243,7 +253,7 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     s.find(&format!("{CARD}[data-id=\"{moved}\"]"));
 
     // Undo each step: the import, the start date, the effect, the two moves, the draft.
-    s.click(&s.find(&format!("{CARD}[data-id=\"{moved}\"]")));
+    click_card(&s, &moved);
     undo(&s);
     wait_progress(&s, &moved, "awaiting_data");
     undo(&s);
