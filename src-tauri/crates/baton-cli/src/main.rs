@@ -27,8 +27,8 @@ use commands::*;
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
                   stderr (import-responses first lists the rejected rows there); 2 on bad \
                   usage. A command that changed a file (new, demo, import-json, \
-                  import-responses, undo, redo) exits 0 once the change is saved, even if its \
-                  report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, import-responses) can \
+                  import-responses, draft-plan, undo, redo) exits 0 once the change is saved, even if its \
+                  report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, plan, draft-plan, import-responses) can \
                   be printed as JSON with --json. No file is ever replaced without --force."
 )]
 struct Cli {
@@ -50,6 +50,8 @@ enum Command {
     Undo(undo::Args),
     Redo(redo::Args),
     Templates(templates::Args),
+    Plan(plan::Args),
+    DraftPlan(draft_plan::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +70,8 @@ fn main() -> ExitCode {
         Command::Undo(args) => undo::run(args),
         Command::Redo(args) => redo::run(args),
         Command::Templates(args) => templates::run(args),
+        Command::Plan(args) => plan::run(args),
+        Command::DraftPlan(args) => draft_plan::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

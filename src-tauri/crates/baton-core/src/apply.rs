@@ -18,6 +18,7 @@ mod plan;
 mod positions;
 mod queries;
 mod snapshots;
+mod suggestion_keys;
 
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;

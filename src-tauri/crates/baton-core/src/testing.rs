@@ -724,10 +724,15 @@ fn linked(ws: &Workspace, p: &mut Picker, mut initiative: Initiative) -> Initiat
     }
     initiative.step_ids = step_ids.into_iter().collect();
     initiative.handoff_ids = handoff_ids.into_iter().collect();
-    initiative.expected_effect = p.one_of(&ws.metrics).cloned().map(|m| ExpectedEffect {
-        metric_id: m.id,
-        subject: any_subject(ws, p),
-        value: p.below(100) as f64,
+    initiative.expected_effect = p.one_of(&ws.metrics).cloned().map(|m| {
+        // A value within the metric's score range, as validation requires.
+        let (low, high) = crate::scores::score_range(&m);
+        let value = (low + p.below(100) as f64).min(high);
+        ExpectedEffect {
+            metric_id: m.id,
+            subject: any_subject(ws, p),
+            value,
+        }
     });
     initiative
 }

@@ -312,7 +312,7 @@ fn phases_and_initiatives() {
     let mut i = f.ws.initiatives[&f.initiative].clone();
     i.status = InitiativeStatus::InProgress;
     i.started = Some(date(2026, 11, 2));
-    i.suggestion_keys = vec!["blind-handoff".into()];
+    i.suggestion_keys = vec![format!("measure_touchpoint:{}", i.step_ids[0])];
     assert_round_trip(&mut f.ws, &Edit::UpdateInitiative { initiative: i });
     assert_round_trip(
         &mut f.ws,

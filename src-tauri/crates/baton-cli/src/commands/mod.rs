@@ -3,12 +3,14 @@
 pub mod analyze;
 pub mod check;
 pub mod demo;
+pub mod draft_plan;
 pub mod export_json;
 pub mod history;
 pub mod import_json;
 pub mod import_responses;
 pub mod info;
 pub mod new;
+pub mod plan;
 pub mod redo;
 pub mod templates;
 pub mod undo;

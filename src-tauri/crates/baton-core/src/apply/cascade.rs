@@ -10,6 +10,7 @@ use crate::model::*;
 
 use super::checks::{missing, touch, Touched};
 use super::positions::remove_closing;
+use super::suggestion_keys::key_ids;
 
 /// The inverses of a cascade's row operations, in the order they were done.
 #[derive(Default)]
@@ -78,6 +79,10 @@ impl Workspace {
                 unlinked
                     .handoff_ids
                     .retain(|id| !subjects.handoffs.contains(id));
+                unlinked.suggestion_keys.retain(|key| {
+                    !key_ids(key)
+                        .any(|id| subjects.steps.contains(id) || subjects.handoffs.contains(id))
+                });
                 if let Some(effect) = &mut unlinked.expected_effect {
                     if effect
                         .subject
@@ -95,6 +100,27 @@ impl Workspace {
             rec.push(Edit::UpdateInitiative { initiative: old });
         }
         self.remove_measures(|subject, _| subjects.contains(subject), rec, t);
+    }
+
+    /// Remove from initiatives the suggestion keys that name an id `doomed` picks (a stage or
+    /// a metric about to go): a key must only name what exists.
+    fn forget_keys(&mut self, doomed: impl Fn(&str) -> bool, rec: &mut Recorder, t: &mut Touched) {
+        let changed: Vec<Initiative> = self
+            .initiatives
+            .values()
+            .filter(|i| i.suggestion_keys.iter().any(|k| key_ids(k).any(&doomed)))
+            .map(|i| {
+                let mut unlinked = i.clone();
+                unlinked
+                    .suggestion_keys
+                    .retain(|k| !key_ids(k).any(&doomed));
+                unlinked
+            })
+            .collect();
+        for initiative in changed {
+            let old = self.replace_initiative(initiative, t);
+            rec.push(Edit::UpdateInitiative { initiative: old });
+        }
     }
 
     /// Delete every target, score and response matching `doomed(subject, metric_id)`.
@@ -215,6 +241,7 @@ impl Workspace {
             .map(|s| s.id.clone())
             .collect();
         self.remove_steps(&steps, &mut rec, t);
+        self.forget_keys(|key_id| key_id == id, &mut rec, t);
         if let Some(stage) = remove_closing(&mut self.stages, id, t) {
             rec.push(Edit::CreateStage { stage });
         }
@@ -286,6 +313,7 @@ impl Workspace {
             .collect();
         stages.sort_by_key(|s| std::cmp::Reverse(s.position));
         let stage_ids: Vec<Id> = stages.into_iter().map(|s| s.id.clone()).collect();
+        self.forget_keys(|key_id| stage_ids.iter().any(|s| s == key_id), &mut rec, t);
         for stage_id in stage_ids {
             if let Some(stage) = remove_closing(&mut self.stages, &stage_id, t) {
                 rec.push(Edit::CreateStage { stage });
@@ -354,6 +382,7 @@ impl Workspace {
             let old = self.replace_initiative(initiative, t);
             rec.push(Edit::UpdateInitiative { initiative: old });
         }
+        self.forget_keys(|key_id| key_id == id, &mut rec, t);
         self.remove_measures(|_, metric_id| metric_id == id, &mut rec, t);
         if let Some(metric) = remove_closing(&mut self.metrics, id, t) {
             rec.push(Edit::CreateMetric { metric });

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use crate::edit::Edit;
 use crate::error::{EditError, EditErrorKind};
 use crate::model::*;
+use crate::scores::score_range;
 
 use super::checks::*;
 use super::positions::{
@@ -124,15 +125,40 @@ impl Workspace {
         }
         unique_links(id, "step_ids", &i.step_ids)?;
         unique_links(id, "handoff_ids", &i.handoff_ids)?;
+        if let (Some(started), Some(due)) = (i.started, i.due) {
+            if due < started {
+                return Err(out_of_range(
+                    entity,
+                    id,
+                    "due",
+                    format!("The initiative is due ({due}) before it starts ({started})"),
+                ));
+            }
+        }
         for key in &i.suggestion_keys {
             short_text(entity, id, "suggestion_keys", key)?;
+            self.check_suggestion_key(id, key)?;
         }
+        unique_links(id, "suggestion_keys", &i.suggestion_keys)?;
         if let Some(effect) = &i.expected_effect {
-            self.check_metric_ref(entity, id, "expected_effect.metric_id", &effect.metric_id)?;
+            let metric =
+                self.check_metric_ref(entity, id, "expected_effect.metric_id", &effect.metric_id)?;
             if let Some(subject) = &effect.subject {
                 self.check_subject(entity, id, "expected_effect.subject", subject)?;
             }
             finite(entity, id, "expected_effect.value", effect.value)?;
+            let (low, high) = score_range(metric);
+            if !(low..=high).contains(&effect.value) {
+                return Err(out_of_range(
+                    entity,
+                    id,
+                    "expected_effect.value",
+                    format!(
+                        "{} scores lie between {low} and {high}, so the initiative cannot expect {}",
+                        metric.name, effect.value
+                    ),
+                ));
+            }
         }
         Ok(Initiative {
             title,

@@ -256,7 +256,7 @@ pub fn fill_rich(doc: &mut Document) -> Id {
             due: Some(date(2026, 12, 31)),
             step_ids: vec![call.clone()],
             handoff_ids: vec![handoff_id.clone()],
-            suggestion_keys: vec!["blind_handoff".into()],
+            suggestion_keys: vec![format!("blind_to_assisted:{handoff_id}")],
             expected_effect: Some(ExpectedEffect {
                 metric_id: csat,
                 subject: Some(subject(SubjectKind::Handoff, &handoff_id)),
