@@ -5,6 +5,8 @@
 mod e2e_support;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
+#[path = "e2e_cases/plan.rs"]
+mod plan_cases;
 #[path = "e2e_cases/undo.rs"]
 mod undo_cases;
 

@@ -69,9 +69,32 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
+	/**  The plan of the open file `doc`: phases in order, each with its initiatives in order. */
+	planScreen: (doc: string) => typedError<PlanScreen, AppError>(__TAURI_INVOKE("plan_screen", { doc })),
+	/**
+	 *  What "Draft plan" would add for `journey_id` (one `Edit::Batch` of proposed initiatives, or
+	 *  none when the plan already addresses everything). Nothing is applied: the screen shows it,
+	 *  then sends it as one edit (one undo step).
+	 */
+	draftPlan: (doc: string, journeyId: string) => typedError<Edit | null, AppError>(__TAURI_INVOKE("draft_plan", { doc, journeyId })),
+	/**
+	 *  The journey's cards and handoffs that non-dropped initiatives address, with those
+	 *  initiatives: the map's markers and the inspector's list for the selection.
+	 */
+	planLinks: (doc: string, journeyId: string) => typedError<PlanLinks, AppError>(__TAURI_INVOKE("plan_links", { doc, journeyId })),
 };
 
 /* Types */
+/**
+ *  A card or handoff of the journey and the non-dropped initiatives that link it, in plan
+ *  order (phase, then position).
+ */
+export type AddressedItem = {
+	kind: SubjectKind,
+	id: string,
+	initiatives: InitiativeRef[],
+};
+
 /**
  *  What the screen shows of a journey's analysis: baton-core's `JourneyAnalysis` without the
  *  lists only reports read (journey order, cycle breaks, reverification events, touchpoint
@@ -130,6 +153,27 @@ export type ContactChannel = "phone" | "chat" | "email" | "web" | "app" | "in_pe
 /**  How much of what is known reaches the receiver. */
 export type ContextTransfer = "full" | "partial" | "none";
 
+/**  One journey's coverage by the plan. */
+export type Coverage = {
+	journey_id: string,
+	journey_name: string,
+	/**
+	 *  Keys of the journey's suggestions that a non-dropped initiative addresses, in the
+	 *  analysis' suggestion order.
+	 */
+	addressed_suggestions: string[],
+	/**  The suggestions no non-dropped initiative addresses, whole, in the analysis' order. */
+	unaddressed_suggestions: Suggestion[],
+	/**  How many transfer chains are flagged (two transfers or more). */
+	flagged_chains: number,
+	/**  The flagged chains none of whose handoffs a non-dropped initiative links. */
+	unaddressed_chains: TransferChain[],
+	/**  The journey's worst handoffs (at most five, friction above 0, worst first). */
+	worst_handoffs: HandoffHotspot[],
+	/**  Those of `worst_handoffs` that no non-dropped initiative links, worst first. */
+	unaddressed_handoffs: HandoffHotspot[],
+};
+
 /**  The kinds of boundary a handoff can cross. */
 export type CrossingKind = 
 /**  Both lanes have a department and they differ. */
@@ -187,6 +231,8 @@ export type EditAnswer = {
 	 *  edits are inside the map and leave them alone).
 	 */
 	workspace: WorkspaceView | null,
+	/**  The plan after the change, when the Plan view is on screen (`OnScreen.plan`). */
+	plan: PlanScreen | null,
 };
 
 /**  What an apply, undo or redo produced, for the UI. */
@@ -239,6 +285,22 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 "rollback_failed" | 
 /**  The file holds a trigger, view, table or index Baton does not create (or lacks one). */
 "foreign_schema";
+
+/**  The friction an initiative addresses, with its parts. */
+export type Evidence = {
+	/**
+	 *  The total: `handoffs`' friction plus `touchpoints`' points (0 when it links nothing
+	 *  measured).
+	 */
+	score: number,
+	/**  Each linked handoff once, in the initiative's order, with its friction (0..100). */
+	handoffs: HandoffEvidence[],
+	/**
+	 *  Each missed target of a linked touchpoint, in the initiative's step order, then metric
+	 *  position.
+	 */
+	touchpoints: TouchpointEvidence[],
+};
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when
@@ -311,6 +373,13 @@ export type HandoffAnalysis = {
 	 */
 	drop: SatisfactionChange | null,
 	friction: Friction,
+};
+
+/**  A linked handoff's part of the evidence. */
+export type HandoffEvidence = {
+	handoff_id: string,
+	/**  Its friction score (0..100). */
+	friction: number,
 };
 
 export type HandoffHotspot = {
@@ -397,7 +466,27 @@ export type Initiative = {
 	expected_effect: ExpectedEffect | null,
 };
 
+/**  An initiative as a marker's list names it. */
+export type InitiativeRef = {
+	id: string,
+	title: string,
+	status: InitiativeStatus,
+};
+
 export type InitiativeStatus = "proposed" | "planned" | "in_progress" | "done" | "dropped";
+
+/**  One initiative with what is derived from it. */
+export type InitiativeView = {
+	/**  As stored. */
+	initiative: Initiative,
+	quadrant: Quadrant,
+	evidence: Evidence,
+	progress: Progress,
+	/**  Due before today and neither done nor dropped. */
+	overdue: boolean,
+	/**  The journeys it is about, by id. */
+	journey_ids: string[],
+};
 
 /**  An item new to a list (or moved within it) and its index in the new list. */
 export type Inserted<T> = {
@@ -650,6 +739,8 @@ export type OnScreen = {
 	journey_id: string,
 	presentation: boolean,
 	held: number | null,
+	/**  The Plan view is on screen: the answer carries the plan after the change. */
+	plan: boolean,
 };
 
 /**  A client file that is now open, under the id the other commands take. */
@@ -687,6 +778,51 @@ export type Phase = {
 	position: number,
 };
 
+/**  One phase with its shown initiatives. */
+export type PhaseView = {
+	phase: Phase,
+	/**  By position in the phase. */
+	initiatives: InitiativeView[],
+	/**  The shown initiatives counted by status. */
+	counts: StatusCounts,
+	/**  done / (shown - dropped), 0..1; `None` when nothing but dropped initiatives is shown. */
+	done_share: number | null,
+};
+
+/**  The journey's addressed cards and handoffs, by kind then id. */
+export type PlanLinks = {
+	journey_id: string,
+	items: AddressedItem[],
+	revision: number,
+};
+
+/**  The plan as the Plan view draws it. */
+export type PlanScreen = {
+	plan: PlanView,
+	revision: number,
+	can_undo: boolean,
+	can_redo: boolean,
+};
+
+/**  The plan, filtered, as of `today`. */
+export type PlanView = {
+	/**  The day overdue and progress were judged on. */
+	today: string,
+	granularity: Granularity,
+	/**  Every phase by position (also those with no initiative left by the filter). */
+	phases: PhaseView[],
+	/**
+	 *  The ids of the shown initiatives by priority: quadrant (quick win, big bet, fill-in,
+	 *  money pit), then impact (high first), effort (low first), evidence (high first), phase
+	 *  position, position, id.
+	 */
+	priority_order: string[],
+	/**  How many initiatives are shown (over all phases). */
+	initiative_count: number,
+	/**  Per journey, in journey order: the filter's journey only, or every journey. */
+	coverage: Coverage[],
+};
+
 export type Point = {
 	x: number,
 	y: number,
@@ -698,6 +834,64 @@ export type PreviewRow = {
 	line: number,
 	cells: string[],
 };
+
+/**  An initiative's measured progress toward its expected effect. */
+export type Progress = {
+	state: ProgressState,
+	/**  The expected effect's metric, when it exists. */
+	metric_id: string | null,
+	/**  Its name ("CES"), for the bar's words ("CES 3.1 -> 4.2 of 5.0"). */
+	metric_name: string | null,
+	direction: Direction | null,
+	/**  The range the metric's score can take (CSAT 0..100, NPS -100..100, else the scale). */
+	score_min: number | null,
+	score_max: number | null,
+	/**  V, the value the subject should reach. */
+	expected: number | null,
+	/**  B, with its period, sample size and origin. */
+	baseline: ScorePoint | null,
+	/**  C, with its period, sample size and origin. */
+	current: ScorePoint | null,
+	/**  (C - B) / (V - B) x 100, unclamped; `None` unless B and C exist and V differs from B. */
+	percent: number | null,
+	/**  `percent` clamped to 0..100, for the bar. */
+	bar: number | null,
+};
+
+/**  Where an initiative stands against its expected effect (see the module notes). */
+export type ProgressState = 
+/**  No expected effect (or one without a subject, or on a metric that no longer exists). */
+"not_measurable" | 
+/**  No start date, or it is after today. */
+"not_started" | 
+/**  No reading whose period ends before the start. */
+"no_baseline" | 
+/**  No reading whose period starts on or after the start. */
+"awaiting_data" | 
+/**  The baseline already meets the expected value. */
+"already_met" | 
+/**  The current reading meets the expected value. */
+"achieved" | 
+/**  Moving toward the expected value (progress > 0). */
+"improving" | 
+/**  Progress exactly 0. */
+"no_change" | 
+/**  Moving away from it (progress < 0). */
+"worse";
+
+/**
+ *  Where an initiative falls on the impact/effort matrix. The variants are in priority order:
+ *  sorting "by priority" puts quick wins first, money pits last.
+ */
+export type Quadrant = 
+/**  Impact 3 or more, effort 2 or less. */
+"quick_win" | 
+/**  Impact 3 or more, effort 3 or more. */
+"big_bet" | 
+/**  Impact 2 or less, effort 2 or less. */
+"fill_in" | 
+/**  Impact 2 or less, effort 3 or more. */
+"money_pit";
 
 /**  One entry as the start screen shows it. */
 export type RecentFile = {
@@ -833,6 +1027,15 @@ export type StageColumn = {
 	width: number,
 };
 
+/**  Initiatives counted by status. */
+export type StatusCounts = {
+	proposed: number,
+	planned: number,
+	in_progress: number,
+	done: number,
+	dropped: number,
+};
+
 /**  A card in one cell (stage x lane), ordered inside its cell by `position`. */
 export type Step = {
 	id: string,
@@ -957,6 +1160,16 @@ export type TemplateInfo = {
 	key: string,
 	name: string,
 	description: string,
+};
+
+/**  A linked touchpoint's missed target, part of the evidence. */
+export type TouchpointEvidence = {
+	step_id: string,
+	metric_id: string,
+	/**  The gap to target as a share of the metric's score range (negative: below target). */
+	normalised_gap: number | null,
+	/**  round(|normalised_gap| x 100). */
+	points: number,
 };
 
 export type TouchpointHotspot = {

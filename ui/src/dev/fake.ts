@@ -343,7 +343,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
   // The fake answers every change with the sidebar's lists and the view whole.
   const answer = (screen: OnScreen | null): EditAnswer => {
     const shown = screen && db.journeys.some((j) => j.id === screen.journey_id) ? screen : null;
-    return { outcome: result(), workspace: workspace(), view: shown ? wholeView(shown.journey_id, shown.presentation) : null };
+    return { outcome: result(), workspace: workspace(), view: shown ? wholeView(shown.journey_id, shown.presentation) : null, plan: null };
   };
   return {
     createFileDialog: () => delay(doc),
@@ -390,5 +390,8 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     cancelResponsesImport: () => delay(undefined),
     journeyInsights: (_d, jid) => delay({ kind: "full" as const, token: past.length, insights: fakeInsights(db, jid, past.length) }),
     subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
+    planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
+    draftPlan: () => delay(null),
+    planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
   };
 }

@@ -34,12 +34,18 @@ export type ActionId =
   | "move_up"
   | "move_down"
   | "add_journey"
-  | "add_persona";
+  | "add_persona"
+  | "show_map"
+  | "show_plan"
+  | "plan_move_up"
+  | "plan_move_down"
+  | "plan_move_left"
+  | "plan_move_right";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help";
 
-export type Group = "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar";
+export type Group = "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar" | "Plan";
 
 export interface KeySpec {
   /** Lower-case `KeyboardEvent.key`. */
@@ -97,6 +103,12 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "leave_presentation", label: "Leave presentation mode", group: "Presentation", keys: [{ key: "escape" }], contexts: ["presenting"], whileTyping: true },
   { id: "add_journey", label: "New journey", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "add_persona", label: "New persona", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "show_map", label: "Show the map", group: "Plan", keys: [{ key: "m" }], contexts: EDITING },
+  { id: "show_plan", label: "Show the improvement plan", group: "Plan", keys: [{ key: "p" }], contexts: EDITING },
+  { id: "plan_move_up", label: "Move the initiative up in its phase", group: "Plan", keys: [{ key: "arrowup", shift: true }], contexts: EDITING },
+  { id: "plan_move_down", label: "Move the initiative down in its phase", group: "Plan", keys: [{ key: "arrowdown", shift: true }], contexts: EDITING },
+  { id: "plan_move_left", label: "Move the initiative to the previous phase", group: "Plan", keys: [{ key: "arrowleft", shift: true }], contexts: EDITING },
+  { id: "plan_move_right", label: "Move the initiative to the next phase", group: "Plan", keys: [{ key: "arrowright", shift: true }], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */
@@ -107,9 +119,10 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Edit", label: "Import survey responses (CSV) into the journey", how: () => ["Import… in the top bar"] },
   { group: "View", label: "Zoom", how: (mac) => [mac ? "⌘+wheel" : "Ctrl+wheel"] },
   { group: "View", label: "Pan", how: () => ["Wheel", "Drag empty space"] },
+  { group: "Plan", label: "Move an initiative to another phase or place", how: () => ["Drag the card"] },
 ];
 
-export const GROUPS: readonly Group[] = ["Edit", "Map", "View", "Find", "Presentation"];
+export const GROUPS: readonly Group[] = ["Edit", "Map", "View", "Find", "Presentation", "Plan"];
 
 const BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
 

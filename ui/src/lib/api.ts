@@ -14,6 +14,8 @@ import type {
   InsightsUpdate,
   MetricScores,
   OnScreen,
+  PlanLinks,
+  PlanScreen,
   RecentFile,
   Subject,
   TemplateInfo,
@@ -53,6 +55,12 @@ export interface BatonApi {
   journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
+  /** The improvement plan: phases in order with their initiatives, for the Plan view. */
+  planScreen(doc: string): Promise<PlanScreen>;
+  /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
+  draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
+  /** The journey's cards and handoffs that non-dropped initiatives address, with those. */
+  planLinks(doc: string, journeyId: Id): Promise<PlanLinks>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -104,6 +112,9 @@ const tauriApi: BatonApi = {
   },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
+  planScreen: (doc) => unwrap(commands.planScreen(doc)),
+  draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
+  planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
 };
 
 let current: BatonApi = tauriApi;

@@ -8,7 +8,7 @@ import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
-import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, ViewUpdate, WorkspaceView } from "./types";
+import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
 
 export type Selection =
   | { kind: "stage"; id: Id }
@@ -39,6 +39,14 @@ class AppState {
   presenting = $state(false);
   helpOpen = $state(false);
   busy = $state(false);
+  /** Which view the main area shows (top bar: Map | Plan). */
+  mode = $state<"map" | "plan">("map");
+  /** The improvement plan while the Plan view is on screen; every change's answer renews it. */
+  plan = $state.raw<PlanScreen | null>(null);
+  /** The journey's cards and handoffs the plan addresses (map markers, the inspector's list). */
+  planLinks = $state.raw<PlanLinks | null>(null);
+  /** The ids of `planLinks`' items, for the map's markers. */
+  planMarks = $state.raw<Set<Id>>(new Set());
   /** The shell's token for the view shown: its next update is a patch on this one. */
   private viewToken: number | null = null;
   private viewQueue: Promise<void> = Promise.resolve();
@@ -74,7 +82,25 @@ class AppState {
 
   /** Insights wait for edits, and panning and zooming, to pause: their work (copying the file
    * in Rust, applying the answer here) would otherwise take frames from what the user is doing. */
-  private insightsSettle = createSettleTimer(INSIGHTS_SETTLE_MS, () => this.insightsFetch.request());
+  private insightsSettle = createSettleTimer(INSIGHTS_SETTLE_MS, () => {
+    this.insightsFetch.request();
+    void this.fetchPlanLinks();
+  });
+
+  /** The plan's links into the open journey; fetched with the insights, once edits pause. */
+  private async fetchPlanLinks(): Promise<void> {
+    const doc = this.doc;
+    const journeyId = this.journeyId;
+    if (!doc || !journeyId) return;
+    try {
+      const links = await api().planLinks(doc.doc, journeyId);
+      if (this.doc !== doc || this.journeyId !== journeyId) return;
+      this.planLinks = links;
+      this.planMarks = new Set(links.items.map((i) => i.id));
+    } catch {
+      // Markers are a hint: a failed read leaves the last ones, and the next pause asks again.
+    }
+  }
 
   /** The open journey's insights, as a patch on those held. Fetches run one at a time
    * (`createLatestOnly`), so each patch meets the insights it was made for. */
@@ -121,6 +147,8 @@ class AppState {
       this.evidence = null;
       this.selection = null;
       this.error = null;
+      this.plan = null;
+      this.mode = "map";
       await this.refreshWorkspace();
       const first = this.workspace?.journeys[0];
       if (first) await this.selectJourney(first.id);
@@ -145,6 +173,20 @@ class AppState {
     this.insights = null;
     this.insightsHeld = null;
     this.evidence = null;
+    this.plan = null;
+    this.mode = "map";
+  }
+
+  /** Fetches the plan whole (on entering the Plan view; after that, edits bring it). */
+  async refreshPlan(): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    try {
+      const plan = await api().planScreen(doc.doc);
+      if (this.doc === doc) this.plan = plan;
+    } catch (e) {
+      this.fail(e, null);
+    }
   }
 
   async refreshWorkspace(): Promise<void> {
@@ -286,13 +328,15 @@ class AppState {
     if (!doc) return;
     const journeyId = this.journeyId;
     const screen: OnScreen | null = journeyId
-      ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null }
+      ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null, plan: this.mode === "plan" }
       : null;
     const answer = await timed("baton:edit", () => send(doc.doc, screen));
     if (this.doc !== doc) return;
     this.canUndo = answer.outcome.can_undo;
     this.canRedo = answer.outcome.can_redo;
     if (answer.workspace) this.showWorkspace(answer.workspace);
+    if (answer.plan) this.plan = answer.plan;
+    else if (this.mode === "plan" && !screen) await this.refreshPlan();
     if (answer.view && journeyId) await this.showView(doc, journeyId, answer.view);
   }
 

@@ -162,6 +162,7 @@ fn one_call_per_edit(c: &mut Criterion) {
                     journey_id: journey.clone(),
                     presentation: false,
                     held: Some(held),
+                    plan: false,
                 };
                 let answer = doc
                     .lock()

@@ -109,7 +109,7 @@ impl OpenDocument {
         }
     }
 
-    fn state(&self) -> DocState {
+    pub(crate) fn state(&self) -> DocState {
         DocState {
             revision: self.doc.revision(),
             can_undo: self.doc.can_undo(),

@@ -12,6 +12,7 @@ use baton_store::EditOutcome;
 
 use crate::documents::OpenDocument;
 use crate::error::AppResult;
+use crate::plan::PlanScreen;
 use crate::view_patch::ViewUpdate;
 use crate::views::WorkspaceView;
 
@@ -22,6 +23,8 @@ pub struct OnScreen {
     pub journey_id: Id,
     pub presentation: bool,
     pub held: Option<u32>,
+    /// The Plan view is on screen: the answer carries the plan after the change.
+    pub plan: bool,
 }
 
 /// A change to the file, as the screen asks for it. Made once per call and moved straight into
@@ -44,6 +47,8 @@ pub struct EditAnswer {
     /// The sidebar's lists after the change, only when the change wrote what they show (most
     /// edits are inside the map and leave them alone).
     pub workspace: Option<WorkspaceView>,
+    /// The plan after the change, when the Plan view is on screen (`OnScreen.plan`).
+    pub plan: Option<PlanScreen>,
 }
 
 /// The kinds of rows the workspace view (sidebar, plan) shows.
@@ -83,10 +88,15 @@ impl OpenDocument {
             }
             _ => None,
         };
+        let plan = match screen {
+            Some(s) if s.plan => Some(self.plan_screen()?),
+            _ => None,
+        };
         Ok(EditAnswer {
             outcome,
             view,
             workspace,
+            plan,
         })
     }
 }
@@ -120,6 +130,7 @@ mod tests {
             journey_id: journey.clone(),
             presentation: false,
             held: Some(token(&first)),
+            plan: false,
         };
         let mut step = doc.journey_view(&journey, false).unwrap().model.steps[2].clone();
         step.title = "Renamed in one call".into();
@@ -158,6 +169,7 @@ mod tests {
             journey_id: journey.clone(),
             presentation: false,
             held: None,
+            plan: false,
         };
         let mut renamed = doc.workspace().journeys[&journey].clone();
         renamed.name = "Renamed journey".into();

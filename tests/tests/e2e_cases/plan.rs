@@ -1,0 +1,304 @@
+//! End to end: the Plan view in the real app (issue 12). The bank template's initiatives by
+//! phase; a draft plan previewed and added; an initiative moved to phase 3 with Shift+arrows;
+//! an expected effect set in the inspector; a survey CSV dated after its start imported and its
+//! measured progress changing; every step undone and redone; the file closed, checked on disk
+//! and reopened. Screenshots of the board, the draft, the matrix, the timeline and the empty
+//! plan.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use baton_tests::Sandbox;
+use serde_json::json;
+
+use crate::e2e_support::webdriver::{Session, CONTROL};
+use crate::e2e_support::{dialogs, screens_dir};
+
+const SHIFT: &str = "\u{E008}";
+const ARROW_RIGHT: &str = "\u{E014}";
+const CARD: &str = "[data-testid=\"initiative-card\"]";
+const JOURNEY: &str = "Report a lost card";
+/// A touchpoint the template gives no score: its readings come from this test alone.
+const TARGET: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
+const TARGET_CARD: &str = "Calls the lost-card line";
+
+/// A day as `date` prints it (`spec` as `date -d` reads it, e.g. "45 days ago").
+fn day(spec: &str) -> String {
+    let out = Command::new("date")
+        .args(["-d", spec, "+%F"])
+        .output()
+        .expect("date runs");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+/// `n` CSAT answers of `value` on the target card, dated `date`, each from its own respondent
+/// (the same answer twice would be a duplicate).
+fn survey(n: usize, value: u8, date: &str) -> String {
+    let mut csv = String::from("target,metric,value,date,comment\n");
+    for k in 0..n {
+        csv.push_str(&format!("{TARGET},CSAT,{value},{date},e2e answer {k}\n"));
+    }
+    csv
+}
+
+/// What the file on disk holds: per phase (by position) its initiatives' ids by position, the
+/// target card's id and the CSAT metric's id.
+struct OnDisk {
+    phases: Vec<Vec<String>>,
+    step: String,
+    csat: String,
+}
+
+fn on_disk(file: &Path) -> (OnDisk, baton_core::Workspace) {
+    let doc = baton_store::Document::open(file).unwrap();
+    let phases = doc
+        .plan()
+        .into_iter()
+        .map(|p| p.initiatives.into_iter().map(|i| i.id).collect())
+        .collect();
+    let ws = doc.workspace().clone();
+    doc.close().unwrap();
+    let step = ws
+        .steps
+        .values()
+        .find(|s| s.title == TARGET_CARD)
+        .map(|s| s.id.clone())
+        .unwrap();
+    let csat = ws
+        .metrics
+        .values()
+        .find(|m| m.kind == baton_core::MetricKind::Csat)
+        .map(|m| m.id.clone())
+        .unwrap();
+    (OnDisk { phases, step, csat }, ws)
+}
+
+fn css(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+fn open_file(s: &Session, path: &Path) {
+    s.click_testid("btn-open-file");
+    dialogs::answer_open("Open client file", path);
+    s.testid("topbar");
+}
+
+/// The ids of the cards in each phase column, left to right.
+fn board(s: &Session) -> Vec<Vec<String>> {
+    let value = s.exec(
+        "return [...document.querySelectorAll('[data-testid=\"phase-column\"]')].map(c =>
+           [...c.querySelectorAll('[data-testid=\"initiative-card\"]')].map(x => x.dataset.id));",
+        json!([]),
+    );
+    serde_json::from_value(value).unwrap_or_default()
+}
+
+fn wait_board(s: &Session, what: &str, check: impl Fn(&[Vec<String>]) -> bool) {
+    s.wait_until(what, Duration::from_secs(15), |s| check(&board(s)));
+}
+
+fn card_attr(s: &Session, id: &str, attr: &str) -> String {
+    s.try_find(&format!("{CARD}[data-id=\"{id}\"]"))
+        .and_then(|c| s.attr(&c, attr))
+        .unwrap_or_default()
+}
+
+fn wait_progress(s: &Session, id: &str, state: &str) {
+    s.wait_until(
+        &format!("the progress of {id} to be {state}"),
+        Duration::from_secs(15),
+        |s| card_attr(s, id, "data-progress") == state,
+    );
+}
+
+/// Sets a field of the inspector as a user picks or types a value, then leaves it (one edit).
+fn set_field(s: &Session, testid: &str, value: &str) {
+    s.exec(
+        "const el = document.querySelector(`[data-testid=\"${arguments[0]}\"]`);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        json!([testid, value]),
+    );
+    // Each change is its own edit; the next waits for the answer of this one.
+    std::thread::sleep(Duration::from_millis(400));
+}
+
+fn undo(s: &Session) {
+    s.chord(CONTROL, "z");
+    std::thread::sleep(Duration::from_millis(400));
+}
+
+/// Redo with the top bar's button (Ctrl+Z is tested above; the button is the other way in).
+fn redo(s: &Session) {
+    s.click_testid("btn-redo");
+    std::thread::sleep(Duration::from_millis(500));
+}
+
+/// Clicks the card of initiative `id`, scrolled into view first (the board scrolls sideways).
+fn click_card(s: &Session, id: &str) {
+    let card = s.find(&format!("{CARD}[data-id=\"{id}\"]"));
+    s.exec(
+        "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+        json!([Session::arg(&card)]),
+    );
+    s.click(&card);
+}
+
+fn shift_right(s: &Session) {
+    s.chord(SHIFT, ARROW_RIGHT);
+}
+
+#[test]
+fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["new", "Bank.baton", "--template", "bank_lost_card"])
+        .ok();
+    // A baseline for the target card, a month and a half before the initiative starts.
+    sandbox.write("baseline.csv", survey(5, 2, &day("45 days ago")).as_bytes());
+    sandbox
+        .run(&["import-responses", "Bank.baton", "baseline.csv"])
+        .ok();
+    let after_start = sandbox.write(
+        "after the start.csv",
+        survey(20, 5, &day("today")).as_bytes(),
+    );
+    sandbox.run(&["new", "Empty.baton"]).ok();
+    let file = sandbox.path("Bank.baton");
+    let (before, _) = on_disk(&file);
+    let template_count: usize = before.phases.iter().map(Vec::len).sum();
+    assert!(template_count > 0 && before.phases.len() >= 3);
+
+    let s = crate::e2e_support::launch();
+    open_file(&s, &file);
+    s.wait_until("the journey", Duration::from_secs(15), |s| {
+        s.try_find(&css("journey-name"))
+            .is_some_and(|e| s.text(&e) == JOURNEY)
+    });
+
+    // The template's initiatives, phase by phase, in the file's order.
+    s.click_testid("btn-show-plan");
+    wait_board(&s, "the template's plan", |b| b == before.phases.as_slice());
+    assert!(s.try_find(&css("plan-empty")).is_none());
+    s.screenshot(&screens_dir().join("plan-board.png"));
+
+    // Draft plan: previewed, then added as one edit.
+    s.click_testid("btn-draft-plan");
+    s.testid("draft-dialog");
+    let drafted = s.count(&css("draft-item"));
+    assert!(drafted > 0, "the bank journey has unaddressed suggestions");
+    s.screenshot(&screens_dir().join("plan-draft.png"));
+    s.click_testid("btn-draft-add");
+    wait_board(&s, "the drafted initiatives", |b| {
+        b.iter().map(Vec::len).sum::<usize>() == template_count + drafted
+    });
+    let drafted_board = board(&s);
+
+    // An initiative of phase 1 with no expected effect yet (its progress is not measurable).
+    let moved = drafted_board[0]
+        .iter()
+        .find(|id| card_attr(&s, id, "data-progress") == "not_measurable")
+        .cloned()
+        .expect("phase 1 holds an initiative with no expected effect");
+    // Moved to phase 3 with Shift+Right, twice.
+    click_card(&s, &moved);
+    s.find(&format!("{CARD}.selected[data-id=\"{moved}\"]"));
+    shift_right(&s);
+    wait_board(&s, "the card in phase 2", |b| b[1].contains(&moved));
+    shift_right(&s);
+    wait_board(&s, "the card in phase 3", |b| b[2].contains(&moved));
+
+    // Its expected effect: CSAT on the target card reaching 90, started this month.
+    s.click_testid("btn-add-effect");
+    let metric = s.testid("effect-metric");
+    assert_eq!(
+        s.property(&metric, "value"),
+        json!(&before.csat),
+        "CSAT comes first"
+    );
+    set_field(&s, "effect-subject", &format!("step:{}", before.step));
+    set_field(&s, "effect-value", "90");
+    s.click_testid("btn-set-effect");
+    wait_progress(&s, &moved, "not_started");
+    let month_start = format!("{}-01", &day("today")[..7]);
+    set_field(&s, "initiative-started", &month_start);
+    wait_progress(&s, &moved, "awaiting_data");
+    let words_before = s.text(&s.find(&format!(
+        "{CARD}[data-id=\"{moved}\"] [data-testid=\"initiative-progress\"]"
+    )));
+
+    // The survey dated after the start: the card's progress is measured, and met.
+    s.click_testid("btn-import-responses");
+    dialogs::answer_open("Import survey responses", &after_start);
+    s.click(&s.testid("btn-import-commit"));
+    s.testid("import-result");
+    s.click_testid("btn-import-close");
+    wait_progress(&s, &moved, "achieved");
+    let words_after = s.text(&s.find(&format!(
+        "{CARD}[data-id=\"{moved}\"] [data-testid=\"initiative-progress\"]"
+    )));
+    assert_ne!(words_before, words_after);
+    assert!(words_after.contains("->"), "{words_after}");
+    s.screenshot(&screens_dir().join("plan-board-progress.png"));
+
+    // Matrix and timeline of the same plan.
+    s.click_testid("plan-tab-matrix");
+    s.wait_count(&css("matrix-dot"), template_count + drafted);
+    s.screenshot(&screens_dir().join("plan-matrix.png"));
+    s.click_testid("plan-tab-timeline");
+    s.testid("timeline-today");
+    s.screenshot(&screens_dir().join("plan-timeline.png"));
+    s.click_testid("plan-tab-board");
+    s.find(&format!("{CARD}[data-id=\"{moved}\"]"));
+
+    // Undo each step: the import, the start date, the effect, the two moves, the draft.
+    click_card(&s, &moved);
+    undo(&s);
+    wait_progress(&s, &moved, "awaiting_data");
+    undo(&s);
+    wait_progress(&s, &moved, "not_started");
+    undo(&s);
+    wait_progress(&s, &moved, "not_measurable");
+    undo(&s);
+    wait_board(&s, "the card back in phase 2", |b| b[1].contains(&moved));
+    undo(&s);
+    wait_board(&s, "the card back in phase 1", |b| {
+        b == drafted_board.as_slice()
+    });
+    undo(&s);
+    wait_board(&s, "the plan before the draft", |b| {
+        b == before.phases.as_slice()
+    });
+
+    // Redo them all, then close: the file holds the end state; reopened, the view shows it.
+    for _ in 0..6 {
+        redo(&s);
+    }
+    wait_progress(&s, &moved, "achieved");
+    let end_board = board(&s);
+    assert!(end_board[2].contains(&moved));
+    s.click_testid("btn-close-file");
+    s.testid("start-screen");
+    let (after, ws) = on_disk(&file);
+    assert_eq!(after.phases, end_board);
+    let effect = ws.initiatives[&moved].expected_effect.clone().unwrap();
+    assert_eq!(
+        (effect.metric_id, effect.value),
+        (before.csat.clone(), 90.0)
+    );
+    open_file(&s, &file);
+    s.click_testid("btn-show-plan");
+    wait_board(&s, "the plan after reopening", |b| {
+        b == end_board.as_slice()
+    });
+    wait_progress(&s, &moved, "achieved");
+    s.click_testid("btn-close-file");
+    s.testid("start-screen");
+
+    // A file with no initiative: the plan says what it is for.
+    open_file(&s, &sandbox.path("Empty.baton"));
+    s.click_testid("btn-show-plan");
+    s.testid("plan-empty");
+    s.screenshot(&screens_dir().join("plan-empty.png"));
+}
