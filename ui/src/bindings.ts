@@ -238,7 +238,13 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 /**  Writing failed and so did the rollback: the file must be reopened. */
 "rollback_failed" | 
 /**  The file holds a trigger, view, table or index Baton does not create (or lacks one). */
-"foreign_schema";
+"foreign_schema" | 
+/**  The file is encrypted: ask for its passphrase. */
+"passphrase_required" | 
+/**  The passphrase does not open the file (nothing was written to it). */
+"wrong_passphrase" | 
+/**  A passphrase that cannot be used (empty, too long). */
+"passphrase_unusable";
 
 /**
  *  What an initiative should achieve: `metric` on `subject` (or on the journey as a whole when
