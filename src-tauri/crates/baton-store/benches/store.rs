@@ -57,6 +57,34 @@ fn main() -> BenchResult<()> {
         &open_encrypted,
         "< 1.3x plain",
     );
+    // What of that is the key derivation (PBKDF2-HMAC-SHA512, 256,000 rounds): an empty
+    // encrypted file's open, against an empty plain one's.
+    let empty_plain = dir.path().join("empty.baton");
+    Document::create(&empty_plain, "empty")?.close()?;
+    let empty_encrypted = dir.path().join("empty-encrypted.baton");
+    Document::create_encrypted(
+        &empty_encrypted,
+        "empty",
+        Passphrase::new(BENCH_PASSPHRASE)?,
+    )?
+    .close()?;
+    let open_empty = |path: &Path, passphrase| {
+        time_runs(OPEN_MEDIUM_RUNS, || {
+            let start = Instant::now();
+            let doc = open(path, passphrase)?;
+            let elapsed = start.elapsed();
+            doc.close()?;
+            Ok((elapsed, ()))
+        })
+    };
+    let empty_plain_runs = open_empty(&empty_plain, None)?;
+    table.row_median_max("open, empty file", &empty_plain_runs, "");
+    let empty_encrypted_runs = open_empty(&empty_encrypted, Some(BENCH_PASSPHRASE))?;
+    table.row_median_max(
+        "open, empty file, encrypted (~ key derivation)",
+        &empty_encrypted_runs,
+        "",
+    );
 
     // Building the large file takes minutes (the apply engine's position bookkeeping scans
     // every step per created step), so a quick run may leave it out.

@@ -315,3 +315,42 @@ fn an_empty_or_overlong_passphrase_is_refused_and_never_shown() {
     assert!(!format!("{doc:?}").contains("hunter2"));
     doc.close().unwrap();
 }
+
+#[test]
+fn the_backup_before_an_upgrade_of_an_encrypted_file_is_encrypted_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain_v1 = file_in(&dir, "plain-v1.baton");
+    baton_store::testing::create_at_version(&plain_v1, "Acme Bank", 1).unwrap();
+    // An encrypted file at schema version 1, as an older Baton would have written it.
+    let path = file_in(&dir, "old.baton");
+    let conn = rusqlite::Connection::open(&plain_v1).unwrap();
+    conn.execute(
+        "ATTACH DATABASE ?1 AS old KEY 'old secret'",
+        [path.to_str().unwrap()],
+    )
+    .unwrap();
+    conn.query_row("SELECT sqlcipher_export('old')", [], |_| Ok(()))
+        .unwrap();
+    conn.execute_batch(&format!(
+        "PRAGMA old.user_version = 1; PRAGMA old.application_id = {}; DETACH DATABASE old;",
+        baton_store::APPLICATION_ID as i32
+    ))
+    .unwrap();
+    drop(conn);
+    assert_no_plaintext(&path);
+
+    let doc = Document::open_with_passphrase(&path, pass("old secret")).unwrap();
+    assert!(doc.is_encrypted());
+    doc.close().unwrap();
+    let backup = file_in(&dir, "old.baton.v1.bak");
+    assert_no_plaintext(&backup);
+    let report = check_file_with_passphrase(&backup, Some(&pass("old secret"))).unwrap();
+    assert_eq!(report.schema_version, 1);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(
+        check_file_with_passphrase(&backup, Some(&pass("other")))
+            .unwrap_err()
+            .kind(),
+        ErrorKind::WrongPassphrase
+    );
+}
