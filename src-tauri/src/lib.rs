@@ -17,7 +17,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{edits, files, insights, journeys, survey, views};
+    use commands::{edits, files, insights, journeys, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -44,6 +44,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             survey::cancel_responses_import,
             insights::journey_insights,
             insights::subject_scores,
+            protection::open_with_passphrase,
+            protection::protect_file,
         ])
 }
 

@@ -69,6 +69,20 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
+	/**
+	 *  Opens the encrypted file at `path` with `passphrase`. The path must be on the recent list
+	 *  (opening an encrypted file from a dialog puts it there before asking for its passphrase).
+	 *  A wrong passphrase is `wrong_passphrase` with `field` "passphrase"; the file is untouched.
+	 */
+	openWithPassphrase: (path: string, passphrase: string) => typedError<OpenedFile, AppError>(__TAURI_INVOKE("open_with_passphrase", { path, passphrase })),
+	/**
+	 *  "Protect with a passphrase…": sets (`current` null on a plain file), changes (both given) or
+	 *  removes (`next` null) the passphrase of the open file `doc`. `confirm` must repeat `next`
+	 *  (`passphrase_unusable` on field "confirm" otherwise); a wrong `current` is
+	 *  `wrong_passphrase` on field "current". The file is rewritten beside and renamed into place,
+	 *  so it is whole at every moment. Answers what the file now is (`encrypted`).
+	 */
+	protectFile: (doc: string, current: string | null, next: string | null, confirm: string | null) => typedError<OpenedFile, AppError>(__TAURI_INVOKE("protect_file", { doc, current, next, confirm })),
 };
 
 /* Types */
@@ -663,6 +677,8 @@ export type OpenedFile = {
 	doc: string,
 	path: string,
 	name: string,
+	/**  Protected by a passphrase (the passphrase itself never comes back to the page). */
+	encrypted: boolean,
 };
 
 /**
@@ -712,6 +728,8 @@ export type RecentFile = {
 	last_opened: string,
 	/**  False when the file has been moved or deleted since. */
 	exists: boolean,
+	/**  The file is protected by a passphrase (a lock is shown; the passphrase is never kept). */
+	encrypted: boolean,
 };
 
 /**  Why a row was refused. */

@@ -5,6 +5,7 @@ pub mod edits;
 pub mod files;
 pub mod insights;
 pub mod journeys;
+pub mod protection;
 pub mod survey;
 pub mod views;
 

@@ -34,7 +34,8 @@ export type ActionId =
   | "move_up"
   | "move_down"
   | "add_journey"
-  | "add_persona";
+  | "add_persona"
+  | "protect";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help";
@@ -97,6 +98,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "leave_presentation", label: "Leave presentation mode", group: "Presentation", keys: [{ key: "escape" }], contexts: ["presenting"], whileTyping: true },
   { id: "add_journey", label: "New journey", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "add_persona", label: "New persona", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */
