@@ -102,13 +102,19 @@ fn protection_request(
     Ok((current, new))
 }
 
-/// Points a passphrase error at the field it is about, so the page shows it there.
+/// Points a passphrase error at the field it is about, so the page shows it there. Beside the
+/// field, a wrong passphrase is said in a short sentence (the store's names the file's path).
 fn on_field(mut error: AppError, field: &str) -> AppError {
     let about_passphrase = [ErrorKind::WrongPassphrase, ErrorKind::PassphraseUnusable]
         .into_iter()
         .any(|k| error.kind == k.into());
     if about_passphrase && error.field.is_none() {
         error.field = Some(field.to_owned());
+    }
+    if error.kind == ErrorKind::WrongPassphrase.into() {
+        error.message =
+            "This passphrase does not open the file. Check it and try again (nothing was changed)."
+                .to_owned();
     }
     error
 }
@@ -179,6 +185,9 @@ mod tests {
         let err = open_encrypted(&state, &path, wrong).unwrap_err();
         assert_eq!(kind(&err), ErrorKind::WrongPassphrase.into());
         assert_eq!(err.field.as_deref(), Some("passphrase"));
+        assert!(err
+            .message
+            .starts_with("This passphrase does not open the file"));
         assert_eq!(std::fs::read(&path).unwrap(), before, "file untouched");
 
         let right = Passphrase::new("s3cret").unwrap();

@@ -2,7 +2,7 @@
 //! protected through "Protect…" (a confirmation that differs is refused beside its field), the
 //! file on disk is no longer readable as SQLite, the recent list shows a lock, and reopening
 //! asks for the passphrase: a wrong one is said beside the field (focus kept there), the right
-//! one opens the map.
+//! one opens the map. Removing the protection then needs the current passphrase.
 
 use std::time::Duration;
 
@@ -114,4 +114,39 @@ fn protect_the_demo_then_reopen_with_wrong_then_right_passphrase() {
             .as_deref(),
         Some("true")
     );
+
+    // Remove the protection: a wrong current passphrase is refused beside its field, and the
+    // file stays encrypted; the right one makes it a plain SQLite file again.
+    s.click_testid("btn-protect");
+    let dialog = s.testid("protect-dialog");
+    assert_eq!(s.attr(&dialog, "data-encrypted").as_deref(), Some("true"));
+    s.click_testid("protect-mode-remove");
+    s.wait_count(&css("protect-new"), 0);
+    s.type_into(&s.testid("protect-current"), "not it either");
+    s.click_testid("btn-protect-submit");
+    let error = s.testid("protect-current-error");
+    assert_eq!(
+        s.attr(&error, "data-kind").as_deref(),
+        Some("wrong_passphrase")
+    );
+    assert!(!std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3"));
+    s.screenshot(&screens.join("encryption-remove-dialog.png"));
+    let current = s.testid("protect-current");
+    s.exec(
+        "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'))",
+        serde_json::json!([Session::arg(&current)]),
+    );
+    s.type_into(&current, PASSPHRASE);
+    s.click_testid("btn-protect-submit");
+    s.wait_count(&css("protect-dialog"), 0);
+    assert_eq!(
+        s.attr(&s.testid("btn-protect"), "data-encrypted")
+            .as_deref(),
+        Some("false")
+    );
+    assert!(std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3"));
 }
