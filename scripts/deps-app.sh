@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# What the desktop app and its end-to-end tests need on Debian/Ubuntu, installed only when
+# What the build (SQLCipher's vendored OpenSSL), the desktop app and its end-to-end tests need
+# on Debian/Ubuntu, installed only when
 # missing (so a second run does nothing): WebKitGTK and GTK headers, Xvfb, WebKit's WebDriver,
 # xdotool (answers the native file dialogs in the e2e suite), ImageMagick (screenshots), and
 # tauri-driver.
 set -euo pipefail
 PACKAGES=(
-  build-essential pkg-config libssl-dev
+  # perl and make build the OpenSSL that SQLCipher (encrypted client files) is vendored with.
+  build-essential pkg-config libssl-dev perl make
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
   xvfb x11-utils webkit2gtk-driver xdotool imagemagick
 )

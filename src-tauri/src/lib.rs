@@ -17,7 +17,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    use commands::{edits, files, insights, journeys, plan, survey, views};
+    use commands::{edits, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -47,6 +47,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             plan::plan_screen,
             plan::draft_plan,
             plan::plan_links,
+            protection::open_with_passphrase,
+            protection::protect_file,
         ])
 }
 

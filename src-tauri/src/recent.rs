@@ -20,6 +20,9 @@ struct StoredEntry {
     path: PathBuf,
     name: String,
     last_opened: DateTime<Utc>,
+    /// Whether the file asks for a passphrase (lists written before encryption say nothing).
+    #[serde(default)]
+    encrypted: bool,
 }
 
 /// One entry as the start screen shows it.
@@ -30,6 +33,8 @@ pub struct RecentFile {
     pub last_opened: DateTime<Utc>,
     /// False when the file has been moved or deleted since.
     pub exists: bool,
+    /// The file is protected by a passphrase (a lock is shown; the passphrase is never kept).
+    pub encrypted: bool,
 }
 
 pub struct RecentList {
@@ -72,12 +77,13 @@ impl RecentList {
                 path: e.path.display().to_string(),
                 name: e.name,
                 last_opened: e.last_opened,
+                encrypted: e.encrypted,
             })
             .collect()
     }
 
-    /// Puts `path` at the top of the list (once).
-    pub fn record(&self, path: &Path, name: &str) -> AppResult<()> {
+    /// Puts `path` at the top of the list (once), saying whether it is `encrypted`.
+    pub fn record(&self, path: &Path, name: &str, encrypted: bool) -> AppResult<()> {
         let mut entries = self.load();
         entries.retain(|e| e.path != path);
         entries.insert(
@@ -86,6 +92,7 @@ impl RecentList {
                 path: path.to_path_buf(),
                 name: name.to_owned(),
                 last_opened: Utc::now(),
+                encrypted,
             },
         );
         entries.truncate(KEEP);
@@ -112,9 +119,9 @@ mod tests {
         let a = dir.path().join("a.baton");
         let b = dir.path().join("b.baton");
         fs::write(&a, b"x").unwrap();
-        list.record(&a, "a").unwrap();
-        list.record(&b, "b").unwrap();
-        list.record(&a, "a").unwrap();
+        list.record(&a, "a", false).unwrap();
+        list.record(&b, "b", false).unwrap();
+        list.record(&a, "a", false).unwrap();
         let entries = list.list();
         let names: Vec<_> = entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["a", "b"]);
@@ -127,8 +134,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let list = RecentList::new(dir.path());
         for i in 0..20 {
-            list.record(&dir.path().join(format!("{i}.baton")), &i.to_string())
-                .unwrap();
+            list.record(
+                &dir.path().join(format!("{i}.baton")),
+                &i.to_string(),
+                false,
+            )
+            .unwrap();
         }
         let entries = list.list();
         assert_eq!(entries.len(), KEEP);
@@ -140,9 +151,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let list = RecentList::new(dir.path());
         let a = dir.path().join("a.baton");
-        list.record(&a, "a").unwrap();
+        list.record(&a, "a", false).unwrap();
         assert_eq!(list.find(&a.display().to_string()), Some(a));
         assert_eq!(list.find("/etc/passwd"), None);
+    }
+
+    #[test]
+    fn remembers_which_files_are_encrypted_and_reads_old_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        // A list written before encryption existed has no `encrypted` field.
+        fs::write(
+            dir.path().join("recent.json"),
+            br#"[{"path":"/x/old.baton","name":"old","last_opened":"2026-01-02T10:00:00Z"}]"#,
+        )
+        .unwrap();
+        let list = RecentList::new(dir.path());
+        assert!(!list.list()[0].encrypted);
+        list.record(&dir.path().join("a.baton"), "a", true).unwrap();
+        let entries = list.list();
+        assert_eq!(entries[0].name, "a");
+        assert!(entries[0].encrypted);
+        assert!(!entries[1].encrypted);
     }
 
     #[test]
@@ -151,7 +180,8 @@ mod tests {
         fs::write(dir.path().join("recent.json"), b"{not json").unwrap();
         let list = RecentList::new(dir.path());
         assert!(list.list().is_empty());
-        list.record(&dir.path().join("a.baton"), "a").unwrap();
+        list.record(&dir.path().join("a.baton"), "a", false)
+            .unwrap();
         assert_eq!(list.list().len(), 1);
     }
 }

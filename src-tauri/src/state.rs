@@ -74,7 +74,7 @@ impl AppState {
     pub fn insert(&self, document: OpenDocument) -> AppResult<OpenedFile> {
         let id = baton_core::new_id();
         let file = opened(&id, &document);
-        self.with_recent(|r| r.record(document.path(), &file.name))?;
+        self.with_recent(|r| r.record(document.path(), &file.name, file.encrypted))?;
         let slot = DocumentSlot {
             document: Mutex::new(document),
             insights: SharedInsights::default(),
@@ -86,7 +86,7 @@ impl AppState {
     /// What `doc` now is (after save-as moved it), recorded on the recent list.
     pub fn describe(&self, doc: &str, document: &OpenDocument) -> AppResult<OpenedFile> {
         let file = opened(doc, document);
-        self.with_recent(|r| r.record(document.path(), &file.name))?;
+        self.with_recent(|r| r.record(document.path(), &file.name, file.encrypted))?;
         Ok(file)
     }
 
@@ -147,6 +147,7 @@ fn opened(id: &str, doc: &OpenDocument) -> OpenedFile {
         doc: id.to_owned(),
         path: doc.path().display().to_string(),
         name: doc.name(),
+        encrypted: doc.is_encrypted(),
     }
 }
 

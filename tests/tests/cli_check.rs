@@ -93,8 +93,12 @@ fn random_bytes_are_refused_by_every_subcommand() {
     let noise: Vec<u8> = (0u32..4096)
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
-    sandbox.write("noise.baton", &noise);
+    sandbox.write("noise.baton", &noise[..4000]);
     every_reader_refuses(&sandbox, "noise.baton", "not a Baton file");
+    // Whole 4 KiB pages without SQLite's header are what an encrypted file looks like (random
+    // bytes cannot be told from one): every command asks for the passphrase instead.
+    sandbox.write("pages.baton", &noise);
+    every_reader_refuses(&sandbox, "pages.baton", "a passphrase is needed");
 }
 
 #[test]

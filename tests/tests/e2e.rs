@@ -3,6 +3,8 @@
 //! `scripts/e2e.sh` (which starts Xvfb and tauri-driver); screenshots go to target/e2e-screens/.
 
 mod e2e_support;
+#[path = "e2e_cases/encryption.rs"]
+mod encryption_cases;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
 #[path = "e2e_cases/plan.rs"]

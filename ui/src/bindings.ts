@@ -82,6 +82,20 @@ export const commands = {
 	 *  initiatives: the map's markers and the inspector's list for the selection.
 	 */
 	planLinks: (doc: string, journeyId: string) => typedError<PlanLinks, AppError>(__TAURI_INVOKE("plan_links", { doc, journeyId })),
+	/**
+	 *  Opens the encrypted file at `path` with `passphrase`. The path must be on the recent list
+	 *  (opening an encrypted file from a dialog puts it there before asking for its passphrase).
+	 *  A wrong passphrase is `wrong_passphrase` with `field` "passphrase"; the file is untouched.
+	 */
+	openWithPassphrase: (path: string, passphrase: string) => typedError<OpenedFile, AppError>(__TAURI_INVOKE("open_with_passphrase", { path, passphrase })),
+	/**
+	 *  "Protect with a passphrase…": sets (`current` null on a plain file), changes (both given) or
+	 *  removes (`next` null) the passphrase of the open file `doc`. `confirm` must repeat `next`
+	 *  (`passphrase_unusable` on field "confirm" otherwise); a wrong `current` is
+	 *  `wrong_passphrase` on field "current". The file is rewritten beside and renamed into place,
+	 *  so it is whole at every moment. Answers what the file now is (`encrypted`).
+	 */
+	protectFile: (doc: string, current: string | null, next: string | null, confirm: string | null) => typedError<OpenedFile, AppError>(__TAURI_INVOKE("protect_file", { doc, current, next, confirm })),
 };
 
 /* Types */
@@ -284,7 +298,13 @@ export type ErrorKind = "file_not_found" | "directory_missing" | "file_exists" |
 /**  Writing failed and so did the rollback: the file must be reopened. */
 "rollback_failed" | 
 /**  The file holds a trigger, view, table or index Baton does not create (or lacks one). */
-"foreign_schema";
+"foreign_schema" | 
+/**  The file is encrypted: ask for its passphrase. */
+"passphrase_required" | 
+/**  The passphrase does not open the file (nothing was written to it). */
+"wrong_passphrase" | 
+/**  A passphrase that cannot be used (empty, too long). */
+"passphrase_unusable";
 
 /**  The friction an initiative addresses, with its parts. */
 export type Evidence = {
@@ -748,6 +768,8 @@ export type OpenedFile = {
 	doc: string,
 	path: string,
 	name: string,
+	/**  Protected by a passphrase (the passphrase itself never comes back to the page). */
+	encrypted: boolean,
 };
 
 /**
@@ -900,6 +922,8 @@ export type RecentFile = {
 	last_opened: string,
 	/**  False when the file has been moved or deleted since. */
 	exists: boolean,
+	/**  The file is protected by a passphrase (a lock is shown; the passphrase is never kept). */
+	encrypted: boolean,
 };
 
 /**  Why a row was refused. */

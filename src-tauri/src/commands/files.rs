@@ -11,16 +11,40 @@ use crate::recent::RecentFile;
 use crate::state::AppState;
 use baton_core::templates::TemplateInfo;
 use baton_session::documents::{template_infos, OpenDocument};
-use baton_session::error::{AppError, AppResult, ShellErrorKind};
+use baton_session::error::{AppError, AppErrorKind, AppResult, ShellErrorKind};
 use baton_session::views::OpenedFile;
+use baton_store::ErrorKind;
 
 /// Opens the file at `path`, or hands back the doc id it already has when it is open.
+/// An encrypted file answers `passphrase_required` naming the file in the error's `field`, and
+/// goes on the recent list (marked encrypted) so `open_with_passphrase` accepts its path.
 fn open_path(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
     if let Some(open) = state.find_open(path)? {
-        state.with_recent(|r| r.record(path, &open.name))?;
+        state.with_recent(|r| r.record(path, &open.name, open.encrypted))?;
         return Ok(open);
     }
-    state.insert(OpenDocument::open(path)?)
+    match OpenDocument::open(path) {
+        Ok(document) => state.insert(document),
+        Err(mut e) if e.kind == AppErrorKind::Store(ErrorKind::PassphraseRequired) => {
+            let name = display_name(path);
+            state.with_recent(|r| r.record(path, &name, true))?;
+            e.field = Some(path.display().to_string());
+            Err(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn open_path_for_tests(state: &AppState, path: &Path) -> AppResult<OpenedFile> {
+    open_path(state, path)
+}
+
+/// The client's name as the file's name says it, for a file not yet opened.
+fn display_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Asks where to save, then creates an empty client file there for the client `name` (when

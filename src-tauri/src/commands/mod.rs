@@ -6,6 +6,7 @@ pub mod files;
 pub mod insights;
 pub mod journeys;
 pub mod plan;
+pub mod protection;
 pub mod survey;
 pub mod views;
 

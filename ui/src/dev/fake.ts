@@ -322,7 +322,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
   const past: string[] = [];
   const future: string[] = [];
   const result = () => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0, touched: [] });
-  const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank" };
+  const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank", encrypted: false };
   const model = (jid: string): JourneyModel => {
     const journey = db.journeys.find((j) => j.id === jid);
     if (!journey) throw { kind: "not_found", message: "That journey no longer exists." };
@@ -350,13 +350,15 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     openFileDialog: () => delay(doc),
     openRecent: () => delay(doc),
     openDemo: () => delay(doc),
+    openWithPassphrase: () => delay(doc),
+    protectFile: (_doc, _current, next) => delay({ ...doc, encrypted: next !== null }),
     newFromTemplate: () => delay(doc),
     saveAsDialog: () => delay(doc),
     closeFile: () => delay(undefined),
     recentFiles: () => delay([
-      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true, last_opened: "2026-11-20T10:00:00Z" },
-      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true, last_opened: "2026-11-19T10:00:00Z" },
-      { path: "/media/usb/Old client.baton", name: "Old client", exists: false, last_opened: "2026-01-02T10:00:00Z" },
+      { path: "/home/cx/clients/ACME Bank.baton", name: "ACME Bank", exists: true, last_opened: "2026-11-20T10:00:00Z", encrypted: true },
+      { path: "/home/cx/clients/Northwind Insurance – claims and renewals workshop, Q3.baton", name: "Northwind Insurance – claims and renewals workshop, Q3", exists: true, last_opened: "2026-11-19T10:00:00Z", encrypted: false },
+      { path: "/media/usb/Old client.baton", name: "Old client", exists: false, last_opened: "2026-01-02T10:00:00Z", encrypted: false },
     ]),
     templates: () => delay([
       { key: "bank_lost_card", name: "Bank: lost card", description: "Blind transfers and repeated verification" },

@@ -40,7 +40,8 @@ export type ActionId =
   | "plan_move_up"
   | "plan_move_down"
   | "plan_move_left"
-  | "plan_move_right";
+  | "plan_move_right"
+  | "protect";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help";
@@ -109,6 +110,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_move_down", label: "Move the initiative down in its phase", group: "Plan", keys: [{ key: "arrowdown", shift: true }], contexts: EDITING },
   { id: "plan_move_left", label: "Move the initiative to the previous phase", group: "Plan", keys: [{ key: "arrowleft", shift: true }], contexts: EDITING },
   { id: "plan_move_right", label: "Move the initiative to the next phase", group: "Plan", keys: [{ key: "arrowright", shift: true }], contexts: EDITING },
+  { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */

@@ -29,6 +29,11 @@ export interface BatonApi {
   openFileDialog(): Promise<DocHandle | null>;
   openRecent(path: string): Promise<DocHandle>;
   openDemo(): Promise<DocHandle>;
+  /** Opens an encrypted file (its path came back in a `passphrase_required` error). */
+  openWithPassphrase(path: string, passphrase: string): Promise<DocHandle>;
+  /** Sets (`current` null), changes or removes (`next` null) the file's passphrase;
+   * `confirm` repeats `next`. Answers the file, now `encrypted` or not. */
+  protectFile(doc: string, current: string | null, next: string | null, confirm: string | null): Promise<DocHandle>;
   newFromTemplate(key: string): Promise<DocHandle | null>;
   saveAsDialog(doc: string): Promise<DocHandle | null>;
   closeFile(doc: string): Promise<void>;
@@ -91,6 +96,8 @@ const tauriApi: BatonApi = {
   openFileDialog: () => unwrap(commands.openFileDialog()),
   openRecent: (path) => unwrap(commands.openRecent(path)),
   openDemo: () => unwrap(commands.openDemo()),
+  openWithPassphrase: (path, passphrase) => unwrap(commands.openWithPassphrase(path, passphrase)),
+  protectFile: (doc, current, next, confirm) => unwrap(commands.protectFile(doc, current, next, confirm)),
   newFromTemplate: (key) => unwrap(commands.newFromTemplate(key)),
   saveAsDialog: (doc) => unwrap(commands.saveAsDialog(doc)),
   closeFile: async (doc) => {

@@ -135,6 +135,9 @@ class AppState {
     this.insightsSettle.postpone();
   }
 
+  /** An encrypted file waiting for its passphrase (PassphraseDialog asks for it). */
+  passphraseFor = $state<{ path: string } | null>(null);
+
   async open(opener: () => Promise<DocHandle | null>): Promise<void> {
     try {
       const doc = await opener();
@@ -153,7 +156,10 @@ class AppState {
       const first = this.workspace?.journeys[0];
       if (first) await this.selectJourney(first.id);
     } catch (e) {
-      this.fail(e, null);
+      const err = toApiError(e);
+      // Rust names the file that asks for a passphrase in the error's field.
+      if (err.kind === "passphrase_required" && err.field) this.passphraseFor = { path: err.field };
+      else this.fail(e, null);
     }
   }
 

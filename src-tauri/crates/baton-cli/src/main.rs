@@ -10,6 +10,7 @@ mod error;
 mod files;
 mod input;
 mod output;
+mod passphrase;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,16 @@ use commands::*;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read an encrypted file's passphrase from PATH (one line); else BATON_PASSPHRASE, else a
+    /// prompt on the terminal.
+    #[arg(long, global = true, value_name = "PATH")]
+    passphrase_file: Option<std::path::PathBuf>,
+    /// For rekey: read the new passphrase from PATH; else BATON_NEW_PASSPHRASE, else a prompt.
+    #[arg(long, global = true, value_name = "PATH")]
+    new_passphrase_file: Option<std::path::PathBuf>,
+    /// Refused: a passphrase on the command line shows in process lists.
+    #[arg(long, global = true, hide = true, value_name = "PASSPHRASE")]
+    passphrase: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -52,11 +63,25 @@ enum Command {
     Templates(templates::Args),
     Plan(plan::Args),
     DraftPlan(draft_plan::Args),
+    Protect(protect::ProtectArgs),
+    Unprotect(protect::UnprotectArgs),
+    Rekey(protect::RekeyArgs),
 }
 
 fn main() -> ExitCode {
     // Bad usage exits here with code 2 (and --help / --version with 0), as clap does.
     let cli = Cli::parse();
+    if cli.passphrase.is_some() {
+        output::notes(
+            "error: a passphrase is never taken on the command line (it would show in process \
+             lists): use --passphrase-file PATH or the BATON_PASSPHRASE environment variable\n",
+        );
+        return ExitCode::from(2);
+    }
+    passphrase::configure(passphrase::Sources {
+        file: cli.passphrase_file,
+        new_file: cli.new_passphrase_file,
+    });
     let result = match cli.command {
         Command::New(args) => new::run(args),
         Command::Demo(args) => demo::run(args),
@@ -72,6 +97,9 @@ fn main() -> ExitCode {
         Command::Templates(args) => templates::run(args),
         Command::Plan(args) => plan::run(args),
         Command::DraftPlan(args) => draft_plan::run(args),
+        Command::Protect(args) => protect::run_protect(args),
+        Command::Unprotect(args) => protect::run_unprotect(args),
+        Command::Rekey(args) => protect::run_rekey(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

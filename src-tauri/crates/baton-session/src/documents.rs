@@ -8,7 +8,7 @@ use baton_core::insights::{journey_scores, subject_scores, MetricScores};
 use baton_core::layout::layout;
 use baton_core::templates::{demo_edit, template_edit, template_list, TemplateInfo};
 use baton_core::{Edit, Subject, SubjectKind, Workspace};
-use baton_store::{Document, EditOutcome, NewDocument, StoreError};
+use baton_store::{Document, EditOutcome, NewDocument, Passphrase, StoreError};
 
 use crate::error::{AppError, AppResult};
 use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
@@ -36,6 +36,40 @@ impl OpenDocument {
 
     pub fn open(path: &Path) -> AppResult<Self> {
         Ok(Self::holding(Document::open(path)?))
+    }
+
+    /// Opens a file protected by `passphrase` (`wrong_passphrase` when it is not the file's; a
+    /// plain file opens as it is). `open` of an encrypted file is `passphrase_required`.
+    pub fn open_with_passphrase(path: &Path, passphrase: Passphrase) -> AppResult<Self> {
+        Ok(Self::holding(Document::open_with_passphrase(
+            path, passphrase,
+        )?))
+    }
+
+    /// Whether the file is protected by a passphrase (the recent list shows a lock).
+    pub fn is_encrypted(&self) -> bool {
+        self.doc.is_encrypted()
+    }
+
+    /// The "Protect with a passphrase" action: sets (`current` none, on a plain file), changes
+    /// (both given) or removes (`new` none) the passphrase. On an encrypted file `current` must
+    /// be its passphrase (`wrong_passphrase` otherwise, nothing changed).
+    pub fn protect(
+        &mut self,
+        current: Option<Passphrase>,
+        new: Option<Passphrase>,
+    ) -> AppResult<()> {
+        let wrong = || StoreError::WrongPassphrase {
+            path: self.doc.path().to_owned(),
+        };
+        match (self.doc.is_encrypted(), current, new) {
+            (false, _, Some(new)) => self.doc.set_passphrase(new)?,
+            (false, _, None) => {}
+            (true, Some(current), Some(new)) => self.doc.change_passphrase(&current, new)?,
+            (true, Some(current), None) => self.doc.remove_passphrase(&current)?,
+            (true, None, _) => return Err(wrong().into()),
+        }
+        Ok(())
     }
 
     fn holding(doc: Document) -> Self {
@@ -296,6 +330,44 @@ mod tests {
         assert!(view.can_undo);
         demo.undo().unwrap();
         assert!(demo.workspace_view().unwrap().journeys.is_empty());
+    }
+
+    #[test]
+    fn a_protected_file_asks_for_its_passphrase_and_the_passphrase_can_change_and_go() {
+        use baton_store::ErrorKind;
+        let pass = |text: &str| Passphrase::new(text).unwrap();
+        let kind = |error: AppError| error.kind;
+        let (dir, mut doc, journey) = bank_document();
+        let path = dir.path().join("Bank.baton");
+        assert!(!doc.is_encrypted());
+        doc.protect(None, Some(pass("first"))).unwrap();
+        assert!(doc.is_encrypted());
+        doc.close().unwrap();
+        let store = |kind| crate::error::AppErrorKind::Store(kind);
+        assert_eq!(
+            kind(OpenDocument::open(&path).err().unwrap()),
+            store(ErrorKind::PassphraseRequired)
+        );
+        assert_eq!(
+            kind(
+                OpenDocument::open_with_passphrase(&path, pass("nope"))
+                    .err()
+                    .unwrap()
+            ),
+            store(ErrorKind::WrongPassphrase)
+        );
+        let mut doc = OpenDocument::open_with_passphrase(&path, pass("first")).unwrap();
+        assert!(doc.journey_view(&journey, false).is_ok());
+        assert_eq!(
+            kind(doc.protect(None, Some(pass("x"))).err().unwrap()),
+            store(ErrorKind::WrongPassphrase)
+        );
+        doc.protect(Some(pass("first")), Some(pass("second")))
+            .unwrap();
+        doc.protect(Some(pass("second")), None).unwrap();
+        assert!(!doc.is_encrypted());
+        doc.close().unwrap();
+        assert!(OpenDocument::open(&path).is_ok());
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct OpenedFile {
     pub doc: String,
     pub path: String,
     pub name: String,
+    /// Protected by a passphrase (the passphrase itself never comes back to the page).
+    pub encrypted: bool,
 }
 
 /// One journey, ready to draw.

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
 use baton_core::{Edit, Id};
-use baton_store::Document;
+use baton_store::{Document, Passphrase};
 use rusqlite::Connection;
 
 type BenchResult<T> = Result<T, Box<dyn Error>>;
@@ -26,6 +26,7 @@ const OPEN_LARGE_RUNS: usize = 3;
 const EDIT_RUNS: usize = 200;
 const EXPORT_RUNS: usize = 5;
 const IMPORT_RUNS: usize = 3;
+const BENCH_PASSPHRASE: &str = "bench passphrase";
 
 fn main() -> BenchResult<()> {
     let dir = tempfile::tempdir()?;
@@ -35,12 +36,54 @@ fn main() -> BenchResult<()> {
     let (medium_journey, build_medium) = build_file(&medium_path, &SyntheticSpec::medium())?;
     eprintln!("built medium file in {}", format_duration(build_medium));
     let open_medium = time_runs(OPEN_MEDIUM_RUNS, || {
-        open_and_model(&medium_path, &medium_journey)
+        open_and_model(&medium_path, &medium_journey, None)
     })?;
     table.row_median_max(
         "open + journey_model, medium (10k steps)",
         &open_medium,
         "< 50 ms",
+    );
+    // The same file encrypted (SQLCipher): the key derivation is part of every open.
+    let encrypted_path = dir.path().join("medium-encrypted.baton");
+    std::fs::copy(&medium_path, &encrypted_path)?;
+    let mut encrypted = Document::open(&encrypted_path)?;
+    encrypted.set_passphrase(Passphrase::new(BENCH_PASSPHRASE)?)?;
+    encrypted.close()?;
+    let open_encrypted = time_runs(OPEN_MEDIUM_RUNS, || {
+        open_and_model(&encrypted_path, &medium_journey, Some(BENCH_PASSPHRASE))
+    })?;
+    table.row_median_max(
+        "open + journey_model, medium, encrypted",
+        &open_encrypted,
+        "< 1.3x plain",
+    );
+    // What of that is the key derivation (PBKDF2-HMAC-SHA512, 256,000 rounds): an empty
+    // encrypted file's open, against an empty plain one's.
+    let empty_plain = dir.path().join("empty.baton");
+    Document::create(&empty_plain, "empty")?.close()?;
+    let empty_encrypted = dir.path().join("empty-encrypted.baton");
+    Document::create_encrypted(
+        &empty_encrypted,
+        "empty",
+        Passphrase::new(BENCH_PASSPHRASE)?,
+    )?
+    .close()?;
+    let open_empty = |path: &Path, passphrase| {
+        time_runs(OPEN_MEDIUM_RUNS, || {
+            let start = Instant::now();
+            let doc = open(path, passphrase)?;
+            let elapsed = start.elapsed();
+            doc.close()?;
+            Ok((elapsed, ()))
+        })
+    };
+    let empty_plain_runs = open_empty(&empty_plain, None)?;
+    table.row_median_max("open, empty file", &empty_plain_runs, "");
+    let empty_encrypted_runs = open_empty(&empty_encrypted, Some(BENCH_PASSPHRASE))?;
+    table.row_median_max(
+        "open, empty file, encrypted (~ key derivation)",
+        &empty_encrypted_runs,
+        "",
     );
 
     // Building the large file takes minutes (the apply engine's position bookkeeping scans
@@ -52,7 +95,7 @@ fn main() -> BenchResult<()> {
         let (large_journey, build_large) = build_file(&large_path, &SyntheticSpec::large())?;
         eprintln!("built large file in {}", format_duration(build_large));
         let open_large = time_runs(OPEN_LARGE_RUNS, || {
-            open_and_model(&large_path, &large_journey)
+            open_and_model(&large_path, &large_journey, None)
         })?;
         table.row_median_max(
             "open + journey_model, large (100k steps)",
@@ -69,11 +112,23 @@ fn main() -> BenchResult<()> {
         undos,
         floor_during_edits,
         floor_during_undos,
-    } = edit_then_undo(&medium_path, &mut floor_file)?;
+    } = edit_then_undo(&medium_path, None, &mut floor_file)?;
+    let encrypted_timings =
+        edit_then_undo(&encrypted_path, Some(BENCH_PASSPHRASE), &mut floor_file)?;
     table.row_p50_p99("edit: UpdateStep notes, medium", &edits, "");
     table.row_p50_p99(
         "floor: INSERT + COMMIT, between edits",
         &floor_during_edits,
+        "",
+    );
+    table.row_p50_p99(
+        "edit: UpdateStep notes, medium, encrypted",
+        &encrypted_timings.edits,
+        "",
+    );
+    table.row_p50_p99(
+        "floor: INSERT + COMMIT, between encrypted edits",
+        &encrypted_timings.floor_during_edits,
         "",
     );
     table.row_p50_p99("undo of one edit, medium", &undos, "");
@@ -98,6 +153,15 @@ fn main() -> BenchResult<()> {
         ratio(&undos, &floor_during_undos),
         json.len() as f64 / 1_000_000.0,
     );
+    println!(
+        "encrypted: edit p50 / floor p50 = {:.2}   open median / plain open median = {:.2}",
+        ratio(
+            &encrypted_timings.edits,
+            &encrypted_timings.floor_during_edits
+        ),
+        percentile(&open_encrypted, 50.0).as_secs_f64()
+            / percentile(&open_medium, 50.0).as_secs_f64(),
+    );
     Ok(())
 }
 
@@ -121,13 +185,24 @@ fn build_file(path: &Path, spec: &SyntheticSpec) -> BenchResult<(Id, Duration)> 
 
 /// What the app does to show a file: open it and build the journey's model. The close is not
 /// timed.
-fn open_and_model(path: &Path, journey: &str) -> BenchResult<(Duration, ())> {
+fn open_and_model(
+    path: &Path,
+    journey: &str,
+    passphrase: Option<&str>,
+) -> BenchResult<(Duration, ())> {
     let start = Instant::now();
-    let doc = Document::open(path)?;
+    let doc = open(path, passphrase)?;
     black_box(doc.journey_model(journey)?);
     let elapsed = start.elapsed();
     doc.close()?;
     Ok((elapsed, ()))
+}
+
+fn open(path: &Path, passphrase: Option<&str>) -> BenchResult<Document> {
+    Ok(match passphrase {
+        None => Document::open(path)?,
+        Some(passphrase) => Document::open_with_passphrase(path, Passphrase::new(passphrase)?)?,
+    })
 }
 
 fn time_runs(
@@ -150,8 +225,12 @@ struct EditTimings {
 
 /// `EDIT_RUNS` durable edits toggling one step's notes, each timed; then the same number of
 /// successive undos, each timed. A floor commit follows every edit and every undo.
-fn edit_then_undo(path: &Path, floor: &mut Floor) -> BenchResult<EditTimings> {
-    let mut doc = Document::open(path)?;
+fn edit_then_undo(
+    path: &Path,
+    passphrase: Option<&str>,
+    floor: &mut Floor,
+) -> BenchResult<EditTimings> {
+    let mut doc = open(path, passphrase)?;
     let mut step = doc
         .workspace()
         .steps

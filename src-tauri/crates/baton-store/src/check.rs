@@ -18,6 +18,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
+use crate::encryption::{self, Passphrase};
 use crate::error::StoreError;
 use crate::expected_schema;
 use crate::file_check;
@@ -25,7 +26,7 @@ use crate::history::StoredEntry;
 use crate::history_check;
 use crate::replay::{self, Content, Faults};
 use crate::rows::{self, RowError};
-use crate::schema::{self, SCHEMA_VERSION};
+use crate::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
 
 /// Which check found a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +86,22 @@ impl CheckReport {
 /// (missing, empty, truncated, another application's, a newer Baton's) is an error, as opening
 /// it would be; a Baton file with problems gives a report listing them.
 pub fn check_file(path: &Path) -> Result<CheckReport, StoreError> {
-    let header = file_check::inspect(path)?;
+    check_file_with_passphrase(path, None)
+}
+
+/// [`check_file`] for a file that may be encrypted: `passphrase` opens it (a plain file is
+/// checked as it is). Without one, an encrypted file is `PassphraseRequired`.
+pub fn check_file_with_passphrase(
+    path: &Path,
+    passphrase: Option<&Passphrase>,
+) -> Result<CheckReport, StoreError> {
+    let (header, passphrase) = match passphrase {
+        None => (Some(file_check::inspect(path)?), None),
+        Some(passphrase) => match file_check::inspect_with_passphrase(path)? {
+            file_check::Inspected::Plain(header) => (Some(header), None),
+            file_check::Inspected::Encrypted => (None, Some(passphrase)),
+        },
+    };
     // A read-only connection cannot play an interrupted commit's journal back; SQLite would
     // then call the file read-only, which is not what is wrong.
     let journal = file_check::journal_path(path);
@@ -102,6 +118,9 @@ pub fn check_file(path: &Path) -> Result<CheckReport, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|error| schema::classify_open_error(path, error))?;
+    if let Some(passphrase) = passphrase {
+        encryption::apply_key(&conn, path, passphrase)?;
+    }
     let opened = |error| schema::classify_open_error(path, error);
     conn.busy_timeout(std::time::Duration::ZERO)
         .map_err(opened)?;
@@ -109,10 +128,23 @@ pub fn check_file(path: &Path) -> Result<CheckReport, StoreError> {
         .map_err(opened)?;
     // One read transaction: every check sees the same state.
     conn.execute_batch("BEGIN").map_err(opened)?;
+    let keyed = |result: Result<u32, StoreError>| {
+        result.map_err(|error| encryption::wrong_key_is_wrong_passphrase(error, path))
+    };
+    let application_id = keyed(schema::application_id(&conn, path))?;
+    let schema_version = match header {
+        Some(header) => header.schema_version,
+        // An encrypted file's header is read only now, through SQLCipher.
+        None => encrypted_header(
+            path,
+            application_id,
+            keyed(schema::schema_version(&conn, path))?,
+        )?,
+    };
     let mut report = CheckReport {
         path: path.to_owned(),
-        application_id: schema::application_id(&conn, path)?,
-        schema_version: header.schema_version,
+        application_id,
+        schema_version,
         supported_schema_version: SCHEMA_VERSION,
         problems: Vec::new(),
     };
@@ -539,4 +571,21 @@ fn table_of_section(section: &str) -> &str {
         "snapshots" => "snapshot",
         other => other,
     }
+}
+
+/// The checks `file_check::inspect` makes on a plain header, made on an encrypted file's.
+fn encrypted_header(path: &Path, application_id: u32, version: u32) -> Result<u32, StoreError> {
+    if application_id != APPLICATION_ID {
+        return Err(StoreError::NotBaton {
+            path: path.to_owned(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(version)
 }

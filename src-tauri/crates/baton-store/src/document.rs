@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::encryption::{self, Passphrase};
 use crate::error::StoreError;
 use crate::file_check;
 use crate::file_identity::FileIdentity;
@@ -24,6 +25,7 @@ use crate::temp_files::{self, TempFile};
 use crate::writing;
 
 mod bulk_responses;
+mod protection;
 pub use bulk_responses::ResponseSource;
 
 /// What an apply, undo or redo produced, for the UI.
@@ -56,6 +58,9 @@ pub struct Document {
     identity: FileIdentity,
     workspace: Workspace,
     history: HistoryState,
+    /// An encrypted file's passphrase (zeroed when the document is dropped); `None` for a plain
+    /// file.
+    passphrase: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Document {
@@ -76,6 +81,17 @@ impl Document {
         NewDocument::create(path, name)?.place(false)
     }
 
+    /// [`Document::create`], the file encrypted with `passphrase` from its first byte.
+    pub fn create_encrypted(
+        path: impl AsRef<Path>,
+        name: &str,
+        passphrase: Passphrase,
+    ) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        refuse_existing(path)?;
+        NewDocument::create_encrypted(path, name, passphrase)?.place(false)
+    }
+
     /// A document on a file just built (see [`NewDocument`]).
     pub(crate) fn from_parts(
         conn: Connection,
@@ -94,6 +110,7 @@ impl Document {
             identity,
             workspace,
             history,
+            passphrase: None,
         }
     }
 
@@ -114,7 +131,7 @@ impl Document {
         temp_files::move_into_place(&self.path, target, replace)?;
         self.registration = Registration::claim(target)?;
         self.path = target.to_owned();
-        self.conn = schema::open_existing(target)?;
+        self.conn = schema::open_keyed(target, self.passphrase.as_ref())?;
         schema::configure_and_lock(&self.conn, target)?;
         Ok(())
     }
@@ -122,14 +139,37 @@ impl Document {
     /// Opens an existing client file for writing. The file is refused, untouched, when it is not
     /// a Baton file, is damaged or truncated, comes from a newer Baton, is read-only, or is open
     /// in another Baton. A file from an older Baton is backed up, then upgraded.
+    /// An encrypted file is refused with `PassphraseRequired`: see
+    /// [`Document::open_with_passphrase`].
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
-        let path = path.as_ref();
+        Self::open_keyed(path.as_ref(), None)
+    }
+
+    /// Opens a client file protected by `passphrase` (`WrongPassphrase`, nothing written, when
+    /// it does not open it). A plain file opens as it is, and stays plain.
+    pub fn open_with_passphrase(
+        path: impl AsRef<Path>,
+        passphrase: Passphrase,
+    ) -> Result<Self, StoreError> {
+        Self::open_keyed(path.as_ref(), Some(passphrase))
+    }
+
+    fn open_keyed(path: &Path, passphrase: Option<Passphrase>) -> Result<Self, StoreError> {
         file_check::check_parent_exists(path)?;
         // Claimed before the header is read: see `registry`.
         let registration = Registration::claim(path)?;
         let lock = FileLock::acquire(path)?;
         temp_files::remove_stale(path);
-        file_check::inspect(path)?;
+        let passphrase = match passphrase {
+            None => {
+                file_check::inspect(path)?;
+                None
+            }
+            Some(passphrase) => match file_check::inspect_with_passphrase(path)? {
+                file_check::Inspected::Plain(_) => None,
+                file_check::Inspected::Encrypted => Some(passphrase),
+            },
+        };
         let read_only = std::fs::metadata(path)
             .map_err(|error| StoreError::io(path, error))?
             .permissions()
@@ -139,8 +179,13 @@ impl Document {
                 path: path.to_owned(),
             });
         }
-        let conn = schema::open_existing(path)?;
-        schema::configure_and_lock(&conn, path)?;
+        let conn = schema::open_keyed(path, passphrase.as_ref())?;
+        schema::configure_and_lock(&conn, path)
+            .and_then(|()| schema::application_id(&conn, path).map(|_| ()))
+            .map_err(|error| match passphrase {
+                Some(_) => encryption::wrong_key_is_wrong_passphrase(error, path),
+                None => error,
+            })?;
         let identity = lock
             .identity()
             .map_err(|error| StoreError::io(path, error))?;
@@ -163,7 +208,7 @@ impl Document {
         // Before any backup or migration: a planted trigger would run inside them.
         schema::verify_objects(&conn, path, version)?;
         if version < SCHEMA_VERSION {
-            schema::backup_before_upgrade(&conn, path, version)?;
+            schema::backup_before_upgrade(&conn, path, version, passphrase.as_ref())?;
             schema::migrate(&conn, path, version, SCHEMA_VERSION)?;
         }
         let workspace = load(&conn, path)?;
@@ -181,6 +226,7 @@ impl Document {
             identity,
             workspace,
             history,
+            passphrase,
         })
     }
 
@@ -301,7 +347,7 @@ impl Document {
         self.copy_to(temporary.path())?;
         let lock = temporary.place_keeping_lock(target, true)?;
         let registration = Registration::claim(target)?;
-        let conn = schema::open_existing(target)?;
+        let conn = schema::open_keyed(target, self.passphrase.as_ref())?;
         schema::configure_and_lock(&conn, target)?;
         // The old connection closes, then the old lock goes, as they are replaced.
         self.conn = conn;
@@ -315,8 +361,12 @@ impl Document {
         Ok(())
     }
 
-    /// A consistent copy of the file at `destination` (which must not be open anywhere).
+    /// A consistent copy of the file at `destination` (which must not be open anywhere); an
+    /// encrypted file's copy is encrypted with the same passphrase.
     fn copy_to(&self, destination: &Path) -> Result<(), StoreError> {
+        if let Some(passphrase) = &self.passphrase {
+            return encryption::export_to(&self.conn, destination, Some(passphrase));
+        }
         let db_error = |error| StoreError::database(destination, error);
         let mut copy = Connection::open(destination).map_err(db_error)?;
         copy.pragma_update(None, "synchronous", "FULL")

@@ -63,6 +63,13 @@ pub enum ErrorKind {
     RollbackFailed,
     /// The file holds a trigger, view, table or index Baton does not create (or lacks one).
     ForeignSchema,
+    // Passphrases.
+    /// The file is encrypted: ask for its passphrase.
+    PassphraseRequired,
+    /// The passphrase does not open the file (nothing was written to it).
+    WrongPassphrase,
+    /// A passphrase that cannot be used (empty, too long).
+    PassphraseUnusable,
 }
 
 impl From<EditErrorKind> for ErrorKind {
@@ -174,6 +181,12 @@ pub enum StoreError {
     },
     #[error("{} was changed outside Baton and is refused: {detail} (such objects would run inside Baton's edits)", .path.display())]
     ForeignSchema { path: PathBuf, detail: String },
+    #[error("{} is protected by a passphrase: give its passphrase to open it", .path.display())]
+    PassphraseRequired { path: PathBuf },
+    #[error("the passphrase does not open {}: check it and try again (the file is unchanged)", .path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("this passphrase cannot be used: {detail}")]
+    PassphraseUnusable { detail: String },
 }
 
 impl StoreError {
@@ -209,6 +222,9 @@ impl StoreError {
             StoreError::WriteFailed { .. } => ErrorKind::WriteFailed,
             StoreError::RollbackFailed { .. } => ErrorKind::RollbackFailed,
             StoreError::ForeignSchema { .. } => ErrorKind::ForeignSchema,
+            StoreError::PassphraseRequired { .. } => ErrorKind::PassphraseRequired,
+            StoreError::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            StoreError::PassphraseUnusable { .. } => ErrorKind::PassphraseUnusable,
         }
     }
 
@@ -262,7 +278,9 @@ impl StoreError {
             | StoreError::FolderReadOnly { path }
             | StoreError::DiskFull { path }
             | StoreError::WriteFailed { path, .. }
-            | StoreError::RollbackFailed { path, .. } => Some(path),
+            | StoreError::RollbackFailed { path, .. }
+            | StoreError::PassphraseRequired { path }
+            | StoreError::WrongPassphrase { path } => Some(path),
             _ => None,
         }
     }

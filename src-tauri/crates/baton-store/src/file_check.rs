@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{ErrorKind as IoErrorKind, Read};
 use std::path::{Path, PathBuf};
 
+use crate::encryption;
 use crate::error::StoreError;
 use crate::schema::{APPLICATION_ID, SCHEMA_VERSION};
 
@@ -30,6 +31,23 @@ pub fn check_parent_exists(path: &Path) -> Result<(), StoreError> {
             })
         }
         _ => Ok(()),
+    }
+}
+
+/// What [`inspect_with_passphrase`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inspected {
+    Plain(BatonHeader),
+    /// Encrypted: SQLCipher checks the rest once keyed.
+    Encrypted,
+}
+
+/// [`inspect`] for a caller holding a passphrase: an encrypted file is no error then.
+pub fn inspect_with_passphrase(path: &Path) -> Result<Inspected, StoreError> {
+    match inspect(path) {
+        Ok(header) => Ok(Inspected::Plain(header)),
+        Err(StoreError::PassphraseRequired { .. }) => Ok(Inspected::Encrypted),
+        Err(error) => Err(error),
     }
 }
 
@@ -59,6 +77,12 @@ pub fn inspect(path: &Path) -> Result<BatonHeader, StoreError> {
         // A few bytes that start like an SQLite file are what is left of a cut-off one.
         if header.len() < SQLITE_MAGIC.len() && SQLITE_MAGIC.starts_with(&header) {
             return Err(truncated(path, HEADER_LEN as u64, file_len));
+        }
+        // No plain header: an encrypted file, if its length allows (see `crate::encryption`).
+        if encryption::looks_encrypted(file_len) {
+            return Err(StoreError::PassphraseRequired {
+                path: path.to_owned(),
+            });
         }
         return Err(StoreError::NotSqlite {
             path: path.to_owned(),

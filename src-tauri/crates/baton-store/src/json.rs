@@ -14,6 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::document::Document;
+use crate::encryption::Passphrase;
 use crate::error::StoreError;
 use crate::history::StoredEntry;
 use crate::history_check;
@@ -91,11 +92,35 @@ impl Document {
         }
         NewDocument::import_json(json, path)?.place(false)
     }
+
+    /// [`Document::import_json`] into a file encrypted with `passphrase`.
+    pub fn import_json_encrypted(
+        json: &str,
+        path: impl AsRef<Path>,
+        passphrase: Passphrase,
+    ) -> Result<Document, StoreError> {
+        let path = path.as_ref();
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(StoreError::FileExists {
+                path: path.to_owned(),
+            });
+        }
+        NewDocument::import_json_with(json, path, Some(passphrase))?.place(false)
+    }
 }
 
 impl NewDocument {
     /// A new file for `target` (not yet placed there) from an export.
     pub fn import_json(json: &str, target: impl AsRef<Path>) -> Result<NewDocument, StoreError> {
+        Self::import_json_with(json, target, None)
+    }
+
+    /// [`NewDocument::import_json`], the new file encrypted with `passphrase` when given.
+    pub fn import_json_with(
+        json: &str,
+        target: impl AsRef<Path>,
+        passphrase: Option<Passphrase>,
+    ) -> Result<NewDocument, StoreError> {
         let content = decode(json)?;
         let (workspace, faults) = replay::replay(&content, Faults::First);
         if let Some(fault) = faults.into_iter().next() {
@@ -108,6 +133,7 @@ impl NewDocument {
             workspace,
             &content.history,
             content.history_cursor,
+            passphrase,
         )
     }
 }

@@ -8,6 +8,7 @@
 
 mod check;
 mod document;
+mod encryption;
 mod error;
 mod expected_schema;
 mod file_check;
@@ -28,8 +29,9 @@ pub mod temp_files;
 pub mod testing;
 mod writing;
 
-pub use check::{check_file, CheckArea, CheckProblem, CheckReport};
+pub use check::{check_file, check_file_with_passphrase, CheckArea, CheckProblem, CheckReport};
 pub use document::{Document, EditOutcome, ResponseSource};
+pub use encryption::Passphrase;
 pub use error::{ErrorKind, IpcError, StoreError};
 pub use history::HistoryEntry;
 pub use json::{FORMAT_NAME, FORMAT_VERSION};

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use baton_core::Workspace;
 
 use crate::document::Document;
+use crate::encryption::Passphrase;
 use crate::error::StoreError;
 use crate::history::{self, HistoryState};
 use crate::registry::Registration;
@@ -28,7 +29,22 @@ pub struct NewDocument {
 impl NewDocument {
     /// A new file for `target` holding a fresh workspace named `name`.
     pub fn create(target: impl AsRef<Path>, name: &str) -> Result<Self, StoreError> {
-        Self::create_with(target.as_ref(), Workspace::new_file(name), &[], 0)
+        Self::create_with(target.as_ref(), Workspace::new_file(name), &[], 0, None)
+    }
+
+    /// [`NewDocument::create`], the file encrypted with `passphrase` from its first byte.
+    pub fn create_encrypted(
+        target: impl AsRef<Path>,
+        name: &str,
+        passphrase: Passphrase,
+    ) -> Result<Self, StoreError> {
+        Self::create_with(
+            target.as_ref(),
+            Workspace::new_file(name),
+            &[],
+            0,
+            Some(passphrase),
+        )
     }
 
     /// A new file for `target` holding `workspace` and `entries` of history with `cursor`
@@ -38,12 +54,14 @@ impl NewDocument {
         workspace: Workspace,
         entries: &[history::StoredEntry],
         cursor: u32,
+        passphrase: Option<Passphrase>,
     ) -> Result<Self, StoreError> {
         let mut temp = TempFile::create(target)?;
         let temp_path = temp.path().to_owned();
         // On failure the connection closes here, before the temp file is removed (on drop).
-        let (registration, conn, state) = initialise(&temp_path, &workspace, entries, cursor)
-            .map_err(|error| error.shown_at(&temp_path, target))?;
+        let (registration, conn, state) =
+            initialise(&temp_path, &workspace, entries, cursor, passphrase.as_ref())
+                .map_err(|error| error.shown_at(&temp_path, target))?;
         let identity = temp
             .identity()
             .map_err(|error| StoreError::io(target, error))?;
@@ -56,7 +74,8 @@ impl NewDocument {
             identity,
             workspace,
             state,
-        );
+        )
+        .with_passphrase(passphrase);
         Ok(NewDocument {
             document: Some(document),
             target: target.to_owned(),
@@ -130,9 +149,10 @@ fn initialise(
     workspace: &Workspace,
     entries: &[history::StoredEntry],
     cursor: u32,
+    passphrase: Option<&Passphrase>,
 ) -> Result<(Registration, rusqlite::Connection, HistoryState), StoreError> {
     let registration = Registration::claim(path)?;
-    let conn = schema::open_existing(path)?;
+    let conn = schema::open_keyed(path, passphrase)?;
     schema::configure_and_lock(&conn, path)?;
     schema::migrate(&conn, path, 0, SCHEMA_VERSION)?;
     let state = HistoryState {

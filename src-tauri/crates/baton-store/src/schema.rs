@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+use crate::encryption::{self, Passphrase};
 use crate::error::StoreError;
 use crate::expected_schema;
 use crate::temp_files::TempFile;
@@ -27,6 +28,15 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 pub fn open_existing(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     Connection::open_with_flags(path, flags).map_err(|error| classify_open_error(path, error))
+}
+
+/// [`open_existing`], keyed with `passphrase` when the file is (or is to be) encrypted.
+pub fn open_keyed(path: &Path, passphrase: Option<&Passphrase>) -> Result<Connection, StoreError> {
+    let conn = open_existing(path)?;
+    if let Some(passphrase) = passphrase {
+        encryption::apply_key(&conn, path, passphrase)?;
+    }
+    Ok(conn)
 }
 
 /// Settings of every Baton connection, then the lock: the connection holds an exclusive lock on
@@ -163,17 +173,23 @@ pub fn backup_before_upgrade(
     conn: &Connection,
     path: &Path,
     version: u32,
+    passphrase: Option<&Passphrase>,
 ) -> Result<PathBuf, StoreError> {
     let (backup, previous) = free_backup_path(path, version);
     // Copied into a temp file and moved into place whole: a kill mid-copy leaves no partial
-    // backup under a backup's name (the next Baton removes the temp file).
+    // backup under a backup's name (the next Baton removes the temp file). An encrypted file's
+    // backup is encrypted with the same passphrase.
     let copy = TempFile::create(&backup)?;
-    conn.backup(
-        rusqlite::MAIN_DB,
-        copy.path(),
-        rusqlite::backup::NO_PROGRESS,
-    )
-    .map_err(|error| StoreError::database(&backup, error))?;
+    match passphrase {
+        None => conn
+            .backup(
+                rusqlite::MAIN_DB,
+                copy.path(),
+                rusqlite::backup::NO_PROGRESS,
+            )
+            .map_err(|error| StoreError::database(&backup, error))?,
+        Some(passphrase) => encryption::export_to(conn, copy.path(), Some(passphrase))?,
+    }
     if let Some(previous) = previous {
         if same_bytes(&previous, copy.path()) {
             // Dropped unplaced, the copy is removed.
@@ -247,16 +263,16 @@ mod tests {
         let path = dir.path().join("old.baton");
         crate::testing::create_at_version(&path, "Acme", 1).unwrap();
         let conn = open_existing(&path).unwrap();
-        let first = backup_before_upgrade(&conn, &path, 1).unwrap();
+        let first = backup_before_upgrade(&conn, &path, 1, None).unwrap();
         // The upgrade failed (say); the next attempt backs up the same content again.
-        let second = backup_before_upgrade(&conn, &path, 1).unwrap();
+        let second = backup_before_upgrade(&conn, &path, 1, None).unwrap();
         assert_eq!(first, second);
         assert_eq!(first, dir.path().join("old.baton.v1.bak"));
         assert!(!dir.path().join("old.baton.v1.2.bak").exists());
         // Content that changed meanwhile gets a backup of its own.
         conn.execute_batch("UPDATE workspace_info SET name = 'Acme Bank'")
             .unwrap();
-        let third = backup_before_upgrade(&conn, &path, 1).unwrap();
+        let third = backup_before_upgrade(&conn, &path, 1, None).unwrap();
         assert_eq!(third, dir.path().join("old.baton.v1.2.bak"));
     }
 }

@@ -93,7 +93,11 @@ fn random_bytes_are_refused() {
             state as u8
         })
         .collect();
+    // A whole number of 4 KiB pages without SQLite's header is what an encrypted file looks
+    // like (random bytes cannot be told from one): the user is asked for a passphrase.
     std::fs::write(&path, &noise).unwrap();
+    assert_refused(&path, ErrorKind::PassphraseRequired);
+    std::fs::write(&path, &noise[..8000]).unwrap();
     assert_refused(&path, ErrorKind::NotSqlite);
     std::fs::write(&path, b"hello, world").unwrap();
     assert_refused(&path, ErrorKind::NotSqlite);

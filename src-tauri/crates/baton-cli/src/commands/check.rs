@@ -9,11 +9,15 @@
 
 use std::path::PathBuf;
 
-use baton_store::{check_file, CheckArea, CheckProblem, CheckReport, APPLICATION_ID};
+use baton_store::{
+    check_file, check_file_with_passphrase, CheckArea, CheckProblem, CheckReport, ErrorKind,
+    APPLICATION_ID,
+};
 use serde::Serialize;
 
 use crate::error::CliError;
 use crate::output;
+use crate::passphrase;
 
 /// Check a client file through and through: integrity, schema, references, history and model.
 #[derive(Debug, clap::Args)]
@@ -40,7 +44,14 @@ struct Report<'a> {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
-    let checked = check_file(&args.file).map_err(|error| CliError::store(&args.file, error))?;
+    let checked = match check_file(&args.file) {
+        Err(error) if error.kind() == ErrorKind::PassphraseRequired => {
+            let passphrase = passphrase::get(&args.file, passphrase::Wanted::Current, false)?;
+            check_file_with_passphrase(&args.file, Some(&passphrase))
+        }
+        checked => checked,
+    }
+    .map_err(|error| CliError::store(&args.file, error))?;
     let report = Report {
         file: args.file.display().to_string(),
         ok: checked.is_ok(),

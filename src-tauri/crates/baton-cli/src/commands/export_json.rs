@@ -32,7 +32,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let json = document
         .export_json()
         .map_err(|error| CliError::store(&args.file, error))?;
+    let encrypted = document.is_encrypted();
     super::close(document)?;
+    if encrypted {
+        output::notes(&format!(
+            "warning: {} is protected by a passphrase, but this export is plain text: anyone \
+             who reads it reads the client's data\n",
+            output::path(&args.file)
+        ));
+    }
     // The file and stdout get the very same bytes: the JSON and a final newline.
     // C1 controls are escaped (`\u009b`): the same JSON, harmless on a terminal.
     let json = format!("{}\n", output::escape_c1_in_json(&json));

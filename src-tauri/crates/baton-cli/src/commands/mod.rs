@@ -11,6 +11,7 @@ pub mod import_responses;
 pub mod info;
 pub mod new;
 pub mod plan;
+pub mod protect;
 pub mod redo;
 pub mod templates;
 pub mod undo;
@@ -23,8 +24,17 @@ use baton_store::Document;
 use crate::error::CliError;
 
 /// Opens an existing client file, as the app does (an older file is backed up and upgraded).
+/// An encrypted file asks for its passphrase (see `crate::passphrase`).
 pub(crate) fn open(path: &Path) -> Result<Document, CliError> {
-    Document::open(path).map_err(|error| CliError::store(path, error))
+    match Document::open(path) {
+        Err(error) if error.kind() == baton_store::ErrorKind::PassphraseRequired => {
+            let passphrase =
+                crate::passphrase::get(path, crate::passphrase::Wanted::Current, false)?;
+            Document::open_with_passphrase(path, passphrase)
+        }
+        opened => opened,
+    }
+    .map_err(|error| CliError::store(path, error))
 }
 
 /// Closes `document`, so a failure to release the file is reported rather than lost.
