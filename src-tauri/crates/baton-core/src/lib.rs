@@ -11,7 +11,6 @@ pub mod insights;
 pub mod layout;
 pub mod model;
 pub mod scores;
-pub mod survey_import;
 pub mod synthetic;
 pub mod templates;
 #[cfg(feature = "testing")]

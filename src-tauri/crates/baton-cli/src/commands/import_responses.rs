@@ -4,14 +4,14 @@
 //! Nothing is skipped silently: when any row is rejected, nothing is imported and the command
 //! exits 1 listing the rejected rows on stderr, unless `--skip-invalid` is given, which imports
 //! the accepted rows and still lists the rejected ones. Reading the CSV (encoding, separator,
-//! columns, targets, validation, duplicates) is `baton_core::survey_import::plan_import`.
+//! columns, targets, validation, duplicates) is `baton_interop::survey::plan_import`.
 
 use std::path::{Path, PathBuf};
 
-use baton_core::survey_import::{
+use baton_core::Id;
+use baton_interop::survey::{
     plan_import_each, ImportOptions, ImportSummary, RejectReason, RejectedRow, SourceEncoding,
 };
-use baton_core::Id;
 use baton_store::Document;
 use serde::Serialize;
 

@@ -37,8 +37,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
-use crate::model::{new_id, Id, Metric, MetricKind, SurveyResponse, Workspace};
+use baton_core::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
+use baton_core::model::{new_id, Id, Metric, MetricKind, SurveyResponse, Workspace};
 use digest::ResponseDigest;
 use resolve::Resolver;
 use text::{decode, detect_separator, unterminated_quote, LineCounter};

@@ -1,9 +1,11 @@
 //! Planning survey imports from CSV bytes: every acceptance and rejection rule.
+// The journey builder of baton-core's own tests, shared rather than copied.
+#[path = "../../baton-core/tests/analysis_support/mod.rs"]
 mod analysis_support;
 
 use analysis_support::{date, MapBuilder};
-use baton_core::survey_import::*;
 use baton_core::*;
+use baton_interop::survey::*;
 
 struct Fixture {
     map: MapBuilder,
@@ -413,8 +415,8 @@ fn rejected_lines_count_blank_lines_and_every_line_ending() {
             "",
         ]
         .join(end);
-        let plan = baton_core::survey_import::plan_import(&ws, csv.as_bytes(), &Default::default())
-            .unwrap();
+        let plan =
+            baton_interop::survey::plan_import(&ws, csv.as_bytes(), &Default::default()).unwrap();
         let lines: Vec<u32> = plan.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 6], "line ending {end:?}");
     }
