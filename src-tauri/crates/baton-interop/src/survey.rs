@@ -2,11 +2,12 @@
 //! `Edit::AddResponses { responses: plan.accepted }` as one transaction.
 //!
 //! The file:
-//! - Encoding: UTF-8, with or without a BOM. A file that is not valid UTF-8 is read as
-//!   Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the plan
-//!   says so in `encoding`.
-//! - Separator: `,` or `;`, whichever occurs more often outside quotes in the header line
-//!   (`,` on a tie). With `;`, a value may use a decimal comma ("4,5").
+//! - Encoding: UTF-16 (little- or big-endian) when the file opens with its byte-order mark
+//!   (Excel's "Unicode text"); else UTF-8, with or without a BOM. A file that is neither is read
+//!   as Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the
+//!   plan says so in `encoding`.
+//! - Separator: `,`, `;` or a tab, whichever occurs most often outside quotes in the header line
+//!   (`,` then `;` on a tie). With `;` or a tab, a value may use a decimal comma ("4,5").
 //! - Header names are matched trimmed and case-insensitively, spaces and dashes read as `_`:
 //!   `target` (aliases `subject`, `step`, `handoff`, `target_id`), `metric` (`metric_name`),
 //!   `value` (`score`, `response`, `answer`, `rating`), `date` (`response_date`, `answered_on`),
@@ -54,7 +55,7 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ImportPlan {
     pub encoding: SourceEncoding,
-    /// "," or ";".
+    /// ",", ";" or a tab.
     pub separator: String,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
@@ -70,6 +71,10 @@ pub enum SourceEncoding {
     Utf8,
     /// The file was not UTF-8 and was read as Windows-1252.
     Windows1252,
+    /// UTF-16 little-endian, from its byte-order mark.
+    Utf16Le,
+    /// UTF-16 big-endian, from its byte-order mark.
+    Utf16Be,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -172,7 +177,7 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportSummary {
     pub encoding: SourceEncoding,
-    /// "," or ";".
+    /// ",", ";" or a tab.
     pub separator: String,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
@@ -517,7 +522,7 @@ fn bounded(
 }
 
 fn parse_value(text: &str, separator: u8, metric: &Metric) -> Result<f64, RejectReason> {
-    let normalised = if separator == b';' {
+    let normalised = if separator != b',' {
         text.replace(',', ".")
     } else {
         text.to_owned()

@@ -32,7 +32,8 @@ use crate::output::{self, count, shown};
 pub struct Args {
     /// The .baton file to add the responses to.
     file: PathBuf,
-    /// The survey CSV (UTF-8, or Windows-1252; `,` or `;` separated).
+    /// The survey CSV (UTF-8, Windows-1252, or UTF-16 opening with its byte-order mark; `,`, `;`
+    /// or tab separated).
     survey: PathBuf,
     /// Only accept targets in this journey (its id or its name, case-insensitive).
     #[arg(long, value_name = "NAME_OR_ID")]
@@ -74,7 +75,7 @@ struct JourneyRef {
 pub fn run(args: Args) -> Result<(), CliError> {
     // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
     // never opens the client file.
-    let bytes = input::read(&args.survey)?;
+    let bytes = input::read_text_or_utf16(&args.survey)?;
     let document = super::open(&args.file)?;
     let mut responses = CompactResponses::default();
     let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
@@ -205,6 +206,8 @@ fn render(report: &Report) -> String {
     let encoding = match report.encoding {
         SourceEncoding::Utf8 => "UTF-8",
         SourceEncoding::Windows1252 => "Windows-1252 (the file is not UTF-8)",
+        SourceEncoding::Utf16Le => "UTF-16 little-endian",
+        SourceEncoding::Utf16Be => "UTF-16 big-endian",
     };
     let skipped = if report.rejected.is_empty() {
         String::new()
