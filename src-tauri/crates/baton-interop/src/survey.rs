@@ -31,6 +31,7 @@
 mod dates;
 mod digest;
 mod mapping;
+mod presets;
 mod resolve;
 mod rows;
 mod text;
@@ -44,6 +45,7 @@ use baton_core::model::{Id, SurveyResponse, Workspace};
 pub use dates::DateFormat;
 use digest::ResponseDigest;
 pub use mapping::{default_labels, AnswerLabel, FieldSource, SurveyMapping};
+pub use presets::Preset;
 use resolve::Resolver;
 use rows::{read_row, Columns};
 use text::{decode, detect_separator, unterminated_quote, LineCounter};

@@ -225,3 +225,92 @@ fn skipped_header_rows_blank_rows_and_a_file_of_headers_only() {
     m.skip_rows = 50;
     assert_eq!(plan(&f, b"Date,Rating\n2026-11-04,5\n", &m).rows, 0);
 }
+
+#[test]
+fn presets_are_detected_from_the_header_and_read_their_tools_exports() {
+    let headers = [
+        (
+            "StartDate,EndDate,Status,ResponseId,Q1\n",
+            Some(Preset::Qualtrics),
+        ),
+        (
+            "Respondent ID,Collector ID,Start Date,End Date,Q1\n",
+            Some(Preset::SurveyMonkey),
+        ),
+        (
+            "\u{feff}Timestamp,How satisfied are you?\n",
+            Some(Preset::GoogleForms),
+        ),
+        (
+            "ID,Start time,Completion time,Email,Name,Q1\n",
+            Some(Preset::MicrosoftForms),
+        ),
+        (
+            "#,Q1,Start Date (UTC),Submit Date (UTC),Network ID\n",
+            Some(Preset::Typeform),
+        ),
+        ("target,metric,value,date\n", None),
+        ("", None),
+    ];
+    for (header, preset) in headers {
+        assert_eq!(Preset::detect(header.as_bytes()), preset, "{header}");
+    }
+    for preset in Preset::ALL {
+        assert_eq!(Preset::from_name(preset.name()), Some(preset));
+    }
+    assert_eq!(Preset::from_name("Google Forms"), Some(Preset::GoogleForms));
+    assert_eq!(Preset::from_name("medallia"), None);
+
+    let f = fixture();
+    let fixed = |text: &str| FieldSource::Fixed(text.to_owned());
+    let samples = [
+        (
+            Preset::Qualtrics,
+            "StartDate,EndDate,ResponseId,Q1\nStart Date,End Date,Response ID,How satisfied?\n\
+             \"{\"\"ImportId\"\":\"\"startDate\"\"}\",x,y,\"{\"\"ImportId\"\":\"\"QID1\"\"}\"\n\
+             2026-11-04 10:23:45,2026-11-04 10:25:00,R_1,Very satisfied\n",
+            "R_1",
+        ),
+        (
+            Preset::SurveyMonkey,
+            "Respondent ID,Collector ID,Start Date,End Date,Q1\n,,,,Response\n\
+             114,77,11/04/2026 10:23:45 AM,11/04/2026 10:25:00 AM,Very satisfied\n",
+            "114",
+        ),
+        (
+            Preset::GoogleForms,
+            "Timestamp,Q1\n2026/11/04 10:23:45 AM GMT+1,Very satisfied\n",
+            "",
+        ),
+        (
+            Preset::MicrosoftForms,
+            "ID,Start time,Completion time,Email,Name,Q1\n\
+             7,11/4/2026 10:20:00,11/4/2026 10:23:45,anonymous,,Very satisfied\n",
+            "7",
+        ),
+        (
+            Preset::Typeform,
+            "#,Q1,Start Date (UTC),Submit Date (UTC),Network ID\n\
+             abc123,Very satisfied,2026-11-04 10:20:00,2026-11-04 10:23:45,n1\n",
+            "abc123",
+        ),
+    ];
+    for (preset, csv, respondent) in samples {
+        assert_eq!(Preset::detect(csv.as_bytes()), Some(preset));
+        let m = preset.mapping("Q1", fixed(STEP_PATH), fixed("CSAT"));
+        let p = plan(&f, csv.as_bytes(), &m);
+        assert_eq!(
+            (p.rows, p.accepted.len()),
+            (1, 1),
+            "{preset:?}: {:?}",
+            p.rejected
+        );
+        let r = &p.accepted[0];
+        assert_eq!((r.value, r.date), (5.0, date(2026, 11, 4)), "{preset:?}");
+        assert_eq!(
+            r.respondent.as_deref().unwrap_or(""),
+            respondent,
+            "{preset:?}"
+        );
+    }
+}
