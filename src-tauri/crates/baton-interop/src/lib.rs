@@ -3,4 +3,5 @@
 //! accepted items and rejected rows (with line and reason); the store applies a plan as one
 //! edit. No IO, no SQLite, no Tauri.
 
+pub mod bpmn;
 pub mod survey;
