@@ -27,7 +27,7 @@ use commands::*;
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
                   stderr (import-responses first lists the rejected rows there); 2 on bad \
                   usage. A command that changed a file (new, demo, import-json, \
-                  import-responses, undo, redo) exits 0 once the change is saved, even if its \
+                  import-responses, import-bpmn, undo, redo) exits 0 once the change is saved, even if its \
                   report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, import-responses) can \
                   be printed as JSON with --json. No file is ever replaced without --force."
 )]
@@ -47,6 +47,7 @@ enum Command {
     History(history::Args),
     Analyze(analyze::Args),
     ImportResponses(import_responses::Args),
+    ImportBpmn(import_bpmn::Args),
     Undo(undo::Args),
     Redo(redo::Args),
     Templates(templates::Args),
@@ -65,6 +66,7 @@ fn main() -> ExitCode {
         Command::History(args) => history::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::ImportResponses(args) => import_responses::run(args),
+        Command::ImportBpmn(args) => import_bpmn::run(args),
         Command::Undo(args) => undo::run(args),
         Command::Redo(args) => redo::run(args),
         Command::Templates(args) => templates::run(args),

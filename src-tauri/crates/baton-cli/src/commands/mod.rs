@@ -5,6 +5,7 @@ pub mod check;
 pub mod demo;
 pub mod export_json;
 pub mod history;
+pub mod import_bpmn;
 pub mod import_json;
 pub mod import_responses;
 pub mod info;
