@@ -7,9 +7,11 @@
 //! (billion laughs) and external entities are never attempted, the file is refused.
 
 mod edits;
+mod export;
 mod plan;
 mod read;
 
+pub use export::export;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
