@@ -181,3 +181,92 @@ fn a_bad_model_is_a_clear_error_and_leaves_the_file_unchanged() {
         assert_eq!(sha256(&sandbox, "client.baton"), before, "{name}");
     }
 }
+
+#[test]
+fn export_bpmn_writes_a_file_that_imports_back_as_the_same_journey() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
+        .ok();
+    let journey = sandbox
+        .workspace("bank.baton")
+        .journeys
+        .values()
+        .next()
+        .expect("journey")
+        .name
+        .clone();
+    let run = sandbox.run(&[
+        "export-bpmn",
+        "bank.baton",
+        "--journey",
+        &journey,
+        "-o",
+        "out.bpmn",
+    ]);
+    run.ok();
+    assert!(
+        run.stdout.contains("Exported the journey"),
+        "{}",
+        run.stdout
+    );
+    let text = String::from_utf8(sandbox.read("out.bpmn")).expect("UTF-8");
+    assert!(text.contains("<bpmn:collaboration"), "{text}");
+    // An existing OUT is refused without --force, and left as it was.
+    let again = sandbox.run(&[
+        "export-bpmn",
+        "bank.baton",
+        "--journey",
+        &journey,
+        "-o",
+        "out.bpmn",
+    ]);
+    assert!(again.error_line().contains("out.bpmn"));
+    assert_eq!(sandbox.read("out.bpmn"), text.as_bytes());
+    sandbox
+        .run(&[
+            "export-bpmn",
+            "bank.baton",
+            "--journey",
+            &journey,
+            "-o",
+            "out.bpmn",
+            "--force",
+        ])
+        .ok();
+    // Imported back into the same file: a second journey with the same steps and handoffs.
+    let report = sandbox
+        .run(&["import-bpmn", "bank.baton", "out.bpmn", "--json"])
+        .ok()
+        .json();
+    let ws = sandbox.workspace("bank.baton");
+    assert_eq!(ws.journeys.len(), 2);
+    let original = ws
+        .journeys
+        .values()
+        .find(|j| j.name == journey)
+        .expect("original");
+    let original_handoffs = ws
+        .handoffs
+        .values()
+        .filter(|h| h.journey_id == original.id)
+        .count();
+    assert_eq!(
+        report["plan"]["handoffs"].as_array().map_or(0, Vec::len),
+        original_handoffs
+    );
+    assert!(original_handoffs > 0);
+    // An unknown journey is an error naming the candidates; nothing is written.
+    let missing = sandbox.run(&[
+        "export-bpmn",
+        "bank.baton",
+        "--journey",
+        "Nope",
+        "-o",
+        "none.bpmn",
+    ]);
+    assert!(missing
+        .error_line()
+        .contains("no journey is called \"Nope\""));
+    assert!(!sandbox.path("none.bpmn").exists());
+}

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod check;
 pub mod demo;
+pub mod export_bpmn;
 pub mod export_json;
 pub mod history;
 pub mod import_bpmn;
