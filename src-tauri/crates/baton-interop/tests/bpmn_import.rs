@@ -432,3 +432,29 @@ fn missing_references_name_the_element_and_the_reference() {
         matches!(message, BpmnError::MissingReference { ref element, .. } if element == "messageFlow")
     );
 }
+
+#[test]
+fn deeply_nested_lanes_and_many_references_are_read_without_exhausting_anything() {
+    let depth = 5_000;
+    let mut lanes = String::new();
+    for n in 0..depth {
+        lanes.push_str(&format!(
+            r#"<bpmn:lane id="L{n}" name="Lane {n}"><bpmn:childLaneSet id="S{n}">"#
+        ));
+    }
+    lanes.push_str(
+        r#"<bpmn:lane id="Leaf" name="Deepest"><bpmn:flowNodeRef>T</bpmn:flowNodeRef></bpmn:lane>"#,
+    );
+    for _ in 0..depth {
+        lanes.push_str("</bpmn:childLaneSet></bpmn:lane>");
+    }
+    let bytes = doc(&format!(
+        r#"<bpmn:process id="P"><bpmn:laneSet id="LS">{lanes}</bpmn:laneSet><bpmn:task id="T" name="Only"/></bpmn:process>"#
+    ));
+    match plan_import(&bytes, &BpmnOptions::default()) {
+        // roxmltree may refuse the nesting itself: a clear error is as good as a plan.
+        Err(BpmnError::NotXml { .. }) => {}
+        Err(other) => panic!("unexpected error: {other}"),
+        Ok(plan) => assert_eq!(lane_names(&plan), ["Deepest"]),
+    }
+}

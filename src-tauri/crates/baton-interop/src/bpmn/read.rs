@@ -1,7 +1,7 @@
 //! From XML to a small graph: flow nodes (steps or pass-through events and gateways), the lanes
 //! they sit in, sequence flows, message flows and the diagram's bounds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use roxmltree::{Document, Node as XmlNode};
 
@@ -157,26 +157,40 @@ struct Reader {
     node_index: HashMap<String, usize>,
     /// Pool (participant) id -> its lanes.
     pools: HashMap<String, Vec<usize>>,
+    /// Every `id` in the file, so a reference to something that is not a flow node (a data
+    /// object, a task inside a sub-process) is told from a missing one without a scan each time.
+    all_ids: HashSet<String>,
 }
 
 impl Reader {
     fn read(mut self, root: XmlNode) -> Result<Model, BpmnError> {
+        self.all_ids = root
+            .descendants()
+            .filter_map(|n| n.attribute("id"))
+            .map(str::to_string)
+            .collect();
         let processes: Vec<XmlNode> = bpmn_children(root, "process").collect();
         let collaboration = bpmn_children(root, "collaboration").next();
         let participants: Vec<XmlNode> = collaboration
             .map(|c| bpmn_children(c, "participant").collect())
             .unwrap_or_default();
         let several = participants.len() > 1;
-        let mut read_processes = Vec::new();
+        let by_id: HashMap<&str, XmlNode> = processes
+            .iter()
+            .filter_map(|p| Some((p.attribute("id")?, *p)))
+            .collect();
+        let mut read_processes = HashSet::new();
         for participant in &participants {
             let pool = clean_name(participant, "Pool");
             let lanes = match participant.attribute("processRef") {
                 Some(process_ref) => {
-                    let process = processes
-                        .iter()
-                        .find(|p| p.attribute("id") == Some(process_ref))
+                    let process = by_id
+                        .get(process_ref)
                         .ok_or_else(|| missing(participant, "processRef", process_ref))?;
-                    read_processes.push(process_ref);
+                    // Two pools naming one process would read its nodes twice.
+                    if !read_processes.insert(process_ref) {
+                        continue;
+                    }
                     self.process(*process, &pool, several.then(|| pool.clone()))?
                 }
                 None => vec![self.lane(pool.clone(), None)],
@@ -186,7 +200,7 @@ impl Reader {
             }
         }
         for process in &processes {
-            if !read_processes.contains(&process.attribute("id").unwrap_or("")) {
+            if !read_processes.contains(process.attribute("id").unwrap_or("")) {
                 let name = clean_name(process, "Process");
                 self.process(*process, &name, None)?;
             }
@@ -297,14 +311,11 @@ impl Reader {
         for leaf in &leaves {
             for node_ref in bpmn_children(*leaf, "flowNodeRef") {
                 let id = node_ref.text().unwrap_or("").trim();
-                if self.node_index.get(id).is_none_or(|ix| *ix < first) {
-                    // Data objects and artefacts may be listed too: only unknown ids are errors.
-                    if !process
-                        .children()
-                        .any(|c| c.is_element() && c.attribute("id") == Some(id))
-                    {
-                        return Err(missing(leaf, "flowNodeRef", id));
-                    }
+                // Data objects and artefacts may be listed too: only unknown ids are errors.
+                if self.node_index.get(id).is_none_or(|ix| *ix < first)
+                    && !self.all_ids.contains(id)
+                {
+                    return Err(missing(leaf, "flowNodeRef", id));
                 }
             }
         }
@@ -322,8 +333,8 @@ impl Reader {
         for flow in bpmn_children(process, "sequenceFlow") {
             let source = attr(&flow, "sourceRef")?;
             let target = attr(&flow, "targetRef")?;
-            let from = self.flow_end(&flow, "sourceRef", source, process)?;
-            let to = self.flow_end(&flow, "targetRef", target, process)?;
+            let from = self.flow_end(&flow, "sourceRef", source)?;
+            let to = self.flow_end(&flow, "targetRef", target)?;
             if let (Some(from), Some(to)) = (from, to) {
                 self.model.sequence.push((from, to));
             }
@@ -338,12 +349,11 @@ impl Reader {
         flow: &XmlNode,
         attribute: &str,
         id: &str,
-        process: XmlNode,
     ) -> Result<Option<usize>, BpmnError> {
         if let Some(ix) = self.node_index.get(id) {
             return Ok(Some(*ix));
         }
-        if process.descendants().any(|c| c.attribute("id") == Some(id)) {
+        if self.all_ids.contains(id) {
             return Ok(None);
         }
         Err(missing(flow, attribute, id))
@@ -357,8 +367,7 @@ impl Reader {
         if let Some(lanes) = self.pools.get(id) {
             return Ok(End::Pool(lanes.clone()));
         }
-        let root = flow.document().root_element();
-        if root.descendants().any(|c| c.attribute("id") == Some(id)) {
+        if self.all_ids.contains(id) {
             // Inside a sub-process, or an element that is not a flow node: no lane to speak of.
             return Ok(End::Pool(Vec::new()));
         }
@@ -397,19 +406,19 @@ impl Reader {
     }
 }
 
-/// Leaf lanes of a lane set, depth first: a lane with a child lane set that holds lanes is not
-/// a leaf; its children are.
+/// Leaf lanes of a lane set, in document order: a lane with a child lane set that holds lanes
+/// is not a leaf; its children are. Iterative, so deeply nested lanes cannot exhaust the stack.
 fn collect_leaf_lanes<'a, 'i>(lane_set: XmlNode<'a, 'i>, leaves: &mut Vec<XmlNode<'a, 'i>>) {
-    for lane in bpmn_children(lane_set, "lane") {
+    let mut stack: Vec<XmlNode<'a, 'i>> = bpmn_children(lane_set, "lane").collect();
+    stack.reverse();
+    while let Some(lane) = stack.pop() {
         let children: Vec<XmlNode> = bpmn_children(lane, "childLaneSet")
-            .filter(|set| bpmn_children(*set, "lane").next().is_some())
+            .flat_map(|set| bpmn_children(set, "lane"))
             .collect();
         if children.is_empty() {
             leaves.push(lane);
         } else {
-            for set in children {
-                collect_leaf_lanes(set, leaves);
-            }
+            stack.extend(children.into_iter().rev());
         }
     }
 }
