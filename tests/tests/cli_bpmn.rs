@@ -270,3 +270,19 @@ fn export_bpmn_writes_a_file_that_imports_back_as_the_same_journey() {
         .contains("no journey is called \"Nope\""));
     assert!(!sandbox.path("none.bpmn").exists());
 }
+
+#[test]
+fn a_50_mb_model_is_refused_and_the_file_is_unchanged() {
+    let sandbox = client();
+    let mut big = MODEL.as_bytes().to_vec();
+    big.resize(50 * 1024 * 1024, b' ');
+    sandbox.write("big.bpmn", &big);
+    let before = sha256(&sandbox, "client.baton");
+    let line = sandbox
+        .run(&["import-bpmn", "client.baton", "big.bpmn"])
+        .error_line()
+        .to_owned();
+    assert!(line.contains("at most"), "{line}");
+    assert!(line.contains("nothing imported"), "{line}");
+    assert_eq!(sha256(&sandbox, "client.baton"), before);
+}

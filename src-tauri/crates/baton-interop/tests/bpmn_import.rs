@@ -458,3 +458,27 @@ fn deeply_nested_lanes_and_many_references_are_read_without_exhausting_anything(
         Ok(plan) => assert_eq!(lane_names(&plan), ["Deepest"]),
     }
 }
+
+#[test]
+fn steps_in_one_cell_go_by_y_not_by_document_order() {
+    let body = r#"<bpmn:process id="P"><bpmn:laneSet id="LS"><bpmn:lane id="A" name="Desk">
+        <bpmn:flowNodeRef>Low</bpmn:flowNodeRef><bpmn:flowNodeRef>High</bpmn:flowNodeRef><bpmn:flowNodeRef>Next</bpmn:flowNodeRef>
+      </bpmn:lane></bpmn:laneSet>
+      <bpmn:task id="Low" name="Lower card"/><bpmn:task id="High" name="Upper card"/><bpmn:task id="Next" name="Later"/>
+    </bpmn:process>"#;
+    // Low and High share a column (centres 10 apart); Low sits below High.
+    let shapes = [
+        shape("Low", 100, 300),
+        shape("High", 110, 50),
+        shape("Next", 400, 50),
+    ];
+    let plan = plan(&doc(&format!("{body}{}", diagram(&shapes))));
+    let at = |t: &str| {
+        let s = step(&plan, t).1;
+        (s.stage, s.position)
+    };
+    assert_eq!(
+        [at("Upper card"), at("Lower card"), at("Later")],
+        [(0, 0), (0, 1), (1, 0)]
+    );
+}
