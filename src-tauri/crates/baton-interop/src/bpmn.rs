@@ -103,6 +103,12 @@ pub enum BpmnError {
         attribute: String,
         reference: String,
     },
+    #[error("{element} \"{id}\" has no {attribute} attribute, which BPMN requires")]
+    MissingAttribute {
+        element: String,
+        id: String,
+        attribute: String,
+    },
     #[error(
         "the file has no task, sub-process or call activity: there is nothing to make steps of"
     )]

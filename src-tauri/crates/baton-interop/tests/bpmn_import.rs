@@ -431,6 +431,13 @@ fn missing_references_name_the_element_and_the_reference() {
     assert!(
         matches!(message, BpmnError::MissingReference { ref element, .. } if element == "messageFlow")
     );
+    let no_target = refused(&doc(
+        r#"<bpmn:process id="P"><bpmn:task id="T"/><bpmn:sequenceFlow id="f" sourceRef="T"/></bpmn:process>"#,
+    ));
+    assert_eq!(
+        no_target.to_string(),
+        "sequenceFlow \"f\" has no targetRef attribute, which BPMN requires"
+    );
 }
 
 #[test]

@@ -112,11 +112,10 @@ fn clean_name(node: &XmlNode, fallback: &str) -> String {
 
 fn attr<'a>(node: &XmlNode<'a, '_>, name: &str) -> Result<&'a str, BpmnError> {
     node.attribute(name)
-        .ok_or_else(|| BpmnError::MissingReference {
+        .ok_or_else(|| BpmnError::MissingAttribute {
             element: node.tag_name().name().to_string(),
             id: node.attribute("id").unwrap_or("?").to_string(),
             attribute: name.to_string(),
-            reference: String::new(),
         })
 }
 
