@@ -7,7 +7,7 @@
 //! byte) before the line's own text.
 #![no_main]
 
-use baton_core::survey_import::{plan_import, ImportOptions};
+use baton_interop::survey::{plan_import, ImportOptions};
 use baton_core::Edit;
 use baton_fuzz::{mode, real_file};
 use libfuzzer_sys::fuzz_target;

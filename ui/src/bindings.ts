@@ -1030,7 +1030,11 @@ export type Snapshot = {
 
 export type SourceEncoding = "utf8" | 
 /**  The file was not UTF-8 and was read as Windows-1252. */
-"windows1252";
+"windows1252" | 
+/**  UTF-16 little-endian, from its byte-order mark. */
+"utf16_le" | 
+/**  UTF-16 big-endian, from its byte-order mark. */
+"utf16_be";
 
 export type Sourcing = "in_house" | "outsourced" | "offshore";
 

@@ -20,6 +20,8 @@ describe("import dialog wording", () => {
   it("sums the file up in one line", () => {
     expect(summary({ rows: 4, accepted: 3, rejected_count: 1, encoding: "windows1252", separator: ";" }))
       .toBe("4 rows · 3 valid · 1 rejected · Windows-1252 (Latin-1) · semicolon-separated");
+    expect(summary({ rows: 2, accepted: 2, rejected_count: 0, encoding: "utf16_le", separator: "\t" }))
+      .toBe("2 rows · 2 valid · 0 rejected · UTF-16 little-endian · tab-separated");
   });
   it("caps the rejected list and counts the rest from the file's total", () => {
     const rejected = Array.from({ length: 100 }, (_, i) => row(i + 2));

@@ -18,11 +18,20 @@ export function importLabel(p: Pick<ImportPreview, "accepted" | "rejected_count"
 export const mustSkip = (p: Pick<ImportPreview, "rejected_count">): boolean => p.rejected_count > 0;
 
 export function encodingLabel(e: SourceEncoding): string {
-  return e === "utf8" ? "UTF-8" : "Windows-1252 (Latin-1)";
+  switch (e) {
+    case "utf8":
+      return "UTF-8";
+    case "windows1252":
+      return "Windows-1252 (Latin-1)";
+    case "utf16_le":
+      return "UTF-16 little-endian";
+    case "utf16_be":
+      return "UTF-16 big-endian";
+  }
 }
 
 export function separatorLabel(s: string): string {
-  return s === ";" ? "semicolon-separated" : "comma-separated";
+  return s === ";" ? "semicolon-separated" : s === "\t" ? "tab-separated" : "comma-separated";
 }
 
 /** One line summing up the file: rows, valid, rejected, encoding and separator. */

@@ -5,7 +5,8 @@
 //! sparse 1 GB file costs nothing); stdin, a pipe or a device is read up to the limit and
 //! refused as soon as one byte more arrives. A NUL byte ends the read at once: neither a CSV nor
 //! JSON text holds one (a file that does is binary, or UTF-16), so `/dev/zero` is refused after
-//! its first block.
+//! its first block. `read_text_or_utf16` (the survey import) lets NULs through only in a file
+//! that opens with a UTF-16 byte-order mark, which the survey importer decodes.
 
 use std::fmt;
 use std::fs::File;
@@ -72,8 +73,8 @@ impl fmt::Display for InputError {
             ),
             Self::NotText { path, offset } => write!(
                 f,
-                "{}: not a text file: a NUL byte at byte {offset} (binary data, or UTF-16 text: \
-                 save it as UTF-8)",
+                "{}: not a text file: a NUL byte at byte {offset} (binary data, or UTF-16 text \
+                 without its byte-order mark: save it as UTF-8)",
                 output::path(path)
             ),
             Self::BadLimit { value } => write!(
@@ -105,13 +106,29 @@ pub fn max_input_bytes() -> Result<u64, InputError> {
 
 /// The whole of `path` (`-`: stdin), refused when over the limit or holding a NUL byte.
 pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+    read_checked(path, Nul::Refused)
+}
+
+/// `read`, except that a file opening with a UTF-16 byte-order mark (`FF FE` or `FE FF`) may
+/// hold NUL bytes (every ASCII character in UTF-16 has one); without the mark a NUL is refused.
+pub fn read_text_or_utf16(path: &Path) -> Result<Vec<u8>, InputError> {
+    read_checked(path, Nul::AllowedAfterUtf16Bom)
+}
+
+#[derive(Clone, Copy)]
+enum Nul {
+    Refused,
+    AllowedAfterUtf16Bom,
+}
+
+fn read_checked(path: &Path, nul: Nul) -> Result<Vec<u8>, InputError> {
     let limit = max_input_bytes()?;
     let io_error = |error| InputError::Io {
         path: path.to_owned(),
         error,
     };
     if path.as_os_str() == "-" {
-        return read_limited(io::stdin().lock(), path, limit);
+        return read_limited(io::stdin().lock(), path, limit, nul);
     }
     let file = File::open(path).map_err(io_error)?;
     let metadata = file.metadata().map_err(io_error)?;
@@ -122,11 +139,17 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
             size: Some(metadata.len()),
         });
     }
-    read_limited(file, path, limit)
+    read_limited(file, path, limit, nul)
 }
 
-/// Reads `reader` to its end, in chunks, stopping at `limit + 1` bytes or the first NUL.
-fn read_limited(mut reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+/// Reads `reader` to its end, in chunks, stopping at `limit + 1` bytes or the first NUL (unless
+/// `nul` allows them and the input opens with a UTF-16 byte-order mark).
+fn read_limited(
+    mut reader: impl Read,
+    path: &Path,
+    limit: u64,
+    nul: Nul,
+) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     let mut chunk = vec![0u8; CHUNK];
     loop {
@@ -142,7 +165,11 @@ fn read_limited(mut reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8
             }
         };
         let fresh = &chunk[..read];
-        if let Some(at) = fresh.iter().position(|&b| b == 0) {
+        // The first two bytes of the input, though a stream may hand them over one at a time.
+        let start: Vec<u8> = bytes.iter().chain(fresh).take(2).copied().collect();
+        let utf16 = matches!(nul, Nul::AllowedAfterUtf16Bom)
+            && matches!(start.as_slice(), [0xff, 0xfe] | [0xfe, 0xff]);
+        if let Some(at) = fresh.iter().position(|&b| b == 0).filter(|_| !utf16) {
             return Err(InputError::NotText {
                 path: path.to_owned(),
                 offset: (bytes.len() + at) as u64,
@@ -166,8 +193,11 @@ mod tests {
     #[test]
     fn reads_up_to_the_limit_and_refuses_one_byte_more() {
         let path = Path::new("-");
-        assert_eq!(read_limited(&b"abcd"[..], path, 4).unwrap(), b"abcd");
-        let over = read_limited(&b"abcde"[..], path, 4).unwrap_err();
+        assert_eq!(
+            read_limited(&b"abcd"[..], path, 4, Nul::Refused).unwrap(),
+            b"abcd"
+        );
+        let over = read_limited(&b"abcde"[..], path, 4, Nul::Refused).unwrap_err();
         assert!(
             matches!(over, InputError::TooLarge { limit: 4, .. }),
             "{over}"
@@ -176,11 +206,48 @@ mod tests {
 
     #[test]
     fn a_nul_byte_is_refused_with_its_offset() {
-        let error = read_limited(&b"ab\0c"[..], Path::new("x.csv"), 100).unwrap_err();
+        let error = read_limited(&b"ab\0c"[..], Path::new("x.csv"), 100, Nul::Refused).unwrap_err();
         assert!(
             matches!(error, InputError::NotText { offset: 2, .. }),
             "{error}"
         );
         assert!(error.to_string().starts_with("x.csv: not a text file"));
+    }
+
+    /// Hands its bytes over one read at a time, as a slow pipe may.
+    struct OneByteAtATime<'a>(&'a [u8]);
+
+    impl Read for OneByteAtATime<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&byte, rest)), Some(slot)) => {
+                    *slot = byte;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn nul_bytes_pass_only_after_a_utf16_byte_order_mark_when_allowed() {
+        let path = Path::new("x.csv");
+        let allowed = Nul::AllowedAfterUtf16Bom;
+        for text in [&b"\xff\xfea\0b\0"[..], &b"\xfe\xff\0a\0b"[..]] {
+            assert_eq!(read_limited(text, path, 100, allowed).unwrap(), text);
+            let slow = read_limited(OneByteAtATime(text), path, 100, allowed).unwrap();
+            assert_eq!(slow, text);
+            let refused = read_limited(text, path, 100, Nul::Refused).unwrap_err();
+            assert!(matches!(refused, InputError::NotText { .. }), "{refused}");
+        }
+        // Without the mark, or with only half of it, a NUL is still refused.
+        for text in [&b"a\0b\0"[..], &b"\xffa\0"[..], &b"\xef\xbb\xbfa\0"[..]] {
+            let error = read_limited(text, path, 100, allowed).unwrap_err();
+            assert!(matches!(error, InputError::NotText { .. }), "{error}");
+        }
+        // The limit still holds.
+        let over = read_limited(&b"\xff\xfea\0b\0"[..], path, 4, allowed).unwrap_err();
+        assert!(matches!(over, InputError::TooLarge { .. }), "{over}");
     }
 }

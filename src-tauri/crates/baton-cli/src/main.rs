@@ -28,7 +28,7 @@ use commands::*;
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
                   stderr (import-responses first lists the rejected rows there); 2 on bad \
                   usage. A command that changed a file (new, demo, import-json, \
-                  import-responses, draft-plan, undo, redo) exits 0 once the change is saved, even if its \
+                  import-responses, import-bpmn, draft-plan, undo, redo) exits 0 once the change is saved, even if its \
                   report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, plan, draft-plan, import-responses) can \
                   be printed as JSON with --json. No file is ever replaced without --force."
 )]
@@ -58,6 +58,8 @@ enum Command {
     History(history::Args),
     Analyze(analyze::Args),
     ImportResponses(import_responses::Args),
+    ImportBpmn(import_bpmn::Args),
+    ExportBpmn(export_bpmn::Args),
     Undo(undo::Args),
     Redo(redo::Args),
     Templates(templates::Args),
@@ -92,6 +94,8 @@ fn main() -> ExitCode {
         Command::History(args) => history::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::ImportResponses(args) => import_responses::run(args),
+        Command::ImportBpmn(args) => import_bpmn::run(args),
+        Command::ExportBpmn(args) => export_bpmn::run(args),
         Command::Undo(args) => undo::run(args),
         Command::Redo(args) => redo::run(args),
         Command::Templates(args) => templates::run(args),

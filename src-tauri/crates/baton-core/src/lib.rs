@@ -12,7 +12,6 @@ pub mod layout;
 pub mod model;
 pub mod plan;
 pub mod scores;
-pub mod survey_import;
 pub mod synthetic;
 pub mod templates;
 #[cfg(feature = "testing")]

@@ -1,23 +1,29 @@
-//! `baton import-responses FILE SURVEY.csv [--journey NAME_OR_ID] [--skip-invalid] [--json]`:
-//! survey responses from a CSV, added as one edit (one undo step).
+//! `baton import-responses FILE SURVEY.csv [--journey NAME_OR_ID] [--skip-invalid] [--json]
+//! [--preset NAME | --value-column C --date-column C [--date-format F] (--target T |
+//! --target-column C) (--metric M | --metric-column C) ...]`: survey responses from a CSV
+//! (Baton's own columns, or a survey tool's export read through a mapping, `mapping_args.rs`),
+//! added as one edit (one undo step).
 //!
 //! Nothing is skipped silently: when any row is rejected, nothing is imported and the command
 //! exits 1 listing the rejected rows on stderr, unless `--skip-invalid` is given, which imports
 //! the accepted rows and still lists the rejected ones. Reading the CSV (encoding, separator,
-//! columns, targets, validation, duplicates) is `baton_core::survey_import::plan_import`.
+//! columns, targets, validation, duplicates) is `baton_interop::survey::plan_import`.
 
 use std::path::{Path, PathBuf};
 
-use baton_core::survey_import::{
-    plan_import_each, ImportOptions, ImportSummary, RejectReason, RejectedRow, SourceEncoding,
-};
 use baton_core::Id;
+use baton_interop::survey::{
+    plan_import_each, plan_mapped_import_each, ImportError, ImportOptions, ImportSummary, Preset,
+    RejectReason, RejectedRow, SourceEncoding,
+};
 use baton_store::Document;
 use serde::Serialize;
 
 mod compact;
+mod mapping_args;
 
 use compact::CompactResponses;
+use mapping_args::MappingArgs;
 
 use crate::error::CliError;
 use crate::input;
@@ -32,7 +38,8 @@ use crate::output::{self, count, shown};
 pub struct Args {
     /// The .baton file to add the responses to.
     file: PathBuf,
-    /// The survey CSV (UTF-8, or Windows-1252; `,` or `;` separated).
+    /// The survey CSV (UTF-8, Windows-1252, or UTF-16 opening with its byte-order mark; `,`, `;`
+    /// or tab separated).
     survey: PathBuf,
     /// Only accept targets in this journey (its id or its name, case-insensitive).
     #[arg(long, value_name = "NAME_OR_ID")]
@@ -45,6 +52,9 @@ pub struct Args {
     /// "history_seq"}.
     #[arg(long)]
     json: bool,
+    // Boxed: the mapping's many options would make every command's arguments as large.
+    #[command(flatten)]
+    mapping: Box<MappingArgs>,
 }
 
 #[derive(Debug, Serialize)]
@@ -74,7 +84,7 @@ struct JourneyRef {
 pub fn run(args: Args) -> Result<(), CliError> {
     // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
     // never opens the client file.
-    let bytes = input::read(&args.survey)?;
+    let bytes = input::read_text_or_utf16(&args.survey)?;
     let document = super::open(&args.file)?;
     let mut responses = CompactResponses::default();
     let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
@@ -154,12 +164,32 @@ fn plan(
     };
     // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
     let add = |response| accepted.push(response);
-    let plan = plan_import_each(document.workspace(), bytes, &options, add).map_err(|error| {
+    let mapping = args.mapping.mapping()?;
+    let ws = document.workspace();
+    let planned = match &mapping {
+        Some(mapping) => plan_mapped_import_each(ws, bytes, &options, mapping, add),
+        None => plan_import_each(ws, bytes, &options, add),
+    };
+    let plan = planned.map_err(|error| {
         let at = match error.line() {
             Some(line) => format!("{}:{line}", output::path(&args.survey)),
             None => output::path(&args.survey),
         };
-        CliError::new(format!("{at}: {error}; nothing imported"))
+        // Detection proposes a preset; the user confirms it by naming it.
+        let detected = match (&error, &mapping) {
+            (ImportError::MissingColumns { .. }, None) => Preset::detect(bytes),
+            _ => None,
+        };
+        let hint = match detected {
+            Some(preset) => format!(
+                " (it looks like a {} export: try --preset {} --value-column COLUMN --target \
+                 TARGET --metric METRIC)",
+                preset.name(),
+                preset.name()
+            ),
+            _ => String::new(),
+        };
+        CliError::new(format!("{at}: {error}{hint}; nothing imported"))
     })?;
     Ok((journey, plan))
 }
@@ -205,6 +235,8 @@ fn render(report: &Report) -> String {
     let encoding = match report.encoding {
         SourceEncoding::Utf8 => "UTF-8",
         SourceEncoding::Windows1252 => "Windows-1252 (the file is not UTF-8)",
+        SourceEncoding::Utf16Le => "UTF-16 little-endian",
+        SourceEncoding::Utf16Be => "UTF-16 big-endian",
     };
     let skipped = if report.rejected.is_empty() {
         String::new()

@@ -11,10 +11,10 @@ mod pending;
 
 use std::sync::Arc;
 
-use baton_core::survey_import::{
+use baton_core::{Edit, Id};
+use baton_interop::survey::{
     plan_import, preview_rows, ImportError, ImportOptions, ImportPlan, RejectedRow, SourceEncoding,
 };
-use baton_core::{Edit, Id};
 use baton_store::EditOutcome;
 use serde::{Deserialize, Serialize};
 use specta::Type;

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use baton_core::survey_import::ImportPlan;
 use baton_core::Id;
+use baton_interop::survey::ImportPlan;
 
 use crate::error::{AppError, AppResult};
 

@@ -1,9 +1,9 @@
 //! Planning (and applying in memory) a 100,000-row survey CSV against a 10,000-step workspace.
 //! Budget for the whole import: under 3 s.
 
-use baton_core::survey_import::{plan_import, ImportOptions};
 use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
 use baton_core::{Edit, Workspace};
+use baton_interop::survey::{plan_import, ImportOptions};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion};
 
 const ROWS: usize = 100_000;

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{ImportOptions, RejectReason};
-use crate::model::{Id, Metric, MetricKind, Subject, SubjectKind, Workspace};
+use baton_core::model::{Id, Metric, MetricKind, Subject, SubjectKind, Workspace};
 
 /// Finds targets and metrics by id, path, name or kind.
 pub(super) struct Resolver<'w> {

@@ -2,11 +2,12 @@
 //! `Edit::AddResponses { responses: plan.accepted }` as one transaction.
 //!
 //! The file:
-//! - Encoding: UTF-8, with or without a BOM. A file that is not valid UTF-8 is read as
-//!   Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the plan
-//!   says so in `encoding`.
-//! - Separator: `,` or `;`, whichever occurs more often outside quotes in the header line
-//!   (`,` on a tie). With `;`, a value may use a decimal comma ("4,5").
+//! - Encoding: UTF-16 (little- or big-endian) when the file opens with its byte-order mark
+//!   (Excel's "Unicode text"); else UTF-8, with or without a BOM. A file that is neither is read
+//!   as Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the
+//!   plan says so in `encoding`.
+//! - Separator: `,`, `;` or a tab, whichever occurs most often outside quotes in the header line
+//!   (`,` then `;` on a tie). With `;` or a tab, a value may use a decimal comma ("4,5").
 //! - Header names are matched trimmed and case-insensitively, spaces and dashes read as `_`:
 //!   `target` (aliases `subject`, `step`, `handoff`, `target_id`), `metric` (`metric_name`),
 //!   `value` (`score`, `response`, `answer`, `rating`), `date` (`response_date`, `answered_on`),
@@ -27,20 +28,26 @@
 //! - An empty file (nothing but a BOM and whitespace) is an error; a header alone gives a plan
 //!   with no rows.
 
+mod dates;
 mod digest;
+mod mapping;
+mod presets;
 mod resolve;
+mod rows;
 mod text;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::apply::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS};
-use crate::model::{new_id, Id, Metric, MetricKind, SurveyResponse, Workspace};
+use baton_core::model::{Id, SurveyResponse, Workspace};
+pub use dates::DateFormat;
 use digest::ResponseDigest;
+pub use mapping::{default_labels, AnswerLabel, FieldSource, SurveyMapping};
+pub use presets::Preset;
 use resolve::Resolver;
+use rows::{read_row, Columns};
 use text::{decode, detect_separator, unterminated_quote, LineCounter};
 
 /// How to read the file.
@@ -54,7 +61,7 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ImportPlan {
     pub encoding: SourceEncoding,
-    /// "," or ";".
+    /// ",", ";" or a tab.
     pub separator: String,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
@@ -70,6 +77,10 @@ pub enum SourceEncoding {
     Utf8,
     /// The file was not UTF-8 and was read as Windows-1252.
     Windows1252,
+    /// UTF-16 little-endian, from its byte-order mark.
+    Utf16Le,
+    /// UTF-16 big-endian, from its byte-order mark.
+    Utf16Be,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -172,7 +183,7 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportSummary {
     pub encoding: SourceEncoding,
-    /// "," or ";".
+    /// ",", ";" or a tab.
     pub separator: String,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
@@ -206,6 +217,45 @@ pub fn plan_import_each(
     ws: &Workspace,
     bytes: &[u8],
     options: &ImportOptions,
+    accept: impl FnMut(SurveyResponse),
+) -> Result<ImportSummary, ImportError> {
+    plan_each(ws, bytes, options, None, accept)
+}
+
+/// `plan_import` for a survey tool's export read through `mapping`.
+pub fn plan_mapped_import(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mapping: &SurveyMapping,
+) -> Result<ImportPlan, ImportError> {
+    let mut accepted = Vec::new();
+    let summary = plan_mapped_import_each(ws, bytes, options, mapping, |r| accepted.push(r))?;
+    Ok(ImportPlan {
+        encoding: summary.encoding,
+        separator: summary.separator,
+        rows: summary.rows,
+        accepted,
+        rejected: summary.rejected,
+    })
+}
+
+/// `plan_import_each` for a survey tool's export read through `mapping`.
+pub fn plan_mapped_import_each(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mapping: &SurveyMapping,
+    accept: impl FnMut(SurveyResponse),
+) -> Result<ImportSummary, ImportError> {
+    plan_each(ws, bytes, options, Some(mapping), accept)
+}
+
+fn plan_each(
+    ws: &Workspace,
+    bytes: &[u8],
+    options: &ImportOptions,
+    mapping: Option<&SurveyMapping>,
     mut accept: impl FnMut(SurveyResponse),
 ) -> Result<ImportSummary, ImportError> {
     if let Some(journey_id) = &options.journey_id {
@@ -230,7 +280,11 @@ pub fn plan_import_each(
         .has_headers(true)
         .from_reader(text.as_bytes());
     let header = reader.headers().map_err(|e| malformed(&e, 1))?.clone();
-    let columns = Columns::find(&header)?;
+    let columns = match mapping {
+        Some(mapping) => Columns::mapped(&header, mapping)?,
+        None => Columns::find(&header)?,
+    };
+    let mut to_skip = columns.skip_rows;
     let resolver = Resolver::new(ws, options);
     let digest = ResponseDigest::new();
     let existing: HashMap<u128, &Id> = ws
@@ -261,6 +315,10 @@ pub fn plan_import_each(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue; // a blank row (";;;" from a spreadsheet) is no response
         }
+        if to_skip > 0 {
+            to_skip -= 1; // a further header row of the survey tool's
+            continue;
+        }
         plan.rows += 1;
         let outcome = read_row(&record, &columns, &resolver, separator).and_then(|response| {
             let key = digest.of(&response);
@@ -288,7 +346,14 @@ pub fn plan_import_each(
             }
             Err(reason) => plan.rejected.push(RejectedRow {
                 line,
-                message: reason.message(),
+                message: match (&reason, mapping) {
+                    (RejectReason::BadDate { date }, Some(m)) => format!(
+                        "the date {} is not {}",
+                        quoted(date),
+                        m.date_format.describe()
+                    ),
+                    _ => reason.message(),
+                },
                 reason,
             }),
         }
@@ -402,171 +467,4 @@ pub fn preview_rows(
             (line, cells)
         })
         .collect()
-}
-
-/// Where each known column is in the header.
-struct Columns {
-    target: usize,
-    metric: usize,
-    value: usize,
-    date: usize,
-    respondent: Option<usize>,
-    comment: Option<usize>,
-}
-
-impl Columns {
-    fn find(header: &csv::StringRecord) -> Result<Self, ImportError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_lowercase().replace([' ', '-'], "_"))
-            .collect();
-        let find = |aliases: &[&str]| names.iter().position(|n| aliases.contains(&n.as_str()));
-        let target = find(&["target", "subject", "step", "handoff", "target_id"]);
-        let metric = find(&["metric", "metric_name"]);
-        let value = find(&["value", "score", "response", "answer", "rating"]);
-        let date = find(&["date", "response_date", "answered_on"]);
-        match (target, metric, value, date) {
-            (Some(target), Some(metric), Some(value), Some(date)) => Ok(Self {
-                target,
-                metric,
-                value,
-                date,
-                respondent: find(&["respondent", "respondent_id"]),
-                comment: find(&["comment", "comments", "verbatim"]),
-            }),
-            _ => Err(ImportError::MissingColumns {
-                columns: [
-                    ("target", target),
-                    ("metric", metric),
-                    ("value", value),
-                    ("date", date),
-                ]
-                .iter()
-                .filter(|(_, at)| at.is_none())
-                .map(|(name, _)| (*name).to_owned())
-                .collect(),
-            }),
-        }
-    }
-}
-
-fn required<'r>(
-    record: &'r csv::StringRecord,
-    at: usize,
-    column: &str,
-) -> Result<&'r str, RejectReason> {
-    record
-        .get(at)
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| RejectReason::MissingValue {
-            column: column.to_owned(),
-        })
-}
-
-fn optional(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
-    at.and_then(|at| record.get(at))
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
-}
-
-fn read_row(
-    record: &csv::StringRecord,
-    columns: &Columns,
-    resolver: &Resolver,
-    separator: u8,
-) -> Result<SurveyResponse, RejectReason> {
-    let target = required(record, columns.target, "target")?;
-    let metric_text = required(record, columns.metric, "metric")?;
-    let value_text = required(record, columns.value, "value")?;
-    let date_text = required(record, columns.date, "date")?;
-    let subject = resolver.subject(target)?;
-    let metric = resolver.metric(metric_text)?;
-    let value = parse_value(value_text, separator, metric)?;
-    let date = parse_date(date_text).ok_or_else(|| RejectReason::BadDate {
-        date: date_text.to_owned(),
-    })?;
-    Ok(SurveyResponse {
-        id: new_id(),
-        subject,
-        metric_id: metric.id.clone(),
-        value,
-        date,
-        respondent: bounded(record, columns.respondent, "respondent", MAX_NAME_CHARS)?,
-        comment: bounded(record, columns.comment, "comment", MAX_LONG_TEXT_CHARS)?,
-    })
-}
-
-/// An optional column, refused here when it is longer than `apply` accepts, so that a row the
-/// store would refuse is named with its line instead of failing the whole import.
-fn bounded(
-    record: &csv::StringRecord,
-    at: Option<usize>,
-    column: &str,
-    max: usize,
-) -> Result<Option<String>, RejectReason> {
-    let text = optional(record, at);
-    match &text {
-        Some(t) if t.chars().nth(max).is_some() => Err(RejectReason::TooLong {
-            column: column.to_owned(),
-            max: u32::try_from(max).unwrap_or(u32::MAX),
-        }),
-        _ => Ok(text),
-    }
-}
-
-fn parse_value(text: &str, separator: u8, metric: &Metric) -> Result<f64, RejectReason> {
-    let normalised = if separator == b';' {
-        text.replace(',', ".")
-    } else {
-        text.to_owned()
-    };
-    let value: f64 = normalised
-        .parse()
-        .ok()
-        .filter(|v: &f64| v.is_finite())
-        .ok_or_else(|| RejectReason::NotANumber {
-            value: text.to_owned(),
-        })?;
-    let whole_numbers = metric.kind != MetricKind::Custom;
-    let on_scale = value >= metric.scale_min
-        && value <= metric.scale_max
-        && (!whole_numbers || value.fract() == 0.0);
-    if on_scale {
-        // -0 and 0 are one answer (and one duplicate key).
-        Ok(value + 0.0)
-    } else {
-        Err(RejectReason::OffScale {
-            value,
-            min: metric.scale_min,
-            max: metric.scale_max,
-            whole_numbers,
-        })
-    }
-}
-
-/// `yyyy-mm-dd` or `yyyy/mm/dd`, alone or followed by a whole, valid time: `T` or a space, then
-/// `hh:mm`, `hh:mm:ss` or with fractions, or an RFC 3339 date-time with its offset. Only the
-/// day is kept; anything else after the date is a bad date, not silently dropped.
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    const DAYS: [&str; 2] = ["%Y-%m-%d", "%Y/%m/%d"];
-    const TIMES: [&str; 2] = ["%H:%M", "%H:%M:%S%.f"];
-    if let Some(day) = DAYS
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
-    {
-        return Some(day);
-    }
-    if let Ok(moment) = chrono::DateTime::parse_from_rfc3339(text) {
-        return Some(moment.date_naive());
-    }
-    DAYS.iter()
-        .flat_map(|day| {
-            ["T", " "]
-                .into_iter()
-                .flat_map(move |sep| TIMES.map(|time| format!("{day}{sep}{time}")))
-        })
-        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, &format).ok())
-        .map(|moment| moment.date())
 }

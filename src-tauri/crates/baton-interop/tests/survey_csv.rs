@@ -1,9 +1,11 @@
 //! Planning survey imports from CSV bytes: every acceptance and rejection rule.
+// The journey builder of baton-core's own tests, shared rather than copied.
+#[path = "../../baton-core/tests/analysis_support/mod.rs"]
 mod analysis_support;
 
 use analysis_support::{date, MapBuilder};
-use baton_core::survey_import::*;
 use baton_core::*;
+use baton_interop::survey::*;
 
 struct Fixture {
     map: MapBuilder,
@@ -413,8 +415,8 @@ fn rejected_lines_count_blank_lines_and_every_line_ending() {
             "",
         ]
         .join(end);
-        let plan = baton_core::survey_import::plan_import(&ws, csv.as_bytes(), &Default::default())
-            .unwrap();
+        let plan =
+            baton_interop::survey::plan_import(&ws, csv.as_bytes(), &Default::default()).unwrap();
         let lines: Vec<u32> = plan.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 6], "line ending {end:?}");
     }
@@ -583,5 +585,112 @@ fn a_long_value_is_cut_in_the_message_but_whole_in_the_reason() {
     assert!(
         message.contains(&format!("“{}…”", "t".repeat(200))),
         "{message}"
+    );
+}
+
+/// UTF-16 text as a survey tool or Excel's "Unicode text" writes it: the byte-order mark, then
+/// each UTF-16 unit in the given byte order.
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut bytes = if little_endian {
+        vec![0xff, 0xfe]
+    } else {
+        vec![0xfe, 0xff]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_by_its_byte_order_mark_tab_separated_with_a_multi_line_comment() {
+    let f = fixture();
+    let text = format!(
+        "Target\tMetric\tValue\tDate\tComment\r\n\
+         {v}\tCSAT\t4\t2026-11-02\t\"Waited, then\r\nhung up\"\r\n\
+         Lost card / Call / Agent / Verifies identity\tNPS\t9\t2026-11-03\tÉté ✓ 😀\r\n\
+         {v}\tCSAT\tfour\t2026-11-04\t\r\n",
+        v = f.verify
+    );
+    for (little_endian, encoding) in [
+        (true, SourceEncoding::Utf16Le),
+        (false, SourceEncoding::Utf16Be),
+    ] {
+        let bytes = utf16(&text, little_endian);
+        assert!(bytes.contains(&0), "UTF-16 of ASCII holds NUL bytes");
+        let p = plan_import(&f.map.ws, &bytes, &ImportOptions::default()).unwrap();
+        assert_eq!((p.encoding, p.separator.as_str()), (encoding, "\t"));
+        assert_eq!(p.rows, 3);
+        assert_eq!(p.accepted.len(), 2, "{:?}", p.rejected);
+        assert_eq!(
+            p.accepted[0].comment.as_deref(),
+            Some("Waited, then\r\nhung up")
+        );
+        assert_eq!(
+            (p.accepted[1].metric_id.as_str(), p.accepted[1].value),
+            (f.nps.as_str(), 9.0)
+        );
+        assert_eq!(p.accepted[1].comment.as_deref(), Some("Été ✓ 😀"));
+        // The multi-line comment counts its two lines: the bad row is on line 5.
+        assert_eq!(p.rejected.len(), 1);
+        assert_eq!(p.rejected[0].line, 5);
+        assert!(matches!(
+            p.rejected[0].reason,
+            RejectReason::NotANumber { .. }
+        ));
+    }
+}
+
+#[test]
+fn a_tab_separated_value_may_use_a_decimal_comma() {
+    let mut f = fixture();
+    let hold = Metric {
+        id: new_id(),
+        name: "Minutes on hold".into(),
+        kind: MetricKind::Custom,
+        scale_min: 0.0,
+        scale_max: 60.0,
+        direction: Direction::LowerIsBetter,
+        position: 3,
+    };
+    f.map
+        .ws
+        .apply(&Edit::CreateMetric { metric: hold })
+        .unwrap();
+    let csv = format!(
+        "target\tmetric\tvalue\tdate\n{v}\tMinutes on hold\t12,5\t2026-11-02\n",
+        v = f.verify
+    );
+    let p = plan(&f, &csv);
+    assert_eq!(p.separator, "\t");
+    assert_eq!(p.accepted.len(), 1, "{:?}", p.rejected);
+    assert_eq!(p.accepted[0].value, 12.5);
+}
+
+#[test]
+fn broken_utf16_is_read_with_replacement_characters_never_a_panic() {
+    let f = fixture();
+    let mut bytes = utf16(
+        &format!(
+            "target,metric,value,date,comment\n{},CSAT,3,2026-11-02,A",
+            f.verify
+        ),
+        true,
+    );
+    // An unpaired high surrogate inside the comment, then an odd trailing byte.
+    bytes.extend([0x3d, 0xd8, b'B', 0x00, 0x0a]);
+    let p = plan_import(&f.map.ws, &bytes, &ImportOptions::default()).unwrap();
+    assert_eq!(p.encoding, SourceEncoding::Utf16Le);
+    assert_eq!(p.accepted.len(), 1, "{:?}", p.rejected);
+    let comment = p.accepted[0].comment.as_deref().unwrap_or_default();
+    assert!(comment.starts_with("A\u{fffd}B"), "{comment:?}");
+    // A BOM alone is an empty file.
+    assert_eq!(
+        plan_import(&f.map.ws, &[0xff, 0xfe], &ImportOptions::default()).unwrap_err(),
+        ImportError::Empty
     );
 }

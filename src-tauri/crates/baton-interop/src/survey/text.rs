@@ -87,8 +87,20 @@ pub(super) fn unterminated_quote(text: &[u8], separator: u8) -> Option<u32> {
     }
 }
 
-/// UTF-8 when valid (borrowed: a large file is not copied), else Windows-1252.
+/// UTF-16 when the bytes open with its byte-order mark (`FF FE` little-endian, `FE FF`
+/// big-endian: Excel's "Unicode text" and some survey tools write it), the mark removed and an
+/// unpaired surrogate read as U+FFFD; else UTF-8 when valid (borrowed: a large file is not
+/// copied); else Windows-1252.
 pub(super) fn decode(bytes: &[u8]) -> (Cow<'_, str>, SourceEncoding) {
+    let utf16 = match bytes {
+        [0xff, 0xfe, ..] => Some((encoding_rs::UTF_16LE, SourceEncoding::Utf16Le)),
+        [0xfe, 0xff, ..] => Some((encoding_rs::UTF_16BE, SourceEncoding::Utf16Be)),
+        _ => None,
+    };
+    if let Some((encoding, source)) = utf16 {
+        let (text, _had_errors) = encoding.decode_without_bom_handling(&bytes[2..]);
+        return (text, source);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), SourceEncoding::Utf8),
         Err(_) => (
@@ -112,20 +124,24 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
-/// `,` or `;`: the more frequent outside quotes on the first line.
+/// `,`, `;` or a tab: the most frequent outside quotes on the first line (`,` first, then `;`
+/// on a tie). Tabs are what Excel's "Unicode text" export separates with.
 pub(super) fn detect_separator(text: &str) -> u8 {
     let mut in_quotes = false;
-    let (mut commas, mut semicolons) = (0usize, 0usize);
+    let (mut commas, mut semicolons, mut tabs) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         match c {
             '"' => in_quotes = !in_quotes,
             '\n' | '\r' if !in_quotes => break,
             ',' if !in_quotes => commas += 1,
             ';' if !in_quotes => semicolons += 1,
+            '\t' if !in_quotes => tabs += 1,
             _ => {}
         }
     }
-    if semicolons > commas {
+    if tabs > commas && tabs > semicolons {
+        b'\t'
+    } else if semicolons > commas {
         b';'
     } else {
         b','

@@ -5,7 +5,7 @@ use std::hash::{BuildHasher, Hash};
 
 use chrono::NaiveDate;
 
-use crate::model::{Subject, SurveyResponse};
+use baton_core::model::{Subject, SurveyResponse};
 
 /// What makes two responses the same answer: subject, metric, value, date, respondent and
 /// comment, as a 128-bit digest (two independent SipHash keys), so that finding duplicates among
