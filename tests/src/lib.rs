@@ -221,6 +221,21 @@ impl Sandbox {
         std::fs::read(self.path(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
     }
 
+    /// The sha256 of a file in the sandbox, from coreutils' `sha256sum`: what "the file is
+    /// unchanged" is checked with.
+    pub fn sha256(&self, name: &str) -> String {
+        let output = std::process::Command::new("sha256sum")
+            .arg(self.path(name))
+            .output()
+            .unwrap_or_else(|e| panic!("sha256sum {name}: {e}"));
+        assert!(output.status.success(), "sha256sum {name} failed");
+        String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Writes a file in the sandbox.
     pub fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
         let path = self.path(name);

@@ -2,24 +2,8 @@
 //! the real `baton` binary: each file is damaged by hand through rusqlite (as any SQLite tool
 //! could), and where the promise is "unchanged" the file's sha256 is compared before and after.
 
-use std::process::Command;
-
 use baton_tests::Sandbox;
 use serde_json::Value;
-
-/// The file's sha256, from coreutils' `sha256sum`.
-fn sha256(sandbox: &Sandbox, name: &str) -> String {
-    let output = Command::new("sha256sum")
-        .arg(sandbox.path(name))
-        .output()
-        .expect("sha256sum runs");
-    assert!(output.status.success());
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
 
 /// A demo file with a history of three entries, the last one undone: the demo, then two
 /// survey imports (one undone).
@@ -56,7 +40,7 @@ fn first_id(sandbox: &Sandbox, name: &str, sql: &str) -> String {
 /// and its report holds a line with every one of `says`. Returns stdout.
 #[track_caller]
 fn check_finds(sandbox: &Sandbox, name: &str, says: &[&[&str]]) -> String {
-    let before = sha256(sandbox, name);
+    let before = sandbox.sha256(name);
     let run = sandbox.run(&["check", name]);
     let line = run.error_line();
     assert!(line.contains(name) && line.contains("problem"), "{line}");
@@ -69,7 +53,7 @@ fn check_finds(sandbox: &Sandbox, name: &str, says: &[&[&str]]) -> String {
             run.stdout
         );
     }
-    assert_eq!(sha256(sandbox, name), before, "check changed {name}");
+    assert_eq!(sandbox.sha256(name), before, "check changed {name}");
     assert!(!sandbox.path(&format!("{name}-journal")).exists());
     run.stdout.clone()
 }
@@ -262,7 +246,7 @@ fn check_lists_every_problem_and_says_so_in_json() {
             &["[meta]", "revision"],
         ],
     );
-    let before = sha256(&sandbox, "many.baton");
+    let before = sandbox.sha256("many.baton");
     let run = sandbox.run(&["check", "many.baton", "--json"]);
     run.error_line();
     let report = run.json();
@@ -276,7 +260,7 @@ fn check_lists_every_problem_and_says_so_in_json() {
     for area in ["schema", "model", "history", "meta"] {
         assert!(areas.contains(&area), "{area} missing from {areas:?}");
     }
-    assert_eq!(sha256(&sandbox, "many.baton"), before);
+    assert_eq!(sandbox.sha256("many.baton"), before);
 }
 
 #[test]
@@ -290,7 +274,7 @@ fn a_planted_trigger_never_runs_and_every_command_refuses_the_file() {
         "CREATE TRIGGER wipe AFTER UPDATE ON meta BEGIN DELETE FROM step; END;
          CREATE VIEW peek AS SELECT title FROM step;",
     );
-    let before = sha256(&sandbox, "planted.baton");
+    let before = sandbox.sha256("planted.baton");
     for args in [
         vec!["undo", "planted.baton"],
         vec!["redo", "planted.baton"],
@@ -305,7 +289,7 @@ fn a_planted_trigger_never_runs_and_every_command_refuses_the_file() {
             "{args:?}: {line}"
         );
     }
-    assert_eq!(sha256(&sandbox, "planted.baton"), before, "untouched");
+    assert_eq!(sandbox.sha256("planted.baton"), before, "untouched");
     let steps: i64 = {
         let conn = rusqlite::Connection::open(sandbox.path("planted.baton")).unwrap();
         conn.query_row("SELECT COUNT(*) FROM step", [], |row| row.get(0))
@@ -329,7 +313,7 @@ fn a_file_saying_version_1_with_a_version_2_schema_is_damaged_and_never_backed_u
     let conn = rusqlite::Connection::open(sandbox.path("liar.baton")).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     conn.close().unwrap();
-    let before = sha256(&sandbox, "liar.baton");
+    let before = sandbox.sha256("liar.baton");
     for args in [
         vec!["info", "liar.baton"],
         vec!["undo", "liar.baton"],
@@ -349,7 +333,7 @@ fn a_file_saying_version_1_with_a_version_2_schema_is_damaged_and_never_backed_u
         "liar.baton",
         &[&["[schema]", "says 1", "version 2"]],
     );
-    assert_eq!(sha256(&sandbox, "liar.baton"), before);
+    assert_eq!(sandbox.sha256("liar.baton"), before);
     let names: Vec<String> = std::fs::read_dir(sandbox.dir())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -387,7 +371,7 @@ fn unreadable_rows_are_typed_errors_in_plain_words() {
     for (name, sql, says) in cases {
         sandbox.write(name, &base);
         hand_edit(&sandbox, name, &sql);
-        let before = sha256(&sandbox, name);
+        let before = sandbox.sha256(name);
         let run = sandbox.run(&["info", name]);
         let line = run.error_line();
         assert!(line.contains(&format!("{name} is damaged")), "{line}");
@@ -399,7 +383,7 @@ fn unreadable_rows_are_typed_errors_in_plain_words() {
             "{line}"
         );
         check_finds(&sandbox, name, &[&says]);
-        assert_eq!(sha256(&sandbox, name), before);
+        assert_eq!(sandbox.sha256(name), before);
     }
 }
 

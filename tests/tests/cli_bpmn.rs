@@ -1,8 +1,6 @@
 //! `baton import-bpmn` through the real binary on BPMN files written by the tests: one edit that
 //! one `baton undo` removes; a bad model changes nothing in the client file (sha256).
 
-use std::process::Command;
-
 use baton_tests::Sandbox;
 
 /// A collaboration: a Customer pool (black box) calling the bank's agent, who hands over to a
@@ -27,19 +25,6 @@ const MODEL: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
     <sequenceFlow id="f2" sourceRef="G" targetRef="Block"/>
   </process>
 </definitions>"#;
-
-fn sha256(sandbox: &Sandbox, name: &str) -> String {
-    let output = Command::new("sha256sum")
-        .arg(sandbox.path(name))
-        .output()
-        .expect("sha256sum runs");
-    assert!(output.status.success());
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
-}
 
 fn client() -> Sandbox {
     let sandbox = Sandbox::new();
@@ -168,7 +153,7 @@ fn a_bad_model_is_a_clear_error_and_leaves_the_file_unchanged() {
         ),
         ("model.bpmn", MODEL.as_bytes(), "no lane or pool is named"),
     ];
-    let before = sha256(&sandbox, "client.baton");
+    let before = sandbox.sha256("client.baton");
     for (name, bytes, expected) in cases {
         sandbox.write(name, bytes);
         let mut args = vec!["import-bpmn", "client.baton", name];
@@ -178,7 +163,7 @@ fn a_bad_model_is_a_clear_error_and_leaves_the_file_unchanged() {
         let line = sandbox.run(&args).error_line().to_owned();
         assert!(line.contains(expected), "{name}: {line}");
         assert!(line.contains("nothing imported"), "{name}: {line}");
-        assert_eq!(sha256(&sandbox, "client.baton"), before, "{name}");
+        assert_eq!(sandbox.sha256("client.baton"), before, "{name}");
     }
 }
 
@@ -277,12 +262,12 @@ fn a_50_mb_model_is_refused_and_the_file_is_unchanged() {
     let mut big = MODEL.as_bytes().to_vec();
     big.resize(50 * 1024 * 1024, b' ');
     sandbox.write("big.bpmn", &big);
-    let before = sha256(&sandbox, "client.baton");
+    let before = sandbox.sha256("client.baton");
     let line = sandbox
         .run(&["import-bpmn", "client.baton", "big.bpmn"])
         .error_line()
         .to_owned();
     assert!(line.contains("at most"), "{line}");
     assert!(line.contains("nothing imported"), "{line}");
-    assert_eq!(sha256(&sandbox, "client.baton"), before);
+    assert_eq!(sandbox.sha256("client.baton"), before);
 }

@@ -4,8 +4,6 @@
 //! bytes unchanged, errors, and user text escaped (fields are at most 200 characters, as many
 //! as `output::shown` keeps, so its shortening is a safety net not reachable from here).
 
-use std::process::Command;
-
 use baton_core::plan::{plan_view, PlanFilter};
 use baton_core::Edit;
 use baton_tests::Sandbox;
@@ -19,19 +17,6 @@ fn bank() -> Sandbox {
         .run(&["new", "bank.baton", "--template", "bank_lost_card"])
         .ok();
     sandbox
-}
-
-fn sha256(sandbox: &Sandbox, name: &str) -> String {
-    let output = Command::new("sha256sum")
-        .arg(sandbox.path(name))
-        .output()
-        .expect("sha256sum runs");
-    assert!(output.status.success());
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 fn titles(plan: &Value) -> Vec<Vec<String>> {
@@ -139,7 +124,7 @@ fn the_bank_plan_as_text_by_phase_priority_and_owner() {
 #[test]
 fn draft_plan_dry_run_changes_nothing_then_one_edit_that_one_undo_removes() {
     let sandbox = bank();
-    let before = sha256(&sandbox, "bank.baton");
+    let before = sandbox.sha256("bank.baton");
     let dry = sandbox
         .run(&[
             "draft-plan",
@@ -158,7 +143,7 @@ fn draft_plan_dry_run_changes_nothing_then_one_edit_that_one_undo_removes() {
     );
     assert_eq!(dry["initiatives"].as_array().unwrap().len(), 7);
     assert_eq!(
-        sha256(&sandbox, "bank.baton"),
+        sandbox.sha256("bank.baton"),
         before,
         "a dry run leaves the file as it was"
     );
@@ -178,7 +163,7 @@ fn draft_plan_dry_run_changes_nothing_then_one_edit_that_one_undo_removes() {
         text.contains("impact 4, effort 2, Fraud and security, expects NPS 20"),
         "{text}"
     );
-    assert_eq!(sha256(&sandbox, "bank.baton"), before);
+    assert_eq!(sandbox.sha256("bank.baton"), before);
 
     let history_before = sandbox
         .run(&["history", "bank.baton", "--json"])

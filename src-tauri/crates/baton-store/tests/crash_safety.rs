@@ -40,6 +40,17 @@ fn open_when_free(path: &Path) -> Document {
 }
 
 /// Child mode: creates personas until killed, reporting each one once `apply` has returned.
+/// The parent tests of this file run one at a time. Each forks children while it holds files
+/// open; a sibling test's child forked at that moment shares the parent's descriptors until it
+/// execs, and with them the `flock` of a file the parent has just closed, so under load a
+/// reopen could find its own file "open in another Baton" or a temp file not yet removable.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 #[test]
 fn child_writer() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
@@ -133,6 +144,7 @@ fn survives_sigkill() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.baton");
@@ -289,6 +301,7 @@ fn survives_sigkill_during_save_as() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.baton");
     demo_file(&source).close().unwrap();
@@ -345,6 +358,7 @@ fn survives_sigkill_while_taking_snapshots() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("snap.baton");
     demo_file(&path).close().unwrap();
@@ -410,6 +424,7 @@ fn survives_sigkill_during_an_upgrade() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     assert_eq!(SCHEMA_VERSION, 2);
     let dir = tempfile::tempdir().unwrap();
     let original = dir.path().join("v1.baton");
@@ -497,6 +512,7 @@ fn a_full_disk_rolls_back_before_the_writer_exits() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("full.baton");
     let doc = Document::create(&path, "Full").unwrap();

@@ -77,6 +77,17 @@ fn report(line: &str) {
 
 /// Child mode: opens the encrypted file and creates personas holding the verbatim until killed,
 /// reporting each id once `apply` has returned.
+/// The parent tests of this file run one at a time. Each forks children while it holds files
+/// open; a sibling test's child forked at that moment shares the parent's descriptors until it
+/// execs, and with them the `flock` of a file the parent has just closed, so under load a
+/// reopen could find its own file "open in another Baton" or a temp file not yet removable.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 #[test]
 fn child_encrypted_writer() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
@@ -212,6 +223,7 @@ fn an_encrypted_file_survives_sigkill_and_never_holds_plaintext() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.baton");
@@ -258,6 +270,7 @@ fn setting_changing_and_removing_a_passphrase_survive_sigkill() {
     if std::env::var_os(CHILD_ENV).is_some() {
         return;
     }
+    let _serial = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rekey.baton");
     let mut doc = Document::create(&path, "Rekey").unwrap();
