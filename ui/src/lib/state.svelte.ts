@@ -45,8 +45,6 @@ class AppState {
   plan = $state.raw<PlanScreen | null>(null);
   /** The journey's cards and handoffs the plan addresses (map markers, the inspector's list). */
   planLinks = $state.raw<PlanLinks | null>(null);
-  /** The ids of `planLinks`' items, for the map's markers. */
-  planMarks = $state.raw<Set<Id>>(new Set());
   /** The shell's token for the view shown: its next update is a patch on this one. */
   private viewToken: number | null = null;
   private viewQueue: Promise<void> = Promise.resolve();
@@ -96,7 +94,6 @@ class AppState {
       const links = await api().planLinks(doc.doc, journeyId);
       if (this.doc !== doc || this.journeyId !== journeyId) return;
       this.planLinks = links;
-      this.planMarks = new Set(links.items.map((i) => i.id));
     } catch {
       // Markers are a hint: a failed read leaves the last ones, and the next pause asks again.
     }

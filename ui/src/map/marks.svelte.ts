@@ -65,6 +65,9 @@ export class MapMarks {
   readonly target = new KeyedMarks();
   /** The card being dragged (the overlay draws its ghost). */
   readonly dragging = new KeyedMarks();
+  /** Cards and handoffs a live initiative addresses (the plan's links; not cleared with the
+   * others: it follows `app.planLinks`, refetched for each journey). */
+  readonly planned = new KeyedMarks();
 
   clear(): void {
     for (const m of [this.selected, this.match, this.current, this.target, this.dragging]) m.clear();
@@ -79,6 +82,7 @@ export class MapMarks {
     $effect(() => this.match.set(find.marked));
     $effect(() => this.current.set(find.current ? [find.current] : []));
     $effect(() => this.dragging.set(gestures.dragged ? [gestures.dragged.id] : []));
+    $effect(() => this.planned.set(app.planLinks?.items.map((item) => item.id) ?? []));
     $effect(() => {
       // Drawing a handoff: the card under the pointer, or with the keyboard the selected card.
       const target = gestures.connectTarget;
