@@ -8,18 +8,17 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::kill::{self, kill_delay, one_at_a_time, report, xorshift, KillAfter};
+
 use baton_core::{new_id, Edit, Persona};
 use baton_store::{Document, ErrorKind, SCHEMA_VERSION};
 
 const CHILD_ENV: &str = "BATON_CRASH_CHILD";
-/// What the writer prints before each id it has seen applied, to tell it from the harness' output.
-const REPORT_PREFIX: &str = "applied ";
 const KILLS: u32 = 200;
 
 /// Opens the file, waiting out the lock a just-killed writer may still hold for a moment.
@@ -40,24 +39,12 @@ fn open_when_free(path: &Path) -> Document {
 }
 
 /// Child mode: creates personas until killed, reporting each one once `apply` has returned.
-/// The parent tests of this file run one at a time. Each forks children while it holds files
-/// open; a sibling test's child forked at that moment shares the parent's descriptors until it
-/// execs, and with them the `flock` of a file the parent has just closed, so under load a
-/// reopen could find its own file "open in another Baton" or a temp file not yet removable.
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    SERIAL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 #[test]
 fn child_writer() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
         return;
     };
     let mut doc = open_when_free(Path::new(&path));
-    let stdout = std::io::stdout();
     // Stop on our own after a while, so a parent that died early leaves no writer behind.
     let give_up = Instant::now() + Duration::from_secs(10);
     let mut counter = 0u32;
@@ -72,71 +59,21 @@ fn child_writer() {
         };
         let id = persona.id.clone();
         doc.apply(Edit::CreatePersona { persona }).unwrap();
-        let mut out = stdout.lock();
-        writeln!(out, "{REPORT_PREFIX}{id}").unwrap();
-        out.flush().unwrap();
+        report(&id);
     }
 }
 
-/// xorshift32: kill delays that differ per iteration yet repeat from run to run.
-fn xorshift(mut state: u32) -> u32 {
-    state ^= state << 13;
-    state ^= state >> 17;
-    state ^= state << 5;
-    state
-}
-
-fn kill_delay(iteration: u32) -> Duration {
-    let mut state = iteration.wrapping_mul(2_654_435_761) | 1;
-    for _ in 0..3 {
-        state = xorshift(state);
-    }
-    Duration::from_millis(5 + u64::from(state % 55))
-}
-
-/// Runs one writer, kills it after `delay`, and returns the ids it reported (complete lines only:
-/// a line cut by the kill proves nothing).
+/// Runs one writer, kills it after `delay`, and returns the ids it reported.
 fn run_and_kill(path: &Path, delay: Duration) -> Vec<String> {
-    let mut child = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "child_writer", "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        let mut ids = vec![];
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) if line.ends_with(b"\n") => {
-                    let text = String::from_utf8_lossy(&line);
-                    if let Some(id) = text.trim_end().strip_prefix(REPORT_PREFIX) {
-                        ids.push(id.to_string());
-                    }
-                }
-                Ok(_) => break,
-            }
-        }
-        ids
-    });
-    std::thread::sleep(delay);
-    let pid = libc::pid_t::try_from(child.id()).unwrap();
-    // SAFETY: `pid` is our own child, not yet waited for, so the id cannot have been reused.
-    let sent = unsafe { libc::kill(pid, libc::SIGKILL) };
-    assert_eq!(sent, 0, "SIGKILL could not be sent");
-    let status = child.wait().unwrap();
+    let killed = kill::run_child_and_kill("child_writer", CHILD_ENV, path, KillAfter::Start, delay);
     // Anything but death by SIGKILL means the writer failed (open or apply) before the kill.
     assert_eq!(
-        status.signal(),
+        killed.status.signal(),
         Some(libc::SIGKILL),
-        "the writer ended on its own: {status:?}"
+        "the writer ended on its own: {:?}",
+        killed.status
     );
-    reader.join().unwrap()
+    killed.reports
 }
 
 #[test]
@@ -220,50 +157,12 @@ fn names_in(dir: &Path) -> Vec<String> {
 /// Runs `child` (a test of this binary) on `path`, kills it after `delay` (unless it ended),
 /// and returns the complete lines it reported.
 fn run_child_and_kill(child: &str, path: &Path, delay: Duration) -> Vec<String> {
-    let mut command = Command::new(std::env::current_exe().unwrap());
-    command
-        .args(["--exact", child, "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
-    let mut process = command.spawn().unwrap();
-    let stdout = process.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || complete_reports(stdout));
-    std::thread::sleep(delay);
-    let pid = libc::pid_t::try_from(process.id()).unwrap();
-    // SAFETY: `pid` is our own child, not yet waited for, so the id cannot have been reused.
-    unsafe { libc::kill(pid, libc::SIGKILL) };
-    process.wait().unwrap();
-    reader.join().unwrap()
+    kill::run_child_and_kill(child, CHILD_ENV, path, KillAfter::Start, delay).reports
 }
 
-/// The reports (lines after `REPORT_PREFIX`) of a child, complete lines only.
+/// The reports of a child that ran to its end.
 fn complete_reports(stdout: impl std::io::Read) -> Vec<String> {
-    let mut reader = BufReader::new(stdout);
-    let mut reports = vec![];
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => break,
-            Ok(_) if line.ends_with(b"\n") => {
-                // The first report follows libtest's "test NAME ... " on the same line.
-                let text = String::from_utf8_lossy(&line);
-                if let Some(start) = text.find(REPORT_PREFIX) {
-                    reports.push(text.trim_end()[start + REPORT_PREFIX.len()..].to_string());
-                }
-            }
-            Ok(_) => break,
-        }
-    }
-    reports
-}
-
-fn report(line: &str) {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    writeln!(out, "{REPORT_PREFIX}{line}").unwrap();
-    out.flush().unwrap();
+    kill::complete_reports(stdout, || {})
 }
 
 /// A demo file (every template: a few hundred KB), for writes that take a while.

@@ -3,24 +3,21 @@
 //! clear; setting, changing and removing the passphrase killed mid-way leaves the old file or
 //! the new one, each opening with its own passphrase.
 //!
-//! The child is this test binary run again, selected by `BATON_CRYPT_CHILD` (as in
-//! `crash_safety.rs`). It prints "ready" once the file is open (deriving the key takes a while),
+//! The child is this test binary run again, selected by `BATON_CRYPT_CHILD` (the harness is
+//! `common::kill`). It reports "ready" once the file is open (deriving the key takes a while),
 //! and the kill comes a random delay after that.
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use common::kill::{self, kill_delay, one_at_a_time, report, KillAfter, READY};
 
 use baton_core::{new_id, Edit, Persona};
 use baton_store::{Document, ErrorKind, Passphrase};
 
 const CHILD_ENV: &str = "BATON_CRYPT_CHILD";
-const REPORT_PREFIX: &str = "report ";
-const READY: &str = "ready";
 const KILLS: u32 = 200;
 const REKEY_KILLS: u32 = 30;
 const VERBATIM: &str = "Mr Abernathy-Quist's loan 88-1207 was refused by phone";
@@ -68,26 +65,8 @@ fn open_any(path: &Path) -> (Document, Option<&'static str>) {
     }
 }
 
-fn report(line: &str) {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    writeln!(out, "{REPORT_PREFIX}{line}").unwrap();
-    out.flush().unwrap();
-}
-
 /// Child mode: opens the encrypted file and creates personas holding the verbatim until killed,
 /// reporting each id once `apply` has returned.
-/// The parent tests of this file run one at a time. Each forks children while it holds files
-/// open; a sibling test's child forked at that moment shares the parent's descriptors until it
-/// execs, and with them the `flock` of a file the parent has just closed, so under load a
-/// reopen could find its own file "open in another Baton" or a temp file not yet removable.
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    SERIAL
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
 #[test]
 fn child_encrypted_writer() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
@@ -139,64 +118,9 @@ fn child_rekeyer() {
     }
 }
 
-/// Runs `child` on `path`, kills it `delay` after it is ready (or after 20 s), and returns its
-/// complete reports after "ready".
+/// Runs `child` on `path`, kills it `delay` after it is ready, and returns its reports.
 fn run_child_and_kill(child: &str, path: &Path, delay: Duration) -> Vec<String> {
-    let mut process = Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", child, "--nocapture", "--test-threads=1"])
-        .env(CHILD_ENV, path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = process.stdout.take().unwrap();
-    let (sender, receiver) = mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        let mut reports = vec![];
-        let mut line = Vec::new();
-        loop {
-            line.clear();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) if line.ends_with(b"\n") => {
-                    // The first report follows libtest's "test NAME ... " on the same line.
-                    let text = String::from_utf8_lossy(&line);
-                    if let Some(start) = text.find(REPORT_PREFIX) {
-                        let report = text.trim_end()[start + REPORT_PREFIX.len()..].to_string();
-                        if report == READY {
-                            let _ = sender.send(());
-                        } else {
-                            reports.push(report);
-                        }
-                    }
-                }
-                Ok(_) => break,
-            }
-        }
-        reports
-    });
-    let ready = receiver.recv_timeout(Duration::from_secs(20)).is_ok();
-    if ready {
-        std::thread::sleep(delay);
-    }
-    let pid = libc::pid_t::try_from(process.id()).unwrap();
-    // SAFETY: `pid` is our own child, not yet waited for, so the id cannot have been reused.
-    unsafe { libc::kill(pid, libc::SIGKILL) };
-    process.wait().unwrap();
-    let reports = reader.join().unwrap();
-    assert!(ready, "the child never opened the file");
-    reports
-}
-
-fn kill_delay(iteration: u32) -> Duration {
-    let mut state = iteration.wrapping_mul(2_654_435_761) | 1;
-    for _ in 0..3 {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-    }
-    Duration::from_millis(u64::from(state % 60))
+    kill::run_child_and_kill(child, CHILD_ENV, path, KillAfter::Ready, delay).reports
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {

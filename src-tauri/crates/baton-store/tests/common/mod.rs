@@ -1,6 +1,8 @@
 //! Builders for the store's tests: valid entities, and a client file that uses every kind of row.
 #![allow(dead_code)]
 
+pub mod kill;
+
 use std::path::{Path, PathBuf};
 
 use baton_core::*;
