@@ -115,7 +115,10 @@ export const ACTIONS: readonly ActionSpec[] = [
 
 /** Pointer gestures, listed with the keys in the `?` list. */
 export const GESTURES: readonly { group: Group; label: string; how: (mac: boolean) => string[] }[] = [
-  { group: "Map", label: "Add a card in an empty cell", how: () => ["Double-click"] },
+  { group: "Map", label: "Add a card in an empty cell", how: () => ["Type its title", "Enter", "Double-click"] },
+  { group: "Map", label: "Rapid capture: commit and name the next card in the same cell", how: () => ["Enter while naming"] },
+  { group: "Map", label: "Rapid capture: commit and name a card in the next stage", how: () => ["Tab while naming"] },
+  { group: "Map", label: "Rapid capture: stop (a title typed is kept)", how: () => ["Esc while naming"] },
   { group: "Map", label: "Move a card, reorder stages and lanes", how: () => ["Drag"] },
   { group: "Map", label: "Draw a handoff", how: () => ["Drag the card's + handle"] },
   { group: "Edit", label: "Import survey responses (CSV) into the journey", how: () => ["Import… in the top bar"] },
@@ -206,9 +209,33 @@ export interface KeyPlace {
   onMap: boolean;
 }
 
-/** The one keydown dispatch: runs the action the key means here, if it may run; true when it
- * did (the caller then prevents the key's default). */
+// ---- typing on the map ----
+
+/** What typing on the map does (the map provides it: on an empty cell it starts a card);
+ * true when it took the text. */
+let typingHandler: ((text: string) => boolean) | null = null;
+
+/** Provides what typing on the map does while the caller is on screen; returns what takes it back. */
+export function provideTyping(handler: (text: string) => boolean): () => void {
+  typingHandler = handler;
+  return () => {
+    if (typingHandler === handler) typingHandler = null;
+  };
+}
+
+/** The text a plain key types, if it types one that may start a card ("?" is help, a space
+ * nothing). */
+export function typedText(k: KeyLike): string | null {
+  if (k.ctrlKey || k.metaKey || k.altKey || [...k.key].length !== 1) return null;
+  return k.key === "?" || k.key.trim() === "" ? null : k.key;
+}
+
+/** The one keydown dispatch: typing on the map first (where the map takes it, on an empty
+ * cell), then the action the key means here, if it may run; true when either did (the caller
+ * then prevents the key's default). */
 export function dispatchKey(k: KeyLike, place: KeyPlace): boolean {
+  const text = place.context === "editing" && place.onMap && !place.typing ? typedText(k) : null;
+  if (text !== null && typingHandler?.(text)) return true;
   const a = actionFor(k, place.mac, place.context);
   if (!a) return false;
   if (place.typing && !a.whileTyping) return false;
