@@ -4,6 +4,8 @@
 // generated from `ACTIONS`. What an action does is provided by the component that owns it
 // (`provide`), with when it is enabled, while that component is on screen.
 
+import { CHANNEL_CHOICES, LANE_KIND_CHOICES, describeChoices } from "./choices";
+
 export type ActionId =
   | "undo"
   | "redo"
@@ -41,7 +43,22 @@ export type ActionId =
   | "plan_move_down"
   | "plan_move_left"
   | "plan_move_right"
-  | "protect";
+  | "protect"
+  | "nudge_left"
+  | "nudge_right"
+  | "nudge_up"
+  | "nudge_down"
+  | "toggle_verification"
+  | "toggle_resolution"
+  | "touchpoint"
+  | "emotion_negative"
+  | "emotion_0"
+  | "emotion_1"
+  | "emotion_2"
+  | "emotion_3"
+  | "handoff_blind"
+  | "handoff_assisted"
+  | "handoff_automated";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help";
@@ -54,6 +71,7 @@ export interface KeySpec {
   /** Ctrl on Linux and Windows, Cmd on macOS. */
   mod?: boolean;
   shift?: boolean;
+  alt?: boolean;
 }
 
 export interface ActionSpec {
@@ -80,13 +98,28 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "edit_title", label: "Edit the selected title in place", group: "Edit", keys: [{ key: "enter" }, { key: "f2" }], contexts: EDITING, onMapOnly: true },
   { id: "cancel", label: "Cancel a gesture, close a panel", group: "Edit", keys: [{ key: "escape" }], contexts: EDITING },
   { id: "add_stage", label: "Add a stage after the selection", group: "Map", keys: [{ key: "s" }], contexts: EDITING, onMapOnly: true },
-  { id: "add_lane", label: "Add a lane below the selection", group: "Map", keys: [{ key: "l" }], contexts: EDITING, onMapOnly: true },
+  { id: "add_lane", label: "Add a lane below the selection (then its kind by key)", group: "Map", keys: [{ key: "l" }], contexts: EDITING, onMapOnly: true },
   { id: "add_card", label: "Add a card in the selected cell", group: "Map", keys: [{ key: "n" }], contexts: EDITING, onMapOnly: true },
   { id: "connect", label: "Draw a handoff from the selected card, Enter on the target", group: "Map", keys: [{ key: "h" }], contexts: EDITING, onMapOnly: true },
   { id: "move_left", label: "Select left", group: "Map", keys: [{ key: "arrowleft" }], contexts: EDITING, onMapOnly: true },
   { id: "move_right", label: "Select right", group: "Map", keys: [{ key: "arrowright" }], contexts: EDITING, onMapOnly: true },
   { id: "move_up", label: "Select up", group: "Map", keys: [{ key: "arrowup" }], contexts: EDITING, onMapOnly: true },
   { id: "move_down", label: "Select down", group: "Map", keys: [{ key: "arrowdown" }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_left", label: "Move the card or stage left", group: "Map", keys: [{ key: "arrowleft", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_right", label: "Move the card or stage right", group: "Map", keys: [{ key: "arrowright", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_up", label: "Move the card or lane up", group: "Map", keys: [{ key: "arrowup", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_down", label: "Move the card or lane down", group: "Map", keys: [{ key: "arrowdown", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "toggle_verification", label: "Card: the customer verifies here; handoff: verified again", group: "Map", keys: [{ key: "v" }], contexts: EDITING, onMapOnly: true },
+  { id: "toggle_resolution", label: "Card: the need is met here; handoff: the customer retells", group: "Map", keys: [{ key: "r" }], contexts: EDITING, onMapOnly: true },
+  { id: "touchpoint", label: "Mark the card as a touchpoint, then its channel by key", group: "Map", keys: [{ key: "t" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_negative", label: "Emotion point: the next digit is negative", group: "Map", keys: [{ key: "-" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_0", label: "Emotion point: neutral", group: "Map", keys: [{ key: "0" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_1", label: "Emotion point: +1 (after -: -1)", group: "Map", keys: [{ key: "1" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_2", label: "Emotion point: +2 (after -: -2)", group: "Map", keys: [{ key: "2" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_3", label: "Emotion point: +3 (after -: -3)", group: "Map", keys: [{ key: "3" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_blind", label: "Handoff: blind (cold)", group: "Map", keys: [{ key: "b" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_assisted", label: "Handoff: assisted (warm)", group: "Map", keys: [{ key: "a" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_automated", label: "Handoff: automated", group: "Map", keys: [{ key: "u" }], contexts: EDITING, onMapOnly: true },
   { id: "zoom_in", label: "Zoom in", group: "View", keys: [{ key: "=", mod: true }, { key: "+", mod: true }], contexts: ANY },
   { id: "zoom_out", label: "Zoom out", group: "View", keys: [{ key: "-", mod: true }], contexts: ANY },
   { id: "zoom_reset", label: "Zoom to 100%", group: "View", keys: [{ key: "0", mod: true }], contexts: ANY },
@@ -119,6 +152,8 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Map", label: "Rapid capture: commit and name the next card in the same cell", how: () => ["Enter while naming"] },
   { group: "Map", label: "Rapid capture: commit and name a card in the next stage", how: () => ["Tab while naming"] },
   { group: "Map", label: "Rapid capture: stop (a title typed is kept)", how: () => ["Esc while naming"] },
+  { group: "Map", label: "A new lane's kind, after L", how: () => [describeChoices(LANE_KIND_CHOICES)] },
+  { group: "Map", label: "A touchpoint's channel, after T", how: () => [describeChoices(CHANNEL_CHOICES)] },
   { group: "Map", label: "Move a card, reorder stages and lanes", how: () => ["Drag"] },
   { group: "Map", label: "Draw a handoff", how: () => ["Drag the card's + handle"] },
   { group: "Edit", label: "Import survey responses (CSV) into the journey", how: () => ["Import… in the top bar"] },
@@ -189,7 +224,7 @@ export function isMacPlatform(platform: string): boolean {
 export function keyMatches(spec: KeySpec, k: KeyLike, mac: boolean): boolean {
   const mod = mac ? k.metaKey : k.ctrlKey;
   const otherMod = mac ? k.ctrlKey : k.metaKey;
-  if (otherMod || k.altKey) return false;
+  if (otherMod || !!spec.alt !== k.altKey) return false;
   if (spec.key !== k.key.toLowerCase() || !!spec.mod !== mod) return false;
   return spec.key === "?" || spec.key === "+" || !!spec.shift === k.shiftKey;
 }
@@ -251,7 +286,7 @@ export function keyConflicts(actions: readonly ActionSpec[] = ACTIONS): string[]
   for (const a of actions) {
     for (const c of a.contexts) {
       for (const k of a.keys) {
-        const sig = `${c}:${k.mod ? "mod+" : ""}${k.shift && k.key !== "?" && k.key !== "+" ? "shift+" : ""}${k.key}`;
+        const sig = `${c}:${k.mod ? "mod+" : ""}${k.alt ? "alt+" : ""}${k.shift && k.key !== "?" && k.key !== "+" ? "shift+" : ""}${k.key}`;
         const other = seen.get(sig);
         if (other && other !== a.id) out.push(`${sig}: ${other} and ${a.id}`);
         else if (other === a.id) out.push(`${sig}: ${a.id} twice`);
@@ -280,6 +315,7 @@ const KEY_NAMES: Record<string, string> = {
 export function describeKey(k: KeySpec, mac: boolean): string {
   const parts: string[] = [];
   if (k.mod) parts.push(mac ? "⌘" : "Ctrl");
+  if (k.alt) parts.push(mac ? "⌥" : "Alt");
   if (k.shift && k.key !== "?") parts.push(mac ? "⇧" : "Shift");
   parts.push(KEY_NAMES[k.key] ?? k.key.toUpperCase());
   return parts.join(mac ? "" : "+");

@@ -1,57 +1,13 @@
-// Keyboard capture on the map against the fake shell (src/dev/fake.ts, which keeps an undo
-// history as the real one does): arrows reach empty cells, typing there starts a card, Enter
-// and Tab chain the next one, each card with its title is one undo step.
+// Keyboard capture on the map against the fake shell: arrows reach empty cells, typing there
+// starts a card, Enter and Tab chain the next one, each card with its title is one undo step.
 import { beforeEach, describe, expect, it } from "vitest";
-import { api, setApi } from "../lib/api";
-import { createFakeApi } from "../dev/fake";
-import { dispatchKey } from "../lib/actions";
 import { app } from "../lib/state.svelte";
-import { EditingController } from "./editing.svelte";
-import { MapData } from "./data.svelte";
-import { ViewportController } from "./viewport.svelte";
-import { GestureController } from "./gestures.svelte";
-import { FindController } from "./find.svelte";
-import { MapCommands } from "./commands.svelte";
+import { key, openMap, settle, type Harness } from "./harness.test-util";
 import type { Id } from "../lib/types";
 
-const place = { mac: false, context: "editing" as const, typing: false, onMap: true };
-const key = (k: string, mods: { shift?: boolean } = {}) =>
-  dispatchKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, shiftKey: !!mods.shift }, place);
-/** Lets the queued edits and their view updates land. */
-const settle = () => new Promise((r) => setTimeout(r, 20));
-
-let editing: EditingController;
-let data: MapData;
-let unprovide: () => void = () => {};
-
-async function openEmptyJourney() {
-  setApi(createFakeApi(new URLSearchParams("demo=demo")));
-  await app.open(() => api().openDemo());
-  data = new MapData();
-  const viewport = new ViewportController(() => data.layout);
-  viewport.width = 1280;
-  viewport.height = 720;
-  editing = new EditingController(() => {});
-  const gestures = new GestureController(
-    {
-      layout: () => data.layout,
-      shownCards: () => data.layout?.cards ?? [],
-      step: (id) => data.steps.get(id),
-      card: (id) => data.cards.get(id),
-      cellCards: (s, l, except) => data.cellCards(s, l, except),
-      select: (s) => (app.selection = s),
-      apply: (edit, about) => app.apply(edit, about),
-      connect: async () => {},
-      presenting: () => false,
-      focus: () => {},
-    },
-    viewport,
-  );
-  const find = new FindController(() => data.model?.steps ?? null, () => {});
-  const commands = new MapCommands(data, viewport, editing, gestures, find);
-  unprovide = commands.provide();
-  await settle();
-}
+let map: Harness | null = null;
+let editing: Harness["editing"];
+let data: Harness["data"];
 
 /** Types `text` into the open editor, then presses `end` there as the title editor does. */
 async function name(text: string, end: "Enter" | "Tab" | "Escape") {
@@ -69,9 +25,10 @@ const cellOf = (id: Id) => {
 
 describe("keyboard capture on the map", () => {
   beforeEach(async () => {
-    unprovide();
+    map?.close();
     await app.close();
-    await openEmptyJourney();
+    map = await openMap();
+    ({ editing, data } = map);
   });
 
   it("reaches an empty cell by arrows and starts a card there by typing", async () => {

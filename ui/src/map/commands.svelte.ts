@@ -14,6 +14,7 @@ import type { CaptureStep, EditingController } from "./editing.svelte";
 import type { Rect } from "../lib/viewport";
 import type { GestureController } from "./gestures.svelte";
 import type { FindController } from "./find.svelte";
+import { KeyEdits } from "./keyEdits.svelte";
 
 type Cell = { stageId: Id; laneId: Id };
 
@@ -22,6 +23,9 @@ type Cell = { stageId: Id; laneId: Id };
 const SPARE_IDS = 16;
 
 export class MapCommands {
+  /** The editing keys on the selection (Alt+arrows, V, R, T, digits, handoff modes) and the
+   * choices by key. */
+  readonly keys: KeyEdits;
   private spareIds: Id[] = [];
   private fetchingIds: Promise<void> | null = null;
 
@@ -31,7 +35,9 @@ export class MapCommands {
     private readonly editing: EditingController,
     private readonly gestures: GestureController,
     private readonly find: FindController,
-  ) {}
+  ) {
+    this.keys = new KeyEdits(data, (kind) => void this.addLane(kind));
+  }
 
   /** Registers the map's actions; returns what unregisters them. */
   provide(): () => void {
@@ -52,7 +58,6 @@ export class MapCommands {
       cancel: act(() => this.cancel()),
       delete: act(() => void this.deleteSelection()),
       add_stage: act(() => void this.addStage()),
-      add_lane: act(() => void this.addLane("actor")),
       add_card: act(() => void this.addCard()),
       edit_title: act(() => this.editTitle()),
       connect: act(() => {
@@ -63,9 +68,11 @@ export class MapCommands {
       move_up: act(() => this.moveSelection("up")),
       move_down: act(() => this.moveSelection("down")),
     });
+    const unkeys = this.keys.provide();
     return () => {
       untype();
       unprovide();
+      unkeys();
     };
   }
 
@@ -80,7 +87,9 @@ export class MapCommands {
     const layout = this.data.layout;
     if (!layout) return;
     const index = after === undefined ? null : model.stages.findIndex((s) => s.position === after);
-    this.editing.startCreating("stage", id, "New stage", newStageRect(layout, index), (name) =>
+    const at = newStageRect(layout, index);
+    this.viewport.reveal(at);
+    this.editing.startCreating("stage", id, "New stage", at, (name) =>
       E.createStage(model.journey.id, id, position, name),
     );
   }
@@ -96,7 +105,9 @@ export class MapCommands {
     const layout = this.data.layout;
     if (!layout) return;
     const index = after === undefined ? null : model.lanes.findIndex((l) => l.position === after);
-    this.editing.startCreating("lane", id, LANE_KIND_LABELS[kind], newLaneRect(layout, index), (name) =>
+    const at = newLaneRect(layout, index);
+    this.viewport.reveal(at);
+    this.editing.startCreating("lane", id, LANE_KIND_LABELS[kind], at, (name) =>
       E.createLane(model.journey.id, id, position, name, kind),
     );
   }

@@ -100,7 +100,13 @@ export class ViewportController {
   /** Scrolls just enough for `r` (layout units) to show beside the sticky headers. */
   reveal(r: Rect): void {
     const l = this.layout();
-    if (l) this.set(revealRect(this.vp, r, this.width, this.height, l.style.lane_header_width, l.style.stage_header_height));
+    if (!l) return;
+    const next = revealRect(this.vp, r, this.width, this.height, l.style.lane_header_width, l.style.stage_header_height);
+    // Kept over the layout and `r`: a new lane or stage being named stands just past the layout.
+    const w = Math.max(l.width, r.x + r.width);
+    const h = Math.max(l.height, r.y + r.height);
+    this.#moveTo(clampPan(next, w, h, this.width, this.height));
+    this.activity();
   }
 
   /** Centres the cards, handoffs and stages with these ids (hotspot and evidence clicks). */
