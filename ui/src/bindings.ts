@@ -257,6 +257,11 @@ export type EditOutcome = {
 	can_redo: boolean,
 	/**  The rows the change wrote or deleted. */
 	touched: EntityRef[],
+	/**
+	 *  The change in the history's words ("create step", a batch's own label): of the edit
+	 *  applied, or of the one undone or redone (the screen says what it undid).
+	 */
+	label: string,
 };
 
 /**  The points of one emotion lane's curve, left to right; the UI draws a smooth curve through them. */

@@ -58,12 +58,17 @@ export type ActionId =
   | "emotion_3"
   | "handoff_blind"
   | "handoff_assisted"
-  | "handoff_automated";
+  | "handoff_automated"
+  | "new_file"
+  | "open_file"
+  | "close_file"
+  | "focus_mode"
+  | "reveal_mode";
 
 /** What the screen is doing: a key means what its action in this context says. */
-export type KeyContext = "editing" | "presenting" | "help";
+export type KeyContext = "editing" | "presenting" | "help" | "start";
 
-export type Group = "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar" | "Plan";
+export type Group = "File" | "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar" | "Plan";
 
 export interface KeySpec {
   /** Lower-case `KeyboardEvent.key`. */
@@ -132,10 +137,15 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "find_next", label: "Next match", group: "Find", keys: [{ key: "g", mod: true }], contexts: ANY, whileTyping: true },
   { id: "find_prev", label: "Previous match", group: "Find", keys: [{ key: "g", mod: true, shift: true }], contexts: ANY, whileTyping: true },
   { id: "present", label: "Presentation mode", group: "Presentation", keys: [{ key: "f5" }], contexts: ANY, whileTyping: true },
-  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: " " }], contexts: ["presenting"] },
-  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }], contexts: ["presenting"] },
+  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: "arrowdown" }, { key: "pagedown" }, { key: " " }], contexts: ["presenting"] },
+  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }, { key: "arrowup" }, { key: "pageup" }], contexts: ["presenting"] },
+  { id: "reveal_mode", label: "Reveal mode: dim the stages not reached yet", group: "Presentation", keys: [{ key: "d" }], contexts: ["presenting"] },
   { id: "leave_presentation", label: "Leave presentation mode", group: "Presentation", keys: [{ key: "escape" }], contexts: ["presenting"], whileTyping: true },
-  { id: "add_journey", label: "New journey", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "add_journey", label: "New journey", group: "Sidebar", keys: [{ key: "j" }], contexts: EDITING, onMapOnly: true },
+  { id: "new_file", label: "New client file…", group: "File", keys: [{ key: "n", mod: true }], contexts: ["start", "editing"], whileTyping: true },
+  { id: "open_file", label: "Open a client file…", group: "File", keys: [{ key: "o", mod: true }], contexts: ["start", "editing"], whileTyping: true },
+  { id: "close_file", label: "Close the file", group: "File", keys: [{ key: "w", mod: true }], contexts: EDITING, whileTyping: true },
+  { id: "focus_mode", label: "Focus: hide or show the sidebar and inspector", group: "View", keys: [{ key: "\\", mod: true }], contexts: EDITING },
   { id: "add_persona", label: "New persona", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "show_map", label: "Show the map", group: "Plan", keys: [{ key: "m" }], contexts: EDITING },
   { id: "show_plan", label: "Show the improvement plan", group: "Plan", keys: [{ key: "p" }], contexts: EDITING },
@@ -162,7 +172,7 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Plan", label: "Move an initiative to another phase or place", how: () => ["Drag the card"] },
 ];
 
-export const GROUPS: readonly Group[] = ["Edit", "Map", "View", "Find", "Presentation", "Plan"];
+export const GROUPS: readonly Group[] = ["File", "Edit", "Map", "View", "Find", "Presentation", "Plan", "Sidebar"];
 
 const BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
 
@@ -238,8 +248,12 @@ export function actionFor(k: KeyLike, mac: boolean, context: KeyContext): Action
 export interface KeyPlace {
   mac: boolean;
   context: KeyContext;
-  /** A text field has focus. */
+  /** A text field, or a control that takes letters and arrows (drop-down, check box, slider),
+   * has focus. */
   typing: boolean;
+  /** That control is one to choose with, not a text field being typed in: shortcuts with Ctrl
+   * (Cmd) still work there (undo from a drop-down). */
+  choosing?: boolean;
   /** The map, or nothing, has focus. */
   onMap: boolean;
 }
@@ -273,7 +287,7 @@ export function dispatchKey(k: KeyLike, place: KeyPlace): boolean {
   if (text !== null && typingHandler?.(text)) return true;
   const a = actionFor(k, place.mac, place.context);
   if (!a) return false;
-  if (place.typing && !a.whileTyping) return false;
+  if (place.typing && !a.whileTyping && !(place.choosing && (k.ctrlKey || k.metaKey))) return false;
   const plain = !k.ctrlKey && !k.metaKey;
   if (a.onMapOnly && plain && !place.onMap) return false;
   return perform(a.id);
@@ -309,6 +323,8 @@ const KEY_NAMES: Record<string, string> = {
   " ": "Space",
   f2: "F2",
   f5: "F5",
+  pagedown: "PgDn",
+  pageup: "PgUp",
 };
 
 /** A key as the user reads it ("Ctrl+Shift+Z", "⌘⇧Z"). */
@@ -343,6 +359,18 @@ export function keyTableMarkdown(): string {
     (a) => `| ${a.keys.map((k) => "`" + describeKey(k, false) + "`").join(", ")} | ${a.label} | ${a.contexts.join(", ")} |`,
   );
   return ["| Keys | Action | Works when |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Inputs chosen with, not typed in. */
+const CHOICE_INPUTS = new Set(["checkbox", "radio", "range", "button", "submit", "reset", "color", "file"]);
+
+/** True when the key went to a control to choose with (drop-down, check box, slider): letters
+ * and arrows are its own, shortcuts with Ctrl are the app's. */
+export function isChoiceTarget(target: EventTarget | null): boolean {
+  if (!target || typeof target !== "object" || !("tagName" in target)) return false;
+  const el = target as HTMLElement;
+  const tag = el.tagName.toLowerCase();
+  return tag === "select" || (tag === "input" && CHOICE_INPUTS.has((el as HTMLInputElement).type));
 }
 
 /** True when the key went to a text field, where letters and Backspace are typing, not commands. */

@@ -95,3 +95,25 @@ describe("keyboard capture on the map", () => {
     expect(point?.emotion).toBe(2);
   });
 });
+
+describe("undo that talks", () => {
+  beforeEach(async () => {
+    map?.close();
+    await app.close();
+    map = await openMap();
+    ({ editing, data } = map);
+  });
+
+  it("says what an undo and a redo did, in the history's words with cards for steps", async () => {
+    const model = app.view!.model;
+    app.selection = { kind: "cell", stageId: model.stages[0].id, laneId: model.lanes.find((l) => l.kind !== "emotion")!.id };
+    key("Enter");
+    await settle();
+    await name("Orders the part", "Escape");
+    await settle();
+    await app.undo();
+    expect(app.notice?.text).toBe("Undone: create card");
+    await app.redo();
+    expect(app.notice?.text).toBe("Redone: create card");
+  });
+});
