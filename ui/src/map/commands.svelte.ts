@@ -144,13 +144,14 @@ export class MapCommands {
     const id = this.takeSpareId() ?? (await app.ids(1))[0];
     // An emotion is a point on the curve, not a titled card: it is created at once.
     if (lane.kind === "emotion") return void this.addEmotion(cell, id, typed);
-    this.capture(cell, id, typed, null);
+    // Opened by a key that types nothing (N, Enter, double-click), it offers "New card".
+    this.capture(cell, id, typed, typed === "" ? "New card" : "", null);
   }
 
   /** Opens the editor of a new card `id` in `cell` (below `after`, the editor of the card just
    * committed there, if any); Enter and Tab chain the next one. The edit is built when it runs,
    * so the card goes below those captured before it. */
-  private capture(cell: Cell, id: Id, typed: string, after: Rect | null): void {
+  private capture(cell: Cell, id: Id, typed: string, offered: string, after: Rect | null): void {
     const model = this.data.model;
     const layout = this.data.layout;
     const lane = this.data.lanes.get(cell.laneId);
@@ -162,12 +163,12 @@ export class MapCommands {
     if (!at) return;
     this.viewport.reveal(at);
     const build = (title: string) => E.createStep(model.journey.id, id, cell.stageId, cell.laneId, this.countIn(cell), title, lane.kind);
-    this.editing.startCapture(id, typed, at, build, (to: CaptureStep, prev: Rect) => {
+    this.editing.startCapture(id, typed, offered, at, build, (to: CaptureStep, prev: Rect) => {
       const grid = this.data.grid;
       const next = to === "same" ? cell : grid ? nextStageCell(grid, cell) : null;
       const nextId = this.takeSpareId();
-      if (next && nextId) this.capture(next, nextId, "", to === "same" ? prev : null);
-      else if (next) void this.addCard(next);
+      if (next && nextId) this.capture(next, nextId, "", "", to === "same" ? prev : null);
+      else if (next) void this.freshId().then((fetched) => this.capture(next, fetched, "", "", to === "same" ? prev : null));
       else this.viewport.reveal(prev);
     });
   }

@@ -58,10 +58,12 @@ export class EditingController {
     this.open({ kind, id, value, create: { build, at, offered: value } });
   }
 
-  /** Names a new card in place for rapid capture: nothing is offered (an editor left empty
-   * creates nothing), `chain` opens the next one; `typed` is the text typed to open it. */
-  startCapture(id: Id, typed: string, at: Rect, build: (name: string) => Edit, chain: CaptureChain): void {
-    this.open({ kind: "step", id, value: typed, typed: typed !== "", create: { build, at, offered: "", chain } });
+  /** Names a new card in place for rapid capture, `chain` opening the next one. Opened by
+   * typing, `typed` is its text and nothing is offered (an editor left empty creates nothing,
+   * as do the next ones chained); otherwise `offered` is, selected. */
+  startCapture(id: Id, typed: string, offered: string, at: Rect, build: (name: string) => Edit, chain: CaptureChain): void {
+    const value = typed !== "" ? typed : offered;
+    this.open({ kind: "step", id, value, typed: typed !== "", create: { build, at, offered: typed !== "" ? "" : offered, chain } });
   }
 
   /** Enter, Tab or blur: the new entity created with its name, or the rename applied. With
