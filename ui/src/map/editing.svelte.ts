@@ -75,7 +75,11 @@ export class EditingController {
     if (ed.create) {
       if (ed.create.offered === "" && ed.value.trim() === "") return this.focusMap();
       const created = this.create(ed, ed.value);
-      if (next && ed.create.chain) return ed.create.chain(next, ed.create.at);
+      if (next && ed.create.chain) {
+        // The map has the keys back if no next card opens (Tab past the last stage).
+        this.focusMap();
+        return ed.create.chain(next, ed.create.at);
+      }
       await created;
     }
     // Built when it runs, from the entity as it is then (see `app.apply`).
