@@ -395,5 +395,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
     draftPlan: () => delay(null),
     planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
+    ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
   };
 }
