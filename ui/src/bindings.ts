@@ -477,8 +477,14 @@ export type HandoffPath = {
 	handoff_id: string,
 	points: Point[],
 	arrow: ArrowEnd,
-	/**  Where markers (re-verify, retell) go: the middle of the longest segment in a gutter. */
+	/**  The centre of `label`. */
 	label_anchor: Point,
+	/**
+	 *  Where the handoff's chain mark, markers (re-verify, retell) and friction or score pill
+	 *  go, stacked and centred: in the gutter beside the sender, on the arrow's run when there is
+	 *  room, never over a card or another handoff's label.
+	 */
+	label: LabelBox,
 };
 
 export type Hotspots = {
@@ -679,6 +685,14 @@ export type JourneyViewPatch = {
 	revision: number,
 	can_undo: boolean,
 	can_redo: boolean,
+};
+
+/**  A handoff's label box, in map units (top left corner and size). */
+export type LabelBox = {
+	x: number,
+	y: number,
+	w: number,
+	h: number,
 };
 
 /**  A row of the map. The actor attributes are only meaningful (and only allowed) on actor lanes. */
