@@ -255,7 +255,7 @@ function layoutOf(m: JourneyModel, presentation: boolean): Layout {
       : [{ x: a.x + a.w, y: sy }, { x: gx, y: sy }, { x: gx, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y }];
     const last = pts[pts.length - 1], prev = pts[pts.length - 2];
     const len = Math.hypot(last.x - prev.x, last.y - prev.y) || 1;
-    return [{ handoff_id: h.id, points: pts, arrow: { tip: last, dx: (last.x - prev.x) / len, dy: (last.y - prev.y) / len }, label_anchor: { x: gx, y: (pts[1].y + pts[2].y) / 2 } }];
+    return [{ handoff_id: h.id, points: pts, arrow: { tip: last, dx: (last.x - prev.x) / len, dy: (last.y - prev.y) / len }, label_anchor: { x: gx, y: (pts[1].y + pts[2].y) / 2 }, label: { x: gx - 22, y: (pts[1].y + pts[2].y) / 2 - 9, w: 44, h: 18 } }];
   });
   return { width: st.lane_header_width + g + stages.length * (g + colW), height: y + g, style: st, stages, lanes, cards, handoffs, emotion_curves };
 }
@@ -398,5 +398,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
     draftPlan: () => delay(null),
     planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
+    ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
   };
 }
