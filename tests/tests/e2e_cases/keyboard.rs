@@ -335,6 +335,21 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
         notice(s) == "Redone: update handoff"
     });
 
+    // Ctrl+D duplicates the first card, Ctrl+C and Ctrl+V copy it into the next stage: each one
+    // edit, taken back by one Ctrl+Z.
+    k.press(ESCAPE);
+    k.press(DOWN);
+    k.ctrl("d");
+    s.wait_count(CARD, 31);
+    k.ctrl("z");
+    s.wait_count(CARD, 30);
+    k.ctrl("c");
+    k.press(RIGHT);
+    k.ctrl("v");
+    s.wait_count(CARD, 31);
+    k.ctrl("z");
+    s.wait_count(CARD, 30);
+
     // Insights and the friction view.
     k.press(ESCAPE);
     k.press("i");

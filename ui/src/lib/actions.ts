@@ -63,7 +63,11 @@ export type ActionId =
   | "open_file"
   | "close_file"
   | "focus_mode"
-  | "reveal_mode";
+  | "reveal_mode"
+  | "copy"
+  | "cut"
+  | "paste"
+  | "duplicate";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help" | "start";
@@ -114,6 +118,10 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "nudge_right", label: "Move the card or stage right", group: "Map", keys: [{ key: "arrowright", alt: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_up", label: "Move the card or lane up", group: "Map", keys: [{ key: "arrowup", alt: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_down", label: "Move the card or lane down", group: "Map", keys: [{ key: "arrowdown", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "copy", label: "Copy the card", group: "Edit", keys: [{ key: "c", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "cut", label: "Cut the card", group: "Edit", keys: [{ key: "x", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "paste", label: "Paste cards into the selected cell (this journey or another)", group: "Edit", keys: [{ key: "v", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "duplicate", label: "Duplicate the card", group: "Edit", keys: [{ key: "d", mod: true }], contexts: EDITING, onMapOnly: true },
   { id: "toggle_verification", label: "Card: the customer verifies here; handoff: verified again", group: "Map", keys: [{ key: "v" }], contexts: EDITING, onMapOnly: true },
   { id: "toggle_resolution", label: "Card: the need is met here; handoff: the customer retells", group: "Map", keys: [{ key: "r" }], contexts: EDITING, onMapOnly: true },
   { id: "touchpoint", label: "Mark the card as a touchpoint, then its channel by key", group: "Map", keys: [{ key: "t" }], contexts: EDITING, onMapOnly: true },

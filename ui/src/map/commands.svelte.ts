@@ -15,6 +15,7 @@ import type { Rect } from "../lib/viewport";
 import type { GestureController } from "./gestures.svelte";
 import type { FindController } from "./find.svelte";
 import { KeyEdits } from "./keyEdits.svelte";
+import { CardClipboard } from "./clipboard.svelte";
 
 type Cell = { stageId: Id; laneId: Id };
 
@@ -70,10 +71,12 @@ export class MapCommands {
       move_down: act(() => this.moveSelection("down")),
     });
     const unkeys = this.keys.provide();
+    const unclip = new CardClipboard(this.data).provide();
     return () => {
       untype();
       unprovide();
       unkeys();
+      unclip();
     };
   }
 
