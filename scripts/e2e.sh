@@ -25,7 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# Large enough for a 1920x1080 window (the presentation's projector-size screenshots).
+Xvfb "$DISPLAY_NUM" -screen 0 1920x1200x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 pids+=($!)
 export DISPLAY="$DISPLAY_NUM"
 # The app's preferences (recent list) and demo files go to the temp dir, never the user's.

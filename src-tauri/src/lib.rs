@@ -17,6 +17,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::cards;
     use commands::{edits, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
@@ -36,6 +37,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             edits::undo,
             edits::redo,
             edits::new_ids,
+            cards::copy_cards,
+            cards::paste_cards_edit,
+            cards::duplicate_cards_edit,
+            cards::delete_cards_edit,
+            cards::move_card_edit,
             views::journey_view_update,
             views::workspace_view,
             journeys::duplicate_journey_as_future,

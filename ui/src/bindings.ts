@@ -35,6 +35,19 @@ export const commands = {
 	redo: (doc: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("redo", { doc, screen })),
 	/**  Fresh UUID v7 ids for entities the UI is about to create: ids are made in Rust only. */
 	newIds: (count: number) => typedError<string[], AppError>(__TAURI_INVOKE("new_ids", { count })),
+	/**  The selected cards (`step_ids`, one journey) and the handoffs among them. */
+	copyCards: (doc: string, stepIds: string[]) => typedError<Clipboard, AppError>(__TAURI_INVOKE("copy_cards", { doc, stepIds })),
+	/**  The edit pasting `clipboard` with its top-left card in the cell `at`. */
+	pasteCardsEdit: (doc: string, clipboard: Clipboard, at: PasteTarget) => typedError<Edit, AppError>(__TAURI_INVOKE("paste_cards_edit", { doc, clipboard, at })),
+	/**  The edit putting a copy of each selected card right after it, with the handoffs among them. */
+	duplicateCardsEdit: (doc: string, stepIds: string[]) => typedError<Edit, AppError>(__TAURI_INVOKE("duplicate_cards_edit", { doc, stepIds })),
+	/**  The edit deleting the selected cards (their handoffs go with them). */
+	deleteCardsEdit: (doc: string, stepIds: string[]) => typedError<Edit, AppError>(__TAURI_INVOKE("delete_cards_edit", { doc, stepIds })),
+	/**
+	 *  The edit moving a card one place up, down (within its cell, then to the next lane's cell),
+	 *  left or right (the neighbouring stage); none at the grid's edge.
+	 */
+	moveCardEdit: (doc: string, stepId: string, direction: CardMove) => typedError<Edit | null, AppError>(__TAURI_INVOKE("move_card_edit", { doc, stepId, direction })),
 	/**
 	 *  One journey with its layout (`presentation` lays it out for a projector), as a patch on the
 	 *  view the screen holds (`held`: the token it came with), or whole: after an edit, a big
@@ -155,11 +168,49 @@ export type CardBox = {
 	clipped: boolean,
 };
 
+/**  Which neighbour a card moves to. */
+export type CardMove = 
+/**  Earlier in its cell, or at the end of the cell above when it is first. */
+"up" | 
+/**  Later in its cell, or first in the cell below when it is last. */
+"down" | 
+/**  The previous stage, same lane, same position (or the end). */
+"left" | 
+/**  The next stage, same lane, same position (or the end). */
+"right";
+
 /**  A protocol item that must travel with a handoff. */
 export type ChecklistItem = {
 	id: string,
 	text: string,
 	done: boolean,
+};
+
+/**
+ *  Copied cards with the handoffs among them, independent of any journey: each card keeps its
+ *  place relative to the copied block's top-left cell, so a paste can put the block anywhere.
+ */
+export type Clipboard = {
+	/**  In journey order (stage, lane, position in the cell). */
+	cards: ClipboardCard[],
+	handoffs: ClipboardHandoff[],
+};
+
+export type ClipboardCard = {
+	/**  Stages to the right of the block's first stage. */
+	stage_offset: number,
+	/**  Lanes below the block's first lane. */
+	lane_offset: number,
+	/**  The card as copied; a paste gives it a new id, journey, cell and position. */
+	step: Step,
+};
+
+export type ClipboardHandoff = {
+	/**  Indices into `Clipboard::cards`. */
+	from: number,
+	to: number,
+	/**  The handoff as copied; a paste gives it (and its checklist items) new ids and its ends. */
+	handoff: Handoff,
 };
 
 export type ContactChannel = "phone" | "chat" | "email" | "web" | "app" | "in_person" | "mail" | "social" | "other";
@@ -216,7 +267,13 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 /**  Cascades to the stage's steps (and their handoffs, scores...); the inverse restores them. */
 { op: "delete_stage"; id: string } | { op: "move_stage"; id: string; position: number } | { op: "create_lane"; lane: Lane } | { op: "update_lane"; lane: Lane } | 
 /**  Cascades like `DeleteStage`. */
-{ op: "delete_lane"; id: string } | { op: "move_lane"; id: string; position: number } | { op: "create_step"; step: Step } | { op: "update_step"; step: Step } | 
+{ op: "delete_lane"; id: string } | { op: "move_lane"; id: string; position: number } | 
+/**
+ *  Changes a lane's kind and clears what the new kind does not allow: the actor attributes
+ *  when it stops being an actor lane; its cards' emotion (off an emotion lane), touchpoint,
+ *  verification and resolution (off customer and actor lanes). The inverse restores them.
+ */
+{ op: "set_lane_kind"; id: string; kind: LaneKind } | { op: "create_step"; step: Step } | { op: "update_step"; step: Step } | 
 /**  Cascades to its handoffs, targets, responses and scores, and unlinks initiatives. */
 { op: "delete_step"; id: string } | 
 /**  To another cell (same journey) and/or another position in the cell. */
@@ -257,6 +314,11 @@ export type EditOutcome = {
 	can_redo: boolean,
 	/**  The rows the change wrote or deleted. */
 	touched: EntityRef[],
+	/**
+	 *  The change in the history's words ("create step", a batch's own label): of the edit
+	 *  applied, or of the one undone or redone (the screen says what it undid).
+	 */
+	label: string,
 };
 
 /**  The points of one emotion lane's curve, left to right; the UI draws a smooth curve through them. */
@@ -420,8 +482,14 @@ export type HandoffPath = {
 	handoff_id: string,
 	points: Point[],
 	arrow: ArrowEnd,
-	/**  Where markers (re-verify, retell) go: the middle of the longest segment in a gutter. */
+	/**  The centre of `label`. */
 	label_anchor: Point,
+	/**
+	 *  Where the handoff's chain mark, markers (re-verify, retell) and friction or score pill
+	 *  go, stacked and centred: in the gutter beside the sender, on the arrow's run when there is
+	 *  room, never over a card or another handoff's label.
+	 */
+	label: LabelBox,
 };
 
 export type Hotspots = {
@@ -624,6 +692,14 @@ export type JourneyViewPatch = {
 	can_redo: boolean,
 };
 
+/**  A handoff's label box, in map units (top left corner and size). */
+export type LabelBox = {
+	x: number,
+	y: number,
+	w: number,
+	h: number,
+};
+
 /**  A row of the map. The actor attributes are only meaningful (and only allowed) on actor lanes. */
 export type Lane = {
 	id: string,
@@ -770,6 +846,17 @@ export type OpenedFile = {
 	name: string,
 	/**  Protected by a passphrase (the passphrase itself never comes back to the page). */
 	encrypted: boolean,
+};
+
+/**
+ *  Where a paste goes: the cell that receives the block's top-left card. The cards of that
+ *  cell go in at `position` (the end when none); the block's other cards go at the end of theirs.
+ */
+export type PasteTarget = {
+	journey_id: string,
+	stage_id: string,
+	lane_id: string,
+	position: number | null,
 };
 
 /**

@@ -59,7 +59,8 @@ pub async fn create_file_dialog(
 ) -> AppResult<Option<OpenedFile>> {
     let state = state.inner().clone();
     blocking(move || {
-        let Some(path) = pick_save_path(&app, "New client file", "New client")? else {
+        // The dialog proposes the client name just typed as the file name.
+        let Some(path) = pick_save_path(&app, "New client file", &name)? else {
             return Ok(None);
         };
         state.insert(OpenDocument::create(&path, &name)?).map(Some)

@@ -298,6 +298,15 @@ impl Session {
         );
     }
 
+    /// Resizes the app's window (presentation screenshots at projector sizes).
+    pub fn set_window_rect(&self, width: u32, height: u32) {
+        self.ok(
+            "POST",
+            "/window/rect",
+            Some(json!({ "x": 0, "y": 0, "width": width, "height": height })),
+        );
+    }
+
     pub fn title(&self) -> String {
         self.ok("GET", "/title", None)
             .as_str()

@@ -255,7 +255,7 @@ function layoutOf(m: JourneyModel, presentation: boolean): Layout {
       : [{ x: a.x + a.w, y: sy }, { x: gx, y: sy }, { x: gx, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y - 10 }, { x: b.x + b.w / 2, y: b.y }];
     const last = pts[pts.length - 1], prev = pts[pts.length - 2];
     const len = Math.hypot(last.x - prev.x, last.y - prev.y) || 1;
-    return [{ handoff_id: h.id, points: pts, arrow: { tip: last, dx: (last.x - prev.x) / len, dy: (last.y - prev.y) / len }, label_anchor: { x: gx, y: (pts[1].y + pts[2].y) / 2 } }];
+    return [{ handoff_id: h.id, points: pts, arrow: { tip: last, dx: (last.x - prev.x) / len, dy: (last.y - prev.y) / len }, label_anchor: { x: gx, y: (pts[1].y + pts[2].y) / 2 }, label: { x: gx - 22, y: (pts[1].y + pts[2].y) / 2 - 9, w: 44, h: 18 } }];
   });
   return { width: st.lane_header_width + g + stages.length * (g + colW), height: y + g, style: st, stages, lanes, cards, handoffs, emotion_curves };
 }
@@ -319,9 +319,12 @@ function apply(db: Db, e: Edit): void {
 
 export function createFakeApi(params: URLSearchParams): BatonApi {
   let db = seed(params.get("demo") ?? "demo");
-  const past: string[] = [];
-  const future: string[] = [];
-  const result = () => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0, touched: [] });
+  // Each entry: the file before (past) or after (future) a change, and the change's label as
+  // the shell's history words it (a batch's own label, otherwise its operation).
+  const past: { db: string; label: string }[] = [];
+  const future: { db: string; label: string }[] = [];
+  const labelOf = (e: Edit) => (e.op === "batch" ? e.label : e.op.replace(/_/g, " "));
+  const result = (label = "") => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0, touched: [], label });
   const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank", encrypted: false };
   const model = (jid: string): JourneyModel => {
     const journey = db.journeys.find((j) => j.id === jid);
@@ -341,9 +344,9 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
   };
   const workspace = (): WorkspaceView => ({ info: { name: "ACME Bank", description: "" }, journeys: [...db.journeys].sort((a, b) => a.position - b.position), personas: db.personas, metrics: [], phases: [], path: doc.path, ...result() });
   // The fake answers every change with the sidebar's lists and the view whole.
-  const answer = (screen: OnScreen | null): EditAnswer => {
+  const answer = (screen: OnScreen | null, label: string): EditAnswer => {
     const shown = screen && db.journeys.some((j) => j.id === screen.journey_id) ? screen : null;
-    return { outcome: result(), workspace: workspace(), view: shown ? wholeView(shown.journey_id, shown.presentation) : null, plan: null };
+    return { outcome: result(label), workspace: workspace(), view: shown ? wholeView(shown.journey_id, shown.presentation) : null, plan: null };
   };
   return {
     createFileDialog: () => delay(doc),
@@ -369,11 +372,11 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     async edit(_d, e, screen) {
       const before = JSON.stringify(db);
       try { apply(db, e); } catch (err) { db = JSON.parse(before); throw err; }
-      past.push(before); future.length = 0;
-      return delay(answer(screen));
+      past.push({ db: before, label: labelOf(e) }); future.length = 0;
+      return delay(answer(screen, labelOf(e)));
     },
-    async undo(_d, screen) { const p = past.pop(); if (p) { future.push(JSON.stringify(db)); db = JSON.parse(p); } return delay(answer(screen)); },
-    async redo(_d, screen) { const f = future.pop(); if (f) { past.push(JSON.stringify(db)); db = JSON.parse(f); } return delay(answer(screen)); },
+    async undo(_d, screen) { const p = past.pop(); if (p) { future.push({ db: JSON.stringify(db), label: p.label }); db = JSON.parse(p.db); } return delay(answer(screen, p?.label ?? "")); },
+    async redo(_d, screen) { const f = future.pop(); if (f) { past.push({ db: JSON.stringify(db), label: f.label }); db = JSON.parse(f.db); } return delay(answer(screen, f?.label ?? "")); },
     // The fake always answers whole; patches are the shell's optimisation.
     async journeyViewUpdate(_d, jid, presentation) { return delay(wholeView(jid, presentation)); },
     async workspaceView(): Promise<WorkspaceView> {
@@ -395,5 +398,6 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
     draftPlan: () => delay(null),
     planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
+    ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
   };
 }

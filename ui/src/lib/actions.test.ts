@@ -7,8 +7,11 @@ import {
   describeKey,
   dispatchKey,
   helpRows,
+  isChoiceTarget,
   isMacPlatform,
+  isTypingTarget,
   keyConflicts,
+  provideTyping,
   keyTableMarkdown,
   provide,
   type ActionSpec,
@@ -101,6 +104,29 @@ describe("dispatch", () => {
     expect(dispatchKey(key("s"), place({ typing: true }))).toBe(false);
     expect(dispatchKey(key("f", { ctrlKey: true }), place({ typing: true }))).toBe(true);
     expect(ran).toEqual(["find"]);
+  });
+  it("takes Ctrl shortcuts from a drop-down, check box or slider, but leaves their letters to them", () => {
+    take = provide({ undo: { run: () => ran.push("undo") }, insights: { run: () => ran.push("insights") } });
+    const select = { tagName: "SELECT" } as unknown as EventTarget;
+    const checkbox = { tagName: "INPUT", type: "checkbox" } as unknown as EventTarget;
+    const text = { tagName: "INPUT", type: "text" } as unknown as EventTarget;
+    expect([isChoiceTarget(select), isChoiceTarget(checkbox), isChoiceTarget(text)]).toEqual([true, true, false]);
+    const inSelect = place({ typing: isTypingTarget(select), choosing: isChoiceTarget(select), onMap: false });
+    expect(dispatchKey(key("z", { ctrlKey: true }), inSelect)).toBe(true);
+    expect(dispatchKey(key("i"), inSelect)).toBe(false);
+    const inText = place({ typing: isTypingTarget(text), choosing: isChoiceTarget(text), onMap: false });
+    expect(dispatchKey(key("z", { ctrlKey: true }), inText)).toBe(false);
+    expect(ran).toEqual(["undo"]);
+  });
+  it("types on the map before its letters are actions, where the map takes the text", () => {
+    handle();
+    const untype = provideTyping((text) => text === "s" && ran.push(`typed ${text}`) > 0);
+    expect(dispatchKey(key("s"), place())).toBe(true);
+    expect(dispatchKey(key("s"), place({ onMap: false }))).toBe(false);
+    expect(dispatchKey(key("s"), place({ typing: true }))).toBe(false);
+    untype();
+    expect(dispatchKey(key("s"), place())).toBe(true);
+    expect(ran).toEqual(["typed s", "add_stage"]);
   });
   it("gives plain map keys to the map only when it (or nothing) has focus", () => {
     handle();

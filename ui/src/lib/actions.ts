@@ -4,6 +4,8 @@
 // generated from `ACTIONS`. What an action does is provided by the component that owns it
 // (`provide`), with when it is enabled, while that component is on screen.
 
+import { CHANNEL_CHOICES, LANE_KIND_CHOICES, describeChoices } from "./choices";
+
 export type ActionId =
   | "undo"
   | "redo"
@@ -41,12 +43,36 @@ export type ActionId =
   | "plan_move_down"
   | "plan_move_left"
   | "plan_move_right"
-  | "protect";
+  | "protect"
+  | "nudge_left"
+  | "nudge_right"
+  | "nudge_up"
+  | "nudge_down"
+  | "toggle_verification"
+  | "toggle_resolution"
+  | "touchpoint"
+  | "emotion_negative"
+  | "emotion_0"
+  | "emotion_1"
+  | "emotion_2"
+  | "emotion_3"
+  | "handoff_blind"
+  | "handoff_assisted"
+  | "handoff_automated"
+  | "new_file"
+  | "open_file"
+  | "close_file"
+  | "focus_mode"
+  | "reveal_mode"
+  | "copy"
+  | "cut"
+  | "paste"
+  | "duplicate";
 
 /** What the screen is doing: a key means what its action in this context says. */
-export type KeyContext = "editing" | "presenting" | "help";
+export type KeyContext = "editing" | "presenting" | "help" | "start";
 
-export type Group = "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar" | "Plan";
+export type Group = "File" | "Edit" | "Map" | "View" | "Find" | "Presentation" | "Sidebar" | "Plan";
 
 export interface KeySpec {
   /** Lower-case `KeyboardEvent.key`. */
@@ -54,6 +80,7 @@ export interface KeySpec {
   /** Ctrl on Linux and Windows, Cmd on macOS. */
   mod?: boolean;
   shift?: boolean;
+  alt?: boolean;
 }
 
 export interface ActionSpec {
@@ -80,13 +107,32 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "edit_title", label: "Edit the selected title in place", group: "Edit", keys: [{ key: "enter" }, { key: "f2" }], contexts: EDITING, onMapOnly: true },
   { id: "cancel", label: "Cancel a gesture, close a panel", group: "Edit", keys: [{ key: "escape" }], contexts: EDITING },
   { id: "add_stage", label: "Add a stage after the selection", group: "Map", keys: [{ key: "s" }], contexts: EDITING, onMapOnly: true },
-  { id: "add_lane", label: "Add a lane below the selection", group: "Map", keys: [{ key: "l" }], contexts: EDITING, onMapOnly: true },
+  { id: "add_lane", label: "Add a lane below the selection (then its kind by key)", group: "Map", keys: [{ key: "l" }], contexts: EDITING, onMapOnly: true },
   { id: "add_card", label: "Add a card in the selected cell", group: "Map", keys: [{ key: "n" }], contexts: EDITING, onMapOnly: true },
   { id: "connect", label: "Draw a handoff from the selected card, Enter on the target", group: "Map", keys: [{ key: "h" }], contexts: EDITING, onMapOnly: true },
   { id: "move_left", label: "Select left", group: "Map", keys: [{ key: "arrowleft" }], contexts: EDITING, onMapOnly: true },
   { id: "move_right", label: "Select right", group: "Map", keys: [{ key: "arrowright" }], contexts: EDITING, onMapOnly: true },
   { id: "move_up", label: "Select up", group: "Map", keys: [{ key: "arrowup" }], contexts: EDITING, onMapOnly: true },
   { id: "move_down", label: "Select down", group: "Map", keys: [{ key: "arrowdown" }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_left", label: "Move the card or stage left", group: "Map", keys: [{ key: "arrowleft", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_right", label: "Move the card or stage right", group: "Map", keys: [{ key: "arrowright", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_up", label: "Move the card or lane up", group: "Map", keys: [{ key: "arrowup", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "nudge_down", label: "Move the card or lane down", group: "Map", keys: [{ key: "arrowdown", alt: true }], contexts: EDITING, onMapOnly: true },
+  { id: "copy", label: "Copy the card", group: "Edit", keys: [{ key: "c", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "cut", label: "Cut the card", group: "Edit", keys: [{ key: "x", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "paste", label: "Paste cards into the selected cell (this journey or another)", group: "Edit", keys: [{ key: "v", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "duplicate", label: "Duplicate the card", group: "Edit", keys: [{ key: "d", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "toggle_verification", label: "Card: the customer verifies here; handoff: verified again", group: "Map", keys: [{ key: "v" }], contexts: EDITING, onMapOnly: true },
+  { id: "toggle_resolution", label: "Card: the need is met here; handoff: the customer retells", group: "Map", keys: [{ key: "r" }], contexts: EDITING, onMapOnly: true },
+  { id: "touchpoint", label: "Mark the card as a touchpoint, then its channel by key", group: "Map", keys: [{ key: "t" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_negative", label: "Emotion point: the next digit is negative", group: "Map", keys: [{ key: "-" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_0", label: "Emotion point: neutral", group: "Map", keys: [{ key: "0" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_1", label: "Emotion point: +1 (after -: -1)", group: "Map", keys: [{ key: "1" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_2", label: "Emotion point: +2 (after -: -2)", group: "Map", keys: [{ key: "2" }], contexts: EDITING, onMapOnly: true },
+  { id: "emotion_3", label: "Emotion point: +3 (after -: -3)", group: "Map", keys: [{ key: "3" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_blind", label: "Handoff: blind (cold)", group: "Map", keys: [{ key: "b" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_assisted", label: "Handoff: assisted (warm)", group: "Map", keys: [{ key: "a" }], contexts: EDITING, onMapOnly: true },
+  { id: "handoff_automated", label: "Handoff: automated", group: "Map", keys: [{ key: "u" }], contexts: EDITING, onMapOnly: true },
   { id: "zoom_in", label: "Zoom in", group: "View", keys: [{ key: "=", mod: true }, { key: "+", mod: true }], contexts: ANY },
   { id: "zoom_out", label: "Zoom out", group: "View", keys: [{ key: "-", mod: true }], contexts: ANY },
   { id: "zoom_reset", label: "Zoom to 100%", group: "View", keys: [{ key: "0", mod: true }], contexts: ANY },
@@ -99,10 +145,15 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "find_next", label: "Next match", group: "Find", keys: [{ key: "g", mod: true }], contexts: ANY, whileTyping: true },
   { id: "find_prev", label: "Previous match", group: "Find", keys: [{ key: "g", mod: true, shift: true }], contexts: ANY, whileTyping: true },
   { id: "present", label: "Presentation mode", group: "Presentation", keys: [{ key: "f5" }], contexts: ANY, whileTyping: true },
-  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: " " }], contexts: ["presenting"] },
-  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }], contexts: ["presenting"] },
+  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: "arrowdown" }, { key: "pagedown" }, { key: " " }], contexts: ["presenting"] },
+  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }, { key: "arrowup" }, { key: "pageup" }], contexts: ["presenting"] },
+  { id: "reveal_mode", label: "Reveal mode: dim the stages not reached yet", group: "Presentation", keys: [{ key: "d" }], contexts: ["presenting"] },
   { id: "leave_presentation", label: "Leave presentation mode", group: "Presentation", keys: [{ key: "escape" }], contexts: ["presenting"], whileTyping: true },
-  { id: "add_journey", label: "New journey", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "add_journey", label: "New journey", group: "Sidebar", keys: [{ key: "j" }], contexts: EDITING, onMapOnly: true },
+  { id: "new_file", label: "New client file…", group: "File", keys: [{ key: "n", mod: true }], contexts: ["start", "editing"], whileTyping: true },
+  { id: "open_file", label: "Open a client file…", group: "File", keys: [{ key: "o", mod: true }], contexts: ["start", "editing"], whileTyping: true },
+  { id: "close_file", label: "Close the file", group: "File", keys: [{ key: "w", mod: true }], contexts: EDITING, whileTyping: true },
+  { id: "focus_mode", label: "Focus: hide or show the sidebar and inspector", group: "View", keys: [{ key: "\\", mod: true }], contexts: EDITING },
   { id: "add_persona", label: "New persona", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "show_map", label: "Show the map", group: "Plan", keys: [{ key: "m" }], contexts: EDITING },
   { id: "show_plan", label: "Show the improvement plan", group: "Plan", keys: [{ key: "p" }], contexts: EDITING },
@@ -115,7 +166,12 @@ export const ACTIONS: readonly ActionSpec[] = [
 
 /** Pointer gestures, listed with the keys in the `?` list. */
 export const GESTURES: readonly { group: Group; label: string; how: (mac: boolean) => string[] }[] = [
-  { group: "Map", label: "Add a card in an empty cell", how: () => ["Double-click"] },
+  { group: "Map", label: "Add a card in an empty cell", how: () => ["Type its title", "Enter", "Double-click"] },
+  { group: "Map", label: "Rapid capture: commit and name the next card in the same cell", how: () => ["Enter while naming"] },
+  { group: "Map", label: "Rapid capture: commit and name a card in the next stage", how: () => ["Tab while naming"] },
+  { group: "Map", label: "Rapid capture: stop (a title typed is kept)", how: () => ["Esc while naming"] },
+  { group: "Map", label: "A new lane's kind, after L", how: () => [describeChoices(LANE_KIND_CHOICES)] },
+  { group: "Map", label: "A touchpoint's channel, after T", how: () => [describeChoices(CHANNEL_CHOICES)] },
   { group: "Map", label: "Move a card, reorder stages and lanes", how: () => ["Drag"] },
   { group: "Map", label: "Draw a handoff", how: () => ["Drag the card's + handle"] },
   { group: "Edit", label: "Import survey responses (CSV) into the journey", how: () => ["Import… in the top bar"] },
@@ -124,7 +180,7 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Plan", label: "Move an initiative to another phase or place", how: () => ["Drag the card"] },
 ];
 
-export const GROUPS: readonly Group[] = ["Edit", "Map", "View", "Find", "Presentation", "Plan"];
+export const GROUPS: readonly Group[] = ["File", "Edit", "Map", "View", "Find", "Presentation", "Plan", "Sidebar"];
 
 const BY_ID = new Map(ACTIONS.map((a) => [a.id, a]));
 
@@ -186,7 +242,7 @@ export function isMacPlatform(platform: string): boolean {
 export function keyMatches(spec: KeySpec, k: KeyLike, mac: boolean): boolean {
   const mod = mac ? k.metaKey : k.ctrlKey;
   const otherMod = mac ? k.ctrlKey : k.metaKey;
-  if (otherMod || k.altKey) return false;
+  if (otherMod || !!spec.alt !== k.altKey) return false;
   if (spec.key !== k.key.toLowerCase() || !!spec.mod !== mod) return false;
   return spec.key === "?" || spec.key === "+" || !!spec.shift === k.shiftKey;
 }
@@ -200,18 +256,46 @@ export function actionFor(k: KeyLike, mac: boolean, context: KeyContext): Action
 export interface KeyPlace {
   mac: boolean;
   context: KeyContext;
-  /** A text field has focus. */
+  /** A text field, or a control that takes letters and arrows (drop-down, check box, slider),
+   * has focus. */
   typing: boolean;
+  /** That control is one to choose with, not a text field being typed in: shortcuts with Ctrl
+   * (Cmd) still work there (undo from a drop-down). */
+  choosing?: boolean;
   /** The map, or nothing, has focus. */
   onMap: boolean;
 }
 
-/** The one keydown dispatch: runs the action the key means here, if it may run; true when it
- * did (the caller then prevents the key's default). */
+// ---- typing on the map ----
+
+/** What typing on the map does (the map provides it: on an empty cell it starts a card);
+ * true when it took the text. */
+let typingHandler: ((text: string) => boolean) | null = null;
+
+/** Provides what typing on the map does while the caller is on screen; returns what takes it back. */
+export function provideTyping(handler: (text: string) => boolean): () => void {
+  typingHandler = handler;
+  return () => {
+    if (typingHandler === handler) typingHandler = null;
+  };
+}
+
+/** The text a plain key types, if it types one that may start a card ("?" is help, a space
+ * nothing). */
+export function typedText(k: KeyLike): string | null {
+  if (k.ctrlKey || k.metaKey || k.altKey || [...k.key].length !== 1) return null;
+  return k.key === "?" || k.key.trim() === "" ? null : k.key;
+}
+
+/** The one keydown dispatch: typing on the map first (where the map takes it, on an empty
+ * cell), then the action the key means here, if it may run; true when either did (the caller
+ * then prevents the key's default). */
 export function dispatchKey(k: KeyLike, place: KeyPlace): boolean {
+  const text = place.context === "editing" && place.onMap && !place.typing ? typedText(k) : null;
+  if (text !== null && typingHandler?.(text)) return true;
   const a = actionFor(k, place.mac, place.context);
   if (!a) return false;
-  if (place.typing && !a.whileTyping) return false;
+  if (place.typing && !a.whileTyping && !(place.choosing && (k.ctrlKey || k.metaKey))) return false;
   const plain = !k.ctrlKey && !k.metaKey;
   if (a.onMapOnly && plain && !place.onMap) return false;
   return perform(a.id);
@@ -224,7 +308,7 @@ export function keyConflicts(actions: readonly ActionSpec[] = ACTIONS): string[]
   for (const a of actions) {
     for (const c of a.contexts) {
       for (const k of a.keys) {
-        const sig = `${c}:${k.mod ? "mod+" : ""}${k.shift && k.key !== "?" && k.key !== "+" ? "shift+" : ""}${k.key}`;
+        const sig = `${c}:${k.mod ? "mod+" : ""}${k.alt ? "alt+" : ""}${k.shift && k.key !== "?" && k.key !== "+" ? "shift+" : ""}${k.key}`;
         const other = seen.get(sig);
         if (other && other !== a.id) out.push(`${sig}: ${other} and ${a.id}`);
         else if (other === a.id) out.push(`${sig}: ${a.id} twice`);
@@ -247,12 +331,15 @@ const KEY_NAMES: Record<string, string> = {
   " ": "Space",
   f2: "F2",
   f5: "F5",
+  pagedown: "PgDn",
+  pageup: "PgUp",
 };
 
 /** A key as the user reads it ("Ctrl+Shift+Z", "⌘⇧Z"). */
 export function describeKey(k: KeySpec, mac: boolean): string {
   const parts: string[] = [];
   if (k.mod) parts.push(mac ? "⌘" : "Ctrl");
+  if (k.alt) parts.push(mac ? "⌥" : "Alt");
   if (k.shift && k.key !== "?") parts.push(mac ? "⇧" : "Shift");
   parts.push(KEY_NAMES[k.key] ?? k.key.toUpperCase());
   return parts.join(mac ? "" : "+");
@@ -280,6 +367,18 @@ export function keyTableMarkdown(): string {
     (a) => `| ${a.keys.map((k) => "`" + describeKey(k, false) + "`").join(", ")} | ${a.label} | ${a.contexts.join(", ")} |`,
   );
   return ["| Keys | Action | Works when |", "| --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Inputs chosen with, not typed in. */
+const CHOICE_INPUTS = new Set(["checkbox", "radio", "range", "button", "submit", "reset", "color", "file"]);
+
+/** True when the key went to a control to choose with (drop-down, check box, slider): letters
+ * and arrows are its own, shortcuts with Ctrl are the app's. */
+export function isChoiceTarget(target: EventTarget | null): boolean {
+  if (!target || typeof target !== "object" || !("tagName" in target)) return false;
+  const el = target as HTMLElement;
+  const tag = el.tagName.toLowerCase();
+  return tag === "select" || (tag === "input" && CHOICE_INPUTS.has((el as HTMLInputElement).type));
 }
 
 /** True when the key went to a text field, where letters and Backspace are typing, not commands. */

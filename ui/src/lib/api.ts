@@ -2,7 +2,7 @@
 // `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
 // `try/await` and show the error next to its cause.
 import { commands } from "../bindings";
-import type { ImportPreview, ImportResult } from "../bindings";
+import type { CardMove, Clipboard, ImportPreview, ImportResult, PasteTarget } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -66,6 +66,16 @@ export interface BatonApi {
   draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
   /** The journey's cards and handoffs that non-dropped initiatives address, with those. */
   planLinks(doc: string, journeyId: Id): Promise<PlanLinks>;
+  /** The selected cards (one journey) and the handoffs among them, to paste later anywhere. */
+  copyCards(doc: string, stepIds: Id[]): Promise<Clipboard>;
+  /** The ONE edit pasting `clipboard` with its top-left card in the cell `at`; apply it with `edit`. */
+  pasteCardsEdit(doc: string, clipboard: Clipboard, at: PasteTarget): Promise<Edit>;
+  /** The ONE edit copying each selected card right after itself, handoffs among them included. */
+  duplicateCardsEdit(doc: string, stepIds: Id[]): Promise<Edit>;
+  /** The ONE edit deleting the selected cards. */
+  deleteCardsEdit(doc: string, stepIds: Id[]): Promise<Edit>;
+  /** The edit moving a card to its neighbouring position or cell; null at the grid's edge. */
+  moveCardEdit(doc: string, stepId: Id, direction: CardMove): Promise<Edit | null>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -122,6 +132,11 @@ const tauriApi: BatonApi = {
   planScreen: (doc) => unwrap(commands.planScreen(doc)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
   planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
+  copyCards: (doc, stepIds) => unwrap(commands.copyCards(doc, stepIds)),
+  pasteCardsEdit: (doc, clipboard, at) => unwrap(commands.pasteCardsEdit(doc, clipboard, at)),
+  duplicateCardsEdit: (doc, stepIds) => unwrap(commands.duplicateCardsEdit(doc, stepIds)),
+  deleteCardsEdit: (doc, stepIds) => unwrap(commands.deleteCardsEdit(doc, stepIds)),
+  moveCardEdit: (doc, stepId, direction) => unwrap(commands.moveCardEdit(doc, stepId, direction)),
 };
 
 let current: BatonApi = tauriApi;

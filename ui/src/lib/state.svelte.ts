@@ -160,6 +160,19 @@ class AppState {
     }
   }
 
+  /** The start screen asks the new file's client name at once (Ctrl+N in an open file). */
+  askClientName = $state(false);
+
+  /** Asks `opener` for another file and, when it gives one, closes the one open first (an
+   * open dialog cancelled leaves the file open). For `open`. */
+  closeThen(opener: () => Promise<DocHandle | null>): () => Promise<DocHandle | null> {
+    return async () => {
+      const next = await opener();
+      if (next && this.doc && this.doc.doc !== next.doc) await this.close();
+      return next;
+    };
+  }
+
   async close(): Promise<void> {
     if (!this.doc) return;
     try {
@@ -299,10 +312,14 @@ class AppState {
     }
   }
 
+  /** What the last undo or redo did, in the history's words (a short notice shows it). */
+  notice = $state<{ text: string; at: number } | null>(null);
+
   async undo(): Promise<void> {
     if (!this.doc || !this.canUndo) return;
     try {
-      await this.change((doc, screen) => api().undo(doc, screen));
+      const label = await this.change((doc, screen) => api().undo(doc, screen));
+      if (label !== null) this.notice = { text: changeNotice("Undone", label), at: Date.now() };
     } catch (e) {
       this.fail(e, null);
     }
@@ -311,7 +328,8 @@ class AppState {
   async redo(): Promise<void> {
     if (!this.doc || !this.canRedo) return;
     try {
-      await this.change((doc, screen) => api().redo(doc, screen));
+      const label = await this.change((doc, screen) => api().redo(doc, screen));
+      if (label !== null) this.notice = { text: changeNotice("Redone", label), at: Date.now() };
     } catch (e) {
       this.fail(e, null);
     }
@@ -319,28 +337,33 @@ class AppState {
 
   /** One change (an edit, undo or redo) in ONE call: it is sent with what the screen shows and
    * answered with the view's patch (and the sidebar's lists when it changed them). It runs in
-   * the view queue, so that patch meets the view it was made for. */
-  private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<void> {
+   * the view queue, so that patch meets the view it was made for. Resolves to the change's
+   * label in the history (null when the file was closed meanwhile). */
+  private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
     const next = this.viewQueue.then(() => this.changeNow(send));
-    this.viewQueue = next.catch(() => undefined);
+    this.viewQueue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
-  private async changeNow(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<void> {
+  private async changeNow(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
     const doc = this.doc;
-    if (!doc) return;
+    if (!doc) return null;
     const journeyId = this.journeyId;
     const screen: OnScreen | null = journeyId
       ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null, plan: this.mode === "plan" }
       : null;
     const answer = await timed("baton:edit", () => send(doc.doc, screen));
-    if (this.doc !== doc) return;
+    if (this.doc !== doc) return null;
     this.canUndo = answer.outcome.can_undo;
     this.canRedo = answer.outcome.can_redo;
     if (answer.workspace) this.showWorkspace(answer.workspace);
     if (answer.plan) this.plan = answer.plan;
     else if (this.mode === "plan" && !screen) await this.refreshPlan();
     if (answer.view && journeyId) await this.showView(doc, journeyId, answer.view);
+    return answer.outcome.label;
   }
 
   async ids(count: number): Promise<string[]> {
@@ -369,6 +392,13 @@ class AppState {
       (s.kind === "cell" && m.stages.some((x) => x.id === s.stageId) && m.lanes.some((x) => x.id === s.laneId));
     if (!alive) this.selection = null;
   }
+}
+
+/** The notice of an undo or redo: "Undone: create card". The history names the domain's
+ * entities; the screen calls a step a card. */
+export function changeNotice(did: "Undone" | "Redone", label: string): string {
+  const words = label.replace(/\bsteps\b/g, "cards").replace(/\bstep\b/g, "card");
+  return `${did}: ${words}`;
 }
 
 /** Runs `work` as a Performance API measure named `name`, so the app benchmark (and the

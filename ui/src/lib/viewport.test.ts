@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPan, fitToView, focusRect, MAX_ZOOM, revealRect, toLayout, unionRect, visibleRect, zoomAt } from "./viewport";
+import { clampPan, fitToView, focusRect, MAX_ZOOM, PRESENT_MIN_TEXT_PX, presentationZoom, revealRect, toLayout, unionRect, visibleRect, zoomAt } from "./viewport";
 
 describe("zoomAt", () => {
   it("keeps the layout point under the pointer fixed", () => {
@@ -76,5 +76,19 @@ describe("unionRect", () => {
   it("holds every rect", () => {
     expect(unionRect([{ x: 10, y: 20, width: 5, height: 5 }, { x: 0, y: 30, width: 4, height: 10 }])).toEqual({ x: 0, y: 20, width: 15, height: 20 });
     expect(unionRect([])).toBeNull();
+  });
+});
+
+describe("the presentation's zoom", () => {
+  it("fits a map that can be read whole, enlarging a small one up to twice", () => {
+    expect(presentationZoom(1000, 500, 1920, 1080, 20)).toEqual({ zoom: 1.92, fits: true });
+    expect(presentationZoom(400, 200, 1920, 1080, 20)).toEqual({ zoom: 2, fits: true });
+  });
+  it("keeps text at 18 px or more, and then goes stage by stage", () => {
+    // Fitting 3000 units into 1280 px would make 20-unit text 8.5 px.
+    const z = presentationZoom(3000, 700, 1280, 720, 20);
+    expect(z.fits).toBe(false);
+    expect(z.zoom * 20).toBeCloseTo(PRESENT_MIN_TEXT_PX);
+    expect(PRESENT_MIN_TEXT_PX).toBe(18);
   });
 });

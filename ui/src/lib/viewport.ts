@@ -59,6 +59,29 @@ export function fitToView(
   return { tx: 0, ty: 0, zoom };
 }
 
+/** The smallest map text a presentation shows, in screen pixels: readable from the back of a room. */
+export const PRESENT_MIN_TEXT_PX = 18;
+/** How far a presentation enlarges a small map to fill the screen. */
+const PRESENT_MAX_ZOOM = 2;
+
+/**
+ * A presentation's zoom: the whole map on screen (enlarged up to 2x when small), but never so
+ * small that text of `fontSize` layout units is under 18 px; `fits` is false when the map is
+ * then wider or taller than the screen (the presentation goes stage by stage).
+ */
+export function presentationZoom(
+  layoutWidth: number,
+  layoutHeight: number,
+  viewWidth: number,
+  viewHeight: number,
+  fontSize: number,
+): { zoom: number; fits: boolean } {
+  if (layoutWidth <= 0 || layoutHeight <= 0 || viewWidth <= 0 || viewHeight <= 0 || fontSize <= 0) return { zoom: 1, fits: true };
+  const whole = Math.min(PRESENT_MAX_ZOOM, viewWidth / layoutWidth, viewHeight / layoutHeight);
+  const readable = PRESENT_MIN_TEXT_PX / fontSize;
+  return whole >= readable ? { zoom: clampZoom(whole), fits: true } : { zoom: clampZoom(readable), fits: false };
+}
+
 /**
  * Keep the map from drifting away: the layout's top-left may not move right of or below the
  * screen's top-left, and its far edge may not leave the screen by more than it must.

@@ -5,6 +5,7 @@ import { getContext, setContext } from "svelte";
 import { app } from "../lib/state.svelte";
 import { Lookup } from "../lib/viewLookups";
 import { chainMarks, scoresBySubject } from "../lib/insights";
+import { gridOf, type Grid } from "../lib/cursor";
 import type { CardBox, Handoff, Id, Lane, Stage, Step } from "../lib/types";
 
 const NO_STEPS = new Lookup<Step>();
@@ -20,6 +21,8 @@ export class MapData {
   readonly handoffs = $derived(app.viewLookups?.handoffs ?? NO_HANDOFFS);
   readonly lanes = $derived(new Map<Id, Lane>((this.model?.lanes ?? []).map((l) => [l.id, l])));
   readonly stages = $derived(new Map<Id, Stage>((this.model?.stages ?? []).map((s) => [s.id, s])));
+  /** The keyboard cursor's grid; derived lazily, so only when an arrow reads it after a change. */
+  readonly grid: Grid | null = $derived(this.model ? gridOf(this.model) : null);
 
   // Type sizes come from the layout (its presentation style is larger), so text fits its card.
   readonly style = $derived(this.layout?.style ?? null);

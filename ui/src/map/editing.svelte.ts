@@ -16,8 +16,22 @@ export interface Editing {
   kind: Named;
   id: Id;
   value: string;
-  create?: { build: (name: string) => Edit; at: Rect; offered: string };
+  create?: {
+    build: (name: string) => Edit;
+    at: Rect;
+    offered: string;
+    /** Rapid capture: opens the next new card's editor (`same` cell, or the `next` stage's),
+     * at once, while this one is still being created. */
+    chain?: CaptureChain;
+  };
+  /** The editor opened by typing: its caret goes after the text, which is not selected. */
+  typed?: boolean;
 }
+
+/** Where rapid capture goes after a card is committed: Enter stays in the cell, Tab moves on. */
+export type CaptureStep = "same" | "next";
+/** Opens the next captured card's editor; `after` is where the committed one's editor stood. */
+export type CaptureChain = (to: CaptureStep, after: Rect) => void;
 
 export class EditingController {
   current = $state<Editing | null>(null);
@@ -44,23 +58,44 @@ export class EditingController {
     this.open({ kind, id, value, create: { build, at, offered: value } });
   }
 
-  /** Enter or blur: the new entity created with its name, or the rename applied. */
-  async commit(): Promise<void> {
+  /** Names a new card in place for rapid capture, `chain` opening the next one. Opened by
+   * typing, `typed` is its text and nothing is offered (an editor left empty creates nothing,
+   * as do the next ones chained); otherwise `offered` is, selected. */
+  startCapture(id: Id, typed: string, offered: string, at: Rect, build: (name: string) => Edit, chain: CaptureChain): void {
+    const value = typed !== "" ? typed : offered;
+    this.open({ kind: "step", id, value, typed: typed !== "", create: { build, at, offered: typed !== "" ? "" : offered, chain } });
+  }
+
+  /** Enter, Tab or blur: the new entity created with its name, or the rename applied. With
+   * `next` (rapid capture) the next card's editor opens at once; an empty one ends capture. */
+  async commit(next: CaptureStep | null = null): Promise<void> {
     const ed = this.current;
     if (!ed) return;
     this.current = null;
-    if (ed.create) await this.create(ed, ed.create.build(ed.value));
+    if (ed.create) {
+      if (ed.create.offered === "" && ed.value.trim() === "") return this.focusMap();
+      const created = this.create(ed, ed.value);
+      if (next && ed.create.chain) {
+        // The map has the keys back if no next card opens (Tab past the last stage).
+        this.focusMap();
+        return ed.create.chain(next, ed.create.at);
+      }
+      await created;
+    }
     // Built when it runs, from the entity as it is then (see `app.apply`).
     else await app.apply(() => renameEdit(app.view?.model ?? null, app.viewLookups?.steps ?? null, ed.kind, ed.id, ed.value), ed.id);
     this.focusMap();
   }
 
-  /** Escape: a rename is dropped; a new entity is still created, with the name it was offered. */
+  /** Escape: a rename is dropped; a new entity is still created, with the name it was offered
+   * (in rapid capture, where none is offered, with what was typed, if anything). */
   async cancel(): Promise<void> {
     const ed = this.current;
     this.current = null;
     this.focusMap();
-    if (ed?.create) await this.create(ed, ed.create.build(ed.create.offered));
+    if (!ed?.create) return;
+    const name = ed.create.offered !== "" ? ed.create.offered : ed.value;
+    if (name.trim() !== "") await this.create(ed, name);
   }
 
   private open(ed: Editing): void {
@@ -68,8 +103,11 @@ export class EditingController {
     this.opened++;
   }
 
-  private async create(ed: Editing, edit: Edit): Promise<void> {
-    if (await app.apply(edit, null)) app.selection = { kind: ed.kind, id: ed.id };
+  /** Creates `ed`'s entity named `name`. The edit is built when it runs, after the edits
+   * queued before it: a card captured right after another takes its place below it. */
+  private async create(ed: Editing, name: string): Promise<void> {
+    const build = ed.create?.build;
+    if (build && (await app.apply(() => build(name), null))) app.selection = { kind: ed.kind, id: ed.id };
   }
 }
 

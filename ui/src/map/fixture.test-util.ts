@@ -19,7 +19,7 @@ export function gridLayout(stages: number, lanes: number): Layout {
       cards.push({ step_id: `c${s}_${l}`, x, y, w: 160, h: 60, lines: [`card ${s} ${l}`], clipped: false });
       if (s + 1 < stages) {
         const points = [{ x: x + 160, y: y + 30 }, { x: x + 200, y: y + 30 }];
-        handoffs.push({ handoff_id: `h${s}_${l}`, points, arrow: { tip: points[1], dx: 1, dy: 0 }, label_anchor: { x: x + 180, y: y + 30 } });
+        handoffs.push({ handoff_id: `h${s}_${l}`, points, arrow: { tip: points[1], dx: 1, dy: 0 }, label_anchor: { x: x + 180, y: y + 30 }, label: { x: x + 158, y: y + 21, w: 44, h: 18 } });
       }
     }
   }

@@ -164,3 +164,17 @@ describe("the map's pointer gestures", () => {
     expect(gestures.hit({ x: 10, y: 10 })).toEqual({ card: null, cell: null });
   });
 });
+
+describe("drawing a handoff by keyboard", () => {
+  it("previews the line from the source to the card chosen as target, none on the source itself", () => {
+    const { gestures } = setUp();
+    expect(gestures.keyConnectLine("c1_0")).toBeNull();
+    gestures.connectFrom = "c0_0";
+    expect(gestures.keyConnectLine("c0_0")).toBeNull();
+    // c0_0 at (200, 68) 160 x 60; c1_1 at (400, 168): right edge to left edge, middles.
+    expect(gestures.keyConnectLine("c1_1")).toEqual({ x1: 360, y1: 98, x2: 400, y2: 198 });
+    // Backwards: left edge to the target's right edge.
+    gestures.connectFrom = "c1_1";
+    expect(gestures.keyConnectLine("c0_0")).toEqual({ x1: 400, y1: 198, x2: 360, y2: 98 });
+  });
+});

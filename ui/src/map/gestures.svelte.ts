@@ -189,6 +189,19 @@ export class GestureController {
     return { x1: (c.x + c.w) * zoom + tx, y1: (c.y + c.h / 2) * zoom + ty, x2: g.pointer.x, y2: g.pointer.y };
   }
 
+  /** The line of a handoff being drawn by keyboard (H, then arrows to `target`, the selected
+   * card), from the source's right edge to the target's nearer side, in screen pixels. */
+  keyConnectLine(target: Id | null): { x1: number; y1: number; x2: number; y2: number } | null {
+    const from = this.connectFrom ? this.host.card(this.connectFrom) : undefined;
+    const to = target && target !== this.connectFrom ? this.host.card(target) : undefined;
+    if (!from || !to) return null;
+    const { zoom, tx, ty } = this.viewport.vp;
+    const backwards = to.x + to.w / 2 < from.x + from.w / 2;
+    const x1 = backwards ? from.x : from.x + from.w;
+    const x2 = backwards ? to.x + to.w : to.x;
+    return { x1: x1 * zoom + tx, y1: (from.y + from.h / 2) * zoom + ty, x2: x2 * zoom + tx, y2: (to.y + to.h / 2) * zoom + ty };
+  }
+
   async #dropCard(l: Layout, id: Id, delta: Point): Promise<void> {
     const s = this.host.step(id);
     const box = this.host.card(id);

@@ -121,4 +121,35 @@ describe("the map's viewport", () => {
     v.reset();
     expect(v.vp).toEqual({ tx: 0, ty: 0, zoom: 1 });
   });
+
+  it("presents fitted from the first stage, cues the end past the last, and gives back the view it found", () => {
+    layout = gridLayout(6, 5); // 1380 x 548 units, 13-unit text: 18 px text needs 1.38x
+    const v = viewport();
+    v.set({ tx: -120, ty: -40, zoom: 0.8 });
+    const before = { ...v.vp };
+    v.presenting(true);
+    v.presentFit();
+    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(18);
+    expect(v.presentFits).toBe(false);
+    for (let i = 0; i < 5; i++) v.stepStage(1);
+    expect([v.presentStage, v.presentEnded]).toEqual([5, false]);
+    v.stepStage(1);
+    expect([v.presentStage, v.presentEnded]).toEqual([5, true]);
+    v.stepStage(-1);
+    expect([v.presentStage, v.presentEnded]).toEqual([4, false]);
+    v.presenting(false);
+    expect(v.vp).toEqual(before);
+  });
+
+  it("opens a journey fitted, as far as its text stays legible", () => {
+    layout = gridLayout(3, 2); // 780 x 248: fits whole at 100%
+    const v = viewport();
+    v.set({ tx: -10, ty: 0, zoom: 2 });
+    v.openFitted();
+    expect(v.vp).toEqual({ tx: 0, ty: 0, zoom: 1 });
+    layout = gridLayout(200, 10);
+    v.openFitted();
+    expect(v.vp.zoom * 13).toBeCloseTo(8);
+  });
 });
+

@@ -10,6 +10,7 @@ import {
   fitToView,
   focusRect,
   panBy,
+  presentationZoom,
   revealRect,
   unionRect,
   visibleRect,
@@ -17,6 +18,9 @@ import {
   type Rect,
   type Viewport,
 } from "../lib/viewport";
+
+/** The smallest card text a journey opens with, in screen pixels. */
+const OPEN_MIN_TEXT_PX = 8;
 
 /** How long zooming must pause before the layers are drawn again at the new zoom. */
 export const SETTLE_MS = 150;
@@ -47,6 +51,27 @@ export class ViewportController {
   renderZoom = $state(1);
   /** The stage shown in presentation mode. */
   presentStage = $state(0);
+  /** Presentation: the whole map fits on screen with readable text (no scrolling by stage). */
+  presentFits = $state(false);
+  /** Presentation: reveal mode, the stages after the one presented are dimmed. */
+  presentReveal = $state(false);
+  /** Presentation: the last stage was passed (the end cue shows). */
+  presentEnded = $state(false);
+  /** Presentation: the viewport before it, restored on leaving. */
+  private beforePresenting: Viewport | null = null;
+
+  /** Presentation starts (or ends): from the first stage; on leaving, the view before it. */
+  presenting(on: boolean): void {
+    this.presentEnded = false;
+    if (on) {
+      this.beforePresenting ??= this.vp;
+      this.presentStage = 0;
+      this.presentFits = false;
+    } else if (this.beforePresenting) {
+      this.#moveTo(this.beforePresenting);
+      this.beforePresenting = null;
+    }
+  }
   /** The zoom in percent, for the top bar. */
   readonly percent: number;
   /** A zoom is in progress: the layers are scaled by CSS, not yet drawn at the new zoom. */
@@ -91,6 +116,16 @@ export class ViewportController {
     if (l) this.set(fitToView(l.width, l.height, this.width, this.height));
   }
 
+  /** A journey opened: the whole map in view, as far as its text stays legible (a journey too
+   * large for that opens at its top-left at the smallest legible zoom). */
+  openFitted(): void {
+    const l = this.layout();
+    if (!l) return;
+    const fitted = fitToView(l.width, l.height, this.width, this.height);
+    const legible = Math.min(1, OPEN_MIN_TEXT_PX / l.style.font_size);
+    this.#moveTo({ tx: 0, ty: 0, zoom: Math.max(fitted.zoom, legible) });
+  }
+
   /** A wheel turn at screen point (x, y): zoom about it with Ctrl, else pan (sideways with Shift). */
   wheel(w: WheelInput, x: number, y: number): void {
     if (w.zoom) this.set(zoomAt(this.vp, Math.exp(-w.deltaY * 0.0015), x, y));
@@ -100,7 +135,13 @@ export class ViewportController {
   /** Scrolls just enough for `r` (layout units) to show beside the sticky headers. */
   reveal(r: Rect): void {
     const l = this.layout();
-    if (l) this.set(revealRect(this.vp, r, this.width, this.height, l.style.lane_header_width, l.style.stage_header_height));
+    if (!l) return;
+    const next = revealRect(this.vp, r, this.width, this.height, l.style.lane_header_width, l.style.stage_header_height);
+    // Kept over the layout and `r`: a new lane or stage being named stands just past the layout.
+    const w = Math.max(l.width, r.x + r.width);
+    const h = Math.max(l.height, r.y + r.height);
+    this.#moveTo(clampPan(next, w, h, this.width, this.height));
+    this.activity();
   }
 
   /** Centres the cards, handoffs and stages with these ids (hotspot and evidence clicks). */
@@ -116,11 +157,34 @@ export class ViewportController {
     if (r) this.set(focusRect(this.vp, r, this.width, this.height, l.style.lane_header_width, l.style.stage_header_height));
   }
 
-  /** Presentation: centres stage `i` (clamped to the stages there are) beside the lane headers. */
+  /** Presentation: the map fitted to the screen with its text readable (lib/viewport
+   * `presentationZoom`), at the stage presented; stage by stage when it cannot fit whole. */
+  presentFit(): void {
+    const l = this.layout();
+    if (!l) return;
+    const { zoom, fits } = presentationZoom(l.width, l.height, this.width, this.height, l.style.font_size);
+    this.presentFits = fits;
+    this.#moveTo({ zoom, tx: fits ? Math.max(0, (this.width - l.width * zoom) / 2) : 0, ty: 0 });
+    if (!fits) this.showStage(this.presentStage);
+  }
+
+  /** Presentation: the next stage (`step` 1) or the previous (-1); past the last, the end cue. */
+  stepStage(step: 1 | -1): void {
+    const n = this.layout()?.stages.length ?? 0;
+    if (step === 1 && this.presentStage >= n - 1) this.presentEnded = true;
+    else {
+      this.presentEnded = false;
+      this.showStage(this.presentStage + step);
+    }
+  }
+
+  /** Presentation: centres stage `i` (clamped to the stages there are) beside the lane headers
+   * when the map does not fit whole; marks it presented either way. */
   showStage(i: number): void {
     const l = this.layout();
     if (!l || l.stages.length === 0) return;
     this.presentStage = Math.max(0, Math.min(l.stages.length - 1, i));
+    if (this.presentFits) return;
     const col = l.stages[this.presentStage];
     const lhw = l.style.lane_header_width;
     const centreX = lhw * this.vp.zoom + (this.width - lhw * this.vp.zoom) / 2;

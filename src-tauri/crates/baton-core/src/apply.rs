@@ -7,10 +7,12 @@
 //! Cascading deletes are assembled from infallible row operations whose inverses are recorded,
 //! so their inverse is a `Batch` of creates and updates that restores the exact prior state.
 
+mod cards;
 mod cascade;
 mod checks;
 mod future;
 mod handoffs;
+mod lane_kind;
 mod map;
 mod measures;
 mod people;
@@ -20,6 +22,9 @@ mod queries;
 mod snapshots;
 mod suggestion_keys;
 
+pub use cards::{
+    CardMove, Clipboard, ClipboardCard, ClipboardHandoff, PasteTarget, MAX_SELECTED_CARDS,
+};
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;
 pub use queries::{StepKey, StepOrder};
@@ -62,6 +67,7 @@ impl Workspace {
             Edit::UpdateLane { lane } => self.update_lane(lane, t),
             Edit::DeleteLane { id } => self.delete_lane(id, t),
             Edit::MoveLane { id, position } => self.move_lane(id, *position, t),
+            Edit::SetLaneKind { id, kind } => self.set_lane_kind(id, *kind, t),
 
             Edit::CreateStep { step } => self.create_step(step, t),
             Edit::UpdateStep { step } => self.update_step(step, t),

@@ -78,6 +78,13 @@ pub enum Edit {
         id: Id,
         position: u32,
     },
+    /// Changes a lane's kind and clears what the new kind does not allow: the actor attributes
+    /// when it stops being an actor lane; its cards' emotion (off an emotion lane), touchpoint,
+    /// verification and resolution (off customer and actor lanes). The inverse restores them.
+    SetLaneKind {
+        id: Id,
+        kind: LaneKind,
+    },
 
     CreateStep {
         step: Step,

@@ -6,8 +6,13 @@
 //! only through the gutters and the empty padding beside cards, so they never cross a card.
 //! All coordinates are f32 in map space, origin top left, y downwards.
 
+pub mod labels;
 mod route;
 pub mod text;
+mod tracks;
+
+pub use labels::LabelBox;
+pub use tracks::MIN_TRACK_SPACING;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -178,8 +183,12 @@ pub struct HandoffPath {
     pub handoff_id: Id,
     pub points: Vec<Point>,
     pub arrow: ArrowEnd,
-    /// Where markers (re-verify, retell) go: the middle of the longest segment in a gutter.
+    /// The centre of `label`.
     pub label_anchor: Point,
+    /// Where the handoff's chain mark, markers (re-verify, retell) and friction or score pill
+    /// go, stacked and centred: in the gutter beside the sender, on the arrow's run when there is
+    /// room, never over a card or another handoff's label.
+    pub label: LabelBox,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
@@ -225,9 +234,11 @@ struct Grid {
     /// Top edge of each horizontal gutter: gutter `l` lies above lane `l`; one more below the last.
     horizontal_gutter_y: Vec<f32>,
     gutter: f32,
+    cell_padding: f32,
 }
 
-/// A card and the cell it sits in.
+/// The cell a card sits in.
+#[derive(Debug, Clone, Copy)]
 struct Placed {
     stage: usize,
     lane: usize,
@@ -335,6 +346,25 @@ pub fn layout_parts_reusing(
         lane_height[lane] = lane_height[lane].max(stacked);
     }
 
+    // Which cards there will be, and their cells: the handoffs' routes are planned on these,
+    // and their tracks decide how wide the gutters must be before the grid is built.
+    let mut card_steps: Vec<usize> = Vec::with_capacity(model.steps.len());
+    let mut placed = Vec::with_capacity(model.steps.len());
+    let mut card_of_step: IdMap<&str, usize> = id_map::with_capacity(model.steps.len());
+    for (cell_index, cell) in cells.iter().enumerate() {
+        let (stage, lane) = (cell_index / lane_count, cell_index % lane_count);
+        for &step in cell.iter().filter(|&&step| wrapped[step].is_some()) {
+            card_of_step.insert(model.steps[step].id.as_str(), card_steps.len());
+            card_steps.push(step);
+            placed.push(Placed { stage, lane });
+        }
+    }
+    let plans = route::plan_all(model, &placed, &card_of_step);
+    let tracks = tracks::assign(&plans, stage_count + 1, lane_count + 1);
+    let mut style = style.clone();
+    style.gutter_width = style.gutter_width.max(tracks.gutter_needed());
+    let style = &style;
+
     let grid = build_grid(stage_count, lane_height, style);
 
     let stages = model
@@ -361,40 +391,40 @@ pub fn layout_parts_reusing(
         })
         .collect();
 
-    // Cards, in cell order; `card_of_step` lets handoffs find their ends.
-    let mut cards = Vec::with_capacity(model.steps.len());
-    let mut placed = Vec::with_capacity(model.steps.len());
-    let mut card_of_step: IdMap<&str, usize> = id_map::with_capacity(model.steps.len());
-    for (cell_index, cell) in cells.iter().enumerate() {
-        let (stage, lane) = (cell_index / lane_count, cell_index % lane_count);
-        let x = grid.column_x[stage] + style.cell_padding;
-        let mut y = grid.lane_y[lane] + style.cell_padding;
-        for &step in cell {
-            let Some(title) = wrapped[step].take() else {
-                continue;
-            };
-            let h = card_height(title.lines.len(), style);
-            card_of_step.insert(model.steps[step].id.as_str(), cards.len());
-            cards.push(CardBox {
-                step_id: model.steps[step].id.clone(),
-                x,
-                y,
-                w: style.card_width,
-                h,
-                lines: title.lines,
-                clipped: title.clipped,
-            });
-            placed.push(Placed { stage, lane });
-            y += h + style.card_gap;
-        }
+    // Cards, in cell order, each below the one before in its cell.
+    let mut cards: Vec<CardBox> = Vec::with_capacity(card_steps.len());
+    for (card, &step) in card_steps.iter().enumerate() {
+        let Placed { stage, lane } = placed[card];
+        let Some(title) = wrapped[step].take() else {
+            continue;
+        };
+        let y = match cards.last() {
+            Some(above)
+                if card > 0 && placed[card - 1].stage == stage && placed[card - 1].lane == lane =>
+            {
+                above.y + above.h + style.card_gap
+            }
+            _ => grid.lane_y[lane] + style.cell_padding,
+        };
+        cards.push(CardBox {
+            step_id: model.steps[step].id.clone(),
+            x: grid.column_x[stage] + style.cell_padding,
+            y,
+            w: style.card_width,
+            h: card_height(title.lines.len(), style),
+            lines: title.lines,
+            clipped: title.clipped,
+        });
     }
 
-    let handoffs = route::route_handoffs(model, &cards, &placed, &card_of_step, &grid);
+    let steps_of_cards: Vec<&Step> = card_steps.iter().map(|&i| &model.steps[i]).collect();
+    let handoffs = route::route_handoffs(model, &steps_of_cards, &cards, &plans, &tracks, &grid);
     let emotion_curves = emotion_curves(model, &cells, &grid, style);
+    let (width, height) = bounds(&grid, &handoffs);
 
     Layout {
-        width: grid.vertical_gutter_x.last().copied().unwrap_or(0.0) + grid.gutter,
-        height: grid.horizontal_gutter_y.last().copied().unwrap_or(0.0) + grid.gutter,
+        width,
+        height,
         style: style.clone(),
         stages,
         lanes,
@@ -402,6 +432,22 @@ pub fn layout_parts_reusing(
         handoffs,
         emotion_curves,
     }
+}
+
+/// The map's size: the grid with a gutter's margin right and below, grown to hold every route
+/// and label (a label pushed past the last lane by a crowded gutter is never clipped).
+fn bounds(grid: &Grid, handoffs: &[HandoffPath]) -> (f32, f32) {
+    let mut width = grid.vertical_gutter_x.last().copied().unwrap_or(0.0) + grid.gutter;
+    let mut height = grid.horizontal_gutter_y.last().copied().unwrap_or(0.0) + grid.gutter;
+    for h in handoffs {
+        width = width.max(h.label.x + h.label.w);
+        height = height.max(h.label.y + h.label.h + grid.cell_padding);
+        for p in &h.points {
+            width = width.max(p.x + grid.cell_padding);
+            height = height.max(p.y + grid.cell_padding);
+        }
+    }
+    (width, height)
 }
 
 fn card_height(lines: usize, style: &LayoutStyle) -> f32 {
@@ -439,6 +485,7 @@ fn build_grid(stage_count: usize, lane_height: Vec<f32>, style: &LayoutStyle) ->
         lane_height,
         horizontal_gutter_y,
         gutter,
+        cell_padding: style.cell_padding,
     }
 }
 

@@ -271,6 +271,13 @@ fn stages_and_lanes(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 lane: with_actor_attributes(lane, p),
             }
         }
+        (6, _, Some(l)) if p.chance(40) => {
+            let others: Vec<LaneKind> = LANE_KINDS.into_iter().filter(|k| *k != l.kind).collect();
+            Edit::SetLaneKind {
+                id: l.id,
+                kind: *p.choose(&others)?,
+            }
+        }
         (6, _, Some(l)) => {
             let has_steps = ws.steps.values().any(|s| s.lane_id == l.id);
             let kind = match (has_steps, l.kind) {

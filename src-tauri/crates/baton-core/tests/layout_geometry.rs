@@ -362,16 +362,64 @@ fn parallel_handoffs_get_separate_tracks() {
 }
 
 #[test]
-fn label_anchor_lies_on_the_path() {
-    let (_, layout) = medium();
+fn three_handoffs_down_one_gutter_are_spread_and_labelled_apart() {
+    // The case: three handoffs from one column to the next share the gutter between
+    // them, all re-verifying and retelling, to customer-facing cards (so with chain rows).
+    let mut steps = vec![];
+    let mut handoffs = vec![];
+    for i in 0..3u32 {
+        steps.push(step(&format!("a{i}"), 0, 0, i, "Sends"));
+        let mut to = step(&format!("b{i}"), 1, 2, i, "Receives");
+        to.touchpoint = Some(Channel::Phone);
+        steps.push(to);
+        let mut h = handoff(&format!("h{i}"), &format!("a{i}"), &format!("b{i}"));
+        h.reverify = true;
+        h.customer_repeats = true;
+        handoffs.push(h);
+    }
+    let kinds = vec![LaneKind::Customer, LaneKind::Actor, LaneKind::Actor];
+    let l = layout(&model(2, kinds, steps, handoffs), &LayoutStyle::default());
+    let mut xs: Vec<f32> = l.handoffs.iter().map(|h| h.points[1].x).collect();
+    xs.sort_by(f32::total_cmp);
+    assert!(
+        xs[1] - xs[0] >= 12.0 - EPS && xs[2] - xs[1] >= 12.0 - EPS,
+        "{xs:?}"
+    );
+    let labels: Vec<_> = l.handoffs.iter().map(|h| h.label).collect();
+    for (i, a) in labels.iter().enumerate() {
+        assert!(
+            a.h >= 18.0 + 22.0 + 18.0 + 8.0,
+            "room for chain, markers and pill"
+        );
+        for b in &labels[i + 1..] {
+            assert!(!a.overlaps(b.x, b.y, b.w, b.h), "{a:?} {b:?}");
+        }
+        for c in &l.cards {
+            assert!(
+                !a.overlaps(c.x, c.y, c.w, c.h),
+                "{a:?} covers {}",
+                c.step_id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_label_sits_on_its_own_arrow_when_its_gutter_has_room() {
+    let (_, layout) = small();
     for path in &layout.handoffs {
-        let a = path.label_anchor;
-        let on_path = path.points.windows(2).any(|w| {
+        let (a, b) = (path.label_anchor, path.label);
+        assert!((a.x - (b.x + b.w / 2.0)).abs() < EPS && (a.y - (b.y + b.h / 2.0)).abs() < EPS);
+        // The box covers a stretch of one of the arrow's vertical runs.
+        let on_run = path.points.windows(2).any(|w| {
             let (p, q) = (w[0], w[1]);
-            let within = |v: f32, s: f32, t: f32| v >= s.min(t) - EPS && v <= s.max(t) + EPS;
-            within(a.x, p.x, q.x) && within(a.y, p.y, q.y) && (p.x == q.x || p.y == q.y)
+            p.x == q.x
+                && p.x >= b.x
+                && p.x <= b.x + b.w
+                && a.y >= p.y.min(q.y) - EPS
+                && a.y <= p.y.max(q.y) + EPS
         });
-        assert!(on_path, "{}", path.handoff_id);
+        assert!(on_run, "{}", path.handoff_id);
     }
 }
 

@@ -54,6 +54,7 @@ fn the_generator_reaches_every_edit_variant() {
         "update_lane",
         "delete_lane",
         "move_lane",
+        "set_lane_kind",
         "create_step",
         "update_step",
         "delete_step",

@@ -37,6 +37,9 @@ pub struct EditOutcome {
     pub can_redo: bool,
     /// The rows the change wrote or deleted.
     pub touched: Vec<EntityRef>,
+    /// The change in the history's words ("create step", a batch's own label): of the edit
+    /// applied, or of the one undone or redone (the screen says what it undid).
+    pub label: String,
 }
 
 /// How a change enters the history.
@@ -281,6 +284,7 @@ impl Document {
     /// transaction. On a validation error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<EditOutcome, StoreError> {
         let edit_json = rows::json_text(&edit).map_err(|error| self.db_error(error))?;
+        let label = history::label_of(&edit, &edit_json);
         let touched = self.commit_change(
             &edit,
             Record::Append {
@@ -288,7 +292,7 @@ impl Document {
                 edit_json,
             },
         )?;
-        Ok(self.outcome(touched))
+        Ok(self.outcome(touched, label))
     }
 
     /// Reverts the last applied edit by applying its stored inverse.
@@ -298,8 +302,9 @@ impl Document {
             return Err(StoreError::NothingToUndo);
         }
         let inverse = self.stored_edit(seq, true)?;
+        let label = self.label_at(seq)?;
         let touched = self.commit_change(&inverse, Record::MoveCursor { cursor: seq - 1 })?;
-        Ok(self.outcome(touched))
+        Ok(self.outcome(touched, label))
     }
 
     /// Re-applies the first undone edit.
@@ -309,8 +314,9 @@ impl Document {
             return Err(StoreError::NothingToRedo);
         }
         let edit = self.stored_edit(seq, false)?;
+        let label = self.label_at(seq)?;
         let touched = self.commit_change(&edit, Record::MoveCursor { cursor: seq })?;
-        Ok(self.outcome(touched))
+        Ok(self.outcome(touched, label))
     }
 
     /// The history, oldest first.
@@ -507,12 +513,20 @@ impl Document {
         serde_json::from_str(&text).map_err(|error| self.history_damaged(seq, error.to_string()))
     }
 
-    fn outcome(&self, touched: BTreeSet<EntityRef>) -> EditOutcome {
+    /// The label of history entry `seq`, read before undoing or redoing it.
+    fn label_at(&self, seq: u32) -> Result<String, StoreError> {
+        history::label_at(&self.conn, seq)
+            .map_err(|error| self.db_error(error))?
+            .ok_or_else(|| self.history_damaged(seq, "the entry is missing".into()))
+    }
+
+    fn outcome(&self, touched: BTreeSet<EntityRef>, label: String) -> EditOutcome {
         EditOutcome {
             revision: self.history.revision,
             can_undo: self.can_undo(),
             can_redo: self.can_redo(),
             touched: touched.into_iter().collect(),
+            label,
         }
     }
 

@@ -124,6 +124,13 @@ pub fn stored_edit(conn: &Connection, seq: u32, inverse: bool) -> rusqlite::Resu
         .optional()
 }
 
+/// The label of history entry `seq` (what an undo or redo of it tells the user).
+pub fn label_at(conn: &Connection, seq: u32) -> rusqlite::Result<Option<String>> {
+    conn.prepare_cached("SELECT label FROM history WHERE seq = ?1")?
+        .query_row([seq], |row| row.get(0))
+        .optional()
+}
+
 /// An edit's JSON: TEXT, or a BLOB holding UTF-8 text (as `Document::add_responses_and_close`
 /// streams a large one).
 fn json_column(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<String> {

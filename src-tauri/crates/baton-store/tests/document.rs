@@ -110,6 +110,28 @@ fn undo_and_redo_walk_the_history_step_by_step_even_after_reopening() {
     assert_eq!(doc.workspace(), states.last().unwrap());
 }
 
+/// Each outcome names its change in the history's words, so the screen can say what an undo
+/// or redo did, even after reopening: an edit by its operation, a batch by its own label.
+#[test]
+fn outcomes_name_the_change_applied_undone_or_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_in(&dir, "labels.baton");
+    let mut doc = Document::create(&path, "Acme").unwrap();
+    let (journey, _) = small_journey("Lost card", 0);
+    let owner = Edit::CreatePersona {
+        persona: persona("Owner", 0),
+    };
+    assert_eq!(doc.apply(owner).unwrap().label, "create persona");
+    assert_eq!(doc.apply(journey).unwrap().label, "Add journey Lost card");
+    doc.close().unwrap();
+
+    let mut doc = Document::open(&path).unwrap();
+    assert_eq!(doc.undo().unwrap().label, "Add journey Lost card");
+    assert_eq!(doc.undo().unwrap().label, "create persona");
+    assert_eq!(doc.redo().unwrap().label, "create persona");
+    assert_eq!(doc.redo().unwrap().label, "Add journey Lost card");
+}
+
 #[test]
 fn a_new_edit_after_undo_drops_the_redo_tail() {
     let dir = tempfile::tempdir().unwrap();

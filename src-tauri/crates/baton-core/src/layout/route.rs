@@ -3,16 +3,17 @@
 //! An arrow leaves its sending card by the side facing the receiver, crosses the empty cell
 //! padding to the neighbouring vertical gutter, runs along it (and, when the columns are more than
 //! one apart, along the horizontal gutter next to the receiving lane and down the vertical gutter
-//! beside the receiving column), then enters the receiving card's facing side. Arrows sharing a
-//! gutter get separate tracks spread across its width, and arrows sharing a card side get
+//! beside the receiving column), then enters the receiving card's facing side. Arrows whose runs
+//! along a gutter overlap get tracks at least `MIN_TRACK_SPACING` apart (`tracks.rs`, planned
+//! before the grid so the gutters are made wide enough), and arrows sharing a card side get
 //! separate ports along its height, so parallel arrows don't sit on top of each other.
 
+use super::labels::{self, LabelRequest};
+use super::tracks::{Tracks, MIN_TRACK_SPACING};
 use super::MapParts;
 use super::{ArrowEnd, CardBox, Grid, HandoffPath, Placed, Point};
 use crate::id_map::IdMap;
-
-/// The closest two tracks in a gutter may be, in map units.
-const MIN_TRACK_SPACING: f32 = 4.0;
+use crate::model::Step;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
@@ -21,20 +22,43 @@ enum Side {
 }
 
 /// Which card sides and gutters one handoff uses.
-struct Plan {
+pub(super) struct Plan {
+    /// The handoff's index in the model.
+    handoff: usize,
+    /// The sending and receiving cards.
     from: usize,
     to: usize,
+    pub source: Placed,
+    pub target: Placed,
     exit: Side,
     entry: Side,
     /// The vertical gutter beside the sending card.
-    first_vertical: usize,
+    pub first_vertical: usize,
     /// When the columns are more than one apart: the horizontal gutter to run along and the
     /// vertical gutter beside the receiving card.
-    crossing: Option<(usize, usize)>,
+    pub crossing: Option<(usize, usize)>,
 }
 
-fn plan(from: usize, to: usize, placed: &[Placed]) -> Plan {
-    let (source, target) = (&placed[from], &placed[to]);
+/// The plan of every handoff whose two ends have cards, in the model's order.
+pub(super) fn plan_all(
+    model: MapParts<'_>,
+    placed: &[Placed],
+    card_of_step: &IdMap<&str, usize>,
+) -> Vec<Plan> {
+    model
+        .handoffs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let from = *card_of_step.get(h.from_step_id.as_str())?;
+            let to = *card_of_step.get(h.to_step_id.as_str())?;
+            Some(plan(i, from, to, placed))
+        })
+        .collect()
+}
+
+fn plan(handoff: usize, from: usize, to: usize, placed: &[Placed]) -> Plan {
+    let (source, target) = (placed[from], placed[to]);
     let (exit, entry, first, last) = if target.stage > source.stage {
         (Side::Right, Side::Left, source.stage + 1, target.stage)
     } else if target.stage < source.stage {
@@ -53,8 +77,11 @@ fn plan(from: usize, to: usize, placed: &[Placed]) -> Plan {
         (horizontal, last)
     });
     Plan {
+        handoff,
         from,
         to,
+        source,
+        target,
         exit,
         entry,
         first_vertical: first,
@@ -62,14 +89,14 @@ fn plan(from: usize, to: usize, placed: &[Placed]) -> Plan {
     }
 }
 
-/// Hands out evenly spread offsets to the users of each slot (a gutter or a card side), in the
-/// order they were registered, so the result depends only on the input order.
-struct Tracks {
+/// Hands out evenly spread offsets to the users of each card side, in the order they were
+/// registered, so the result depends only on the input order.
+struct Ports {
     count: Vec<u32>,
     next: Vec<u32>,
 }
 
-impl Tracks {
+impl Ports {
     fn new(slots: usize) -> Self {
         Self {
             count: vec![0; slots],
@@ -91,91 +118,89 @@ impl Tracks {
     }
 }
 
+/// The routes of the planned handoffs (`tracks` from `tracks::assign` on the same plans), and
+/// their labels placed.
 pub(super) fn route_handoffs(
     model: MapParts<'_>,
+    steps_of_cards: &[&Step],
     cards: &[CardBox],
-    placed: &[Placed],
-    card_of_step: &IdMap<&str, usize>,
+    plans: &[Plan],
+    tracks: &Tracks,
     grid: &Grid,
 ) -> Vec<HandoffPath> {
-    let plans: Vec<(usize, Plan)> = model
-        .handoffs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, h)| {
-            let from = *card_of_step.get(h.from_step_id.as_str())?;
-            let to = *card_of_step.get(h.to_step_id.as_str())?;
-            Some((i, plan(from, to, placed)))
-        })
-        .collect();
-
     let port_slot = |card: usize, side: Side| card * 2 + usize::from(side == Side::Right);
-    let mut vertical = Tracks::new(grid.vertical_gutter_x.len());
-    let mut horizontal = Tracks::new(grid.horizontal_gutter_y.len());
-    let mut ports = Tracks::new(cards.len() * 2);
-    for (_, p) in &plans {
+    let mut ports = Ports::new(cards.len() * 2);
+    for p in plans {
         ports.register(port_slot(p.from, p.exit));
         ports.register(port_slot(p.to, p.entry));
-        vertical.register(p.first_vertical);
-        if let Some((h, v)) = p.crossing {
-            horizontal.register(h);
-            vertical.register(v);
-        }
     }
-
-    let gutter_capacity = ((grid.gutter / MIN_TRACK_SPACING) as u32)
-        .saturating_sub(1)
-        .max(1);
-    plans
-        .into_iter()
-        .map(|(i, p)| {
-            let (source, target) = (&cards[p.from], &cards[p.to]);
-            let port_capacity = |card: &CardBox| ((card.h / MIN_TRACK_SPACING) as u32).max(1);
-            let start_y =
-                source.y + source.h * ports.take(port_slot(p.from, p.exit), port_capacity(source));
-            let end_y =
-                target.y + target.h * ports.take(port_slot(p.to, p.entry), port_capacity(target));
-            let gutter_x = |tracks: &mut Tracks, v: usize| {
-                grid.vertical_gutter_x[v] + grid.gutter * tracks.take(v, gutter_capacity)
-            };
-            let first_x = gutter_x(&mut vertical, p.first_vertical);
-            let mut points = vec![
-                Point {
-                    x: edge_x(source, p.exit),
-                    y: start_y,
-                },
-                Point {
-                    x: first_x,
-                    y: start_y,
-                },
-            ];
-            if let Some((h, v)) = p.crossing {
-                let y =
-                    grid.horizontal_gutter_y[h] + grid.gutter * horizontal.take(h, gutter_capacity);
-                let last_x = gutter_x(&mut vertical, v);
-                points.push(Point { x: first_x, y });
-                points.push(Point { x: last_x, y });
-                points.push(Point {
-                    x: last_x,
-                    y: end_y,
-                });
-            } else {
-                points.push(Point {
-                    x: first_x,
-                    y: end_y,
-                });
-            }
+    let mut requests = Vec::with_capacity(plans.len());
+    let mut routes: Vec<(usize, Vec<Point>)> = Vec::with_capacity(plans.len());
+    for (k, p) in plans.iter().enumerate() {
+        let (source, target) = (&cards[p.from], &cards[p.to]);
+        let port_capacity = |card: &CardBox| ((card.h / MIN_TRACK_SPACING) as u32).max(1);
+        let start_y =
+            source.y + source.h * ports.take(port_slot(p.from, p.exit), port_capacity(source));
+        let end_y =
+            target.y + target.h * ports.take(port_slot(p.to, p.entry), port_capacity(target));
+        let gutter_x = |v: usize, track: super::tracks::Track| {
+            grid.vertical_gutter_x[v] + track.offset(grid.gutter)
+        };
+        let first_x = gutter_x(p.first_vertical, tracks.first[k]);
+        let mut points = vec![
+            Point {
+                x: edge_x(source, p.exit),
+                y: start_y,
+            },
+            Point {
+                x: first_x,
+                y: start_y,
+            },
+        ];
+        // The first vertical run, where the label goes.
+        let mut run_end = end_y;
+        if let (Some((h, v)), Some((h_track, v_track))) = (p.crossing, tracks.crossing[k]) {
+            let y = grid.horizontal_gutter_y[h] + h_track.offset(grid.gutter);
+            let last_x = gutter_x(v, v_track);
+            run_end = y;
+            points.push(Point { x: first_x, y });
+            points.push(Point { x: last_x, y });
             points.push(Point {
-                x: edge_x(target, p.entry),
+                x: last_x,
                 y: end_y,
             });
-            let points = simplify(points);
-            HandoffPath {
-                handoff_id: model.handoffs[i].id.clone(),
-                arrow: arrow_end(&points),
-                label_anchor: label_anchor(&points),
-                points,
-            }
+        } else {
+            points.push(Point {
+                x: first_x,
+                y: end_y,
+            });
+        }
+        points.push(Point {
+            x: edge_x(target, p.entry),
+            y: end_y,
+        });
+        requests.push(LabelRequest {
+            gutter: p.first_vertical,
+            x: first_x,
+            y0: start_y.min(run_end),
+            y1: start_y.max(run_end),
+            h: labels::label_height(&model.handoffs[p.handoff], steps_of_cards[p.to]),
+        });
+        routes.push((p.handoff, simplify(points)));
+    }
+    let boxes = labels::place(&requests, grid);
+    routes
+        .into_iter()
+        .zip(boxes)
+        .map(|((i, points), label)| HandoffPath {
+            handoff_id: model.handoffs[i].id.clone(),
+            arrow: arrow_end(&points),
+            label_anchor: Point {
+                x: label.x + label.w / 2.0,
+                y: label.y + label.h / 2.0,
+            },
+            label,
+            points,
         })
         .collect()
 }
@@ -227,31 +252,4 @@ fn arrow_end(points: &[Point]) -> ArrowEnd {
             dy: 0.0,
         }
     }
-}
-
-/// The middle of the longest segment that runs in a gutter (any but the first and the last, when
-/// there are such), where a marker covers no card.
-fn label_anchor(points: &[Point]) -> Point {
-    let segments: Vec<(Point, Point)> = points.windows(2).map(|w| (w[0], w[1])).collect();
-    let inner = if segments.len() >= 3 {
-        &segments[1..segments.len() - 1]
-    } else {
-        &segments[..]
-    };
-    let mut best: Option<(f32, Point)> = None;
-    for &(a, b) in inner {
-        let length = (b.x - a.x).abs() + (b.y - a.y).abs();
-        if best.is_none_or(|(longest, _)| length > longest) {
-            best = Some((
-                length,
-                Point {
-                    x: (a.x + b.x) / 2.0,
-                    y: (a.y + b.y) / 2.0,
-                },
-            ));
-        }
-    }
-    best.map(|(_, p)| p)
-        .or_else(|| points.first().copied())
-        .unwrap_or(Point { x: 0.0, y: 0.0 })
 }
