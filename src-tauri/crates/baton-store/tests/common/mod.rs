@@ -28,6 +28,8 @@ pub fn persona(name: &str, position: u32) -> Persona {
         role: "Cardholder".into(),
         description: String::new(),
         position,
+        goals: String::new(),
+        frustrations: String::new(),
     }
 }
 
@@ -50,6 +52,7 @@ pub fn stage(journey: &str, name: &str, position: u32) -> Stage {
         name: name.into(),
         description: String::new(),
         position,
+        origin_id: None,
     }
 }
 
@@ -64,6 +67,7 @@ pub fn lane(journey: &str, name: &str, kind: LaneKind, position: u32) -> Lane {
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     }
 }
 
@@ -90,6 +94,7 @@ pub fn step(journey: &str, stage: &str, lane: &str, title: &str, position: u32) 
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     }
 }
 
@@ -112,6 +117,7 @@ pub fn handoff(journey: &str, from: &str, to: &str) -> Handoff {
             done: true,
         }],
         note: "Cold transfer".into(),
+        origin_id: None,
     }
 }
 
