@@ -1,8 +1,9 @@
-//! `baton import-responses FILE SURVEY.csv [--journey NAME_OR_ID] [--skip-invalid] [--json]
-//! [--preset NAME | --value-column C --date-column C [--date-format F] (--target T |
-//! --target-column C) (--metric M | --metric-column C) ...]`: survey responses from a CSV
-//! (Baton's own columns, or a survey tool's export read through a mapping, `mapping_args.rs`),
-//! added as one edit (one undo step).
+//! `baton import-responses FILE SURVEY.(csv|xlsx) [--sheet S] [--journey NAME_OR_ID]
+//! [--skip-invalid] [--json] [--preset NAME | --value-column C --date-column C
+//! [--date-format F] (--target T | --target-column C) (--metric M | --metric-column C) ...]`:
+//! survey responses from a CSV or a sheet of an XLSX workbook (Baton's own columns, or a
+//! survey tool's export read through a mapping, `mapping_args.rs`), added as one edit (one
+//! undo step).
 //!
 //! Nothing is skipped silently: when any row is rejected, nothing is imported and the command
 //! exits 1 listing the rejected rows on stderr, unless `--skip-invalid` is given, which imports
@@ -39,8 +40,11 @@ pub struct Args {
     /// The .baton file to add the responses to.
     file: PathBuf,
     /// The survey CSV (UTF-8, Windows-1252, or UTF-16 opening with its byte-order mark; `,`, `;`
-    /// or tab separated).
+    /// or tab separated), or an XLSX workbook.
     survey: PathBuf,
+    /// The sheet of an XLSX workbook to read (default: its first).
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<String>,
     /// Only accept targets in this journey (its id or its name, case-insensitive).
     #[arg(long, value_name = "NAME_OR_ID")]
     journey: Option<String>,
@@ -48,7 +52,7 @@ pub struct Args {
     #[arg(long)]
     skip_invalid: bool,
     /// Print the result as JSON: {"file", "survey", "journey", "encoding", "separator",
-    /// "rows", "imported", "rejected": [{"line", "reason": {"kind", ...}, "message"}],
+    /// "sheet", "rows", "imported", "rejected": [{"line", "reason": {"kind", ...}, "message"}],
     /// "history_seq"}.
     #[arg(long)]
     json: bool,
@@ -64,7 +68,10 @@ struct Report {
     /// The journey targets were limited to, if any.
     journey: Option<JourneyRef>,
     encoding: SourceEncoding,
+    /// Empty for a workbook.
     separator: String,
+    /// The sheet read, for a workbook (`null` for a CSV).
+    sheet: Option<String>,
     /// Data rows read (blank rows are not counted).
     rows: u32,
     /// Responses added to the file (0 when nothing was imported).
@@ -84,7 +91,7 @@ struct JourneyRef {
 pub fn run(args: Args) -> Result<(), CliError> {
     // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
     // never opens the client file.
-    let bytes = input::read_text_or_utf16(&args.survey)?;
+    let bytes = input::read_survey(&args.survey)?;
     let document = super::open(&args.file)?;
     let mut responses = CompactResponses::default();
     let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
@@ -106,6 +113,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         journey,
         encoding: plan.encoding,
         separator: plan.separator,
+        sheet: plan.sheet,
         rows: plan.rows,
         imported: if history_seq.is_some() { accepted } else { 0 },
         rejected: plan.rejected,
@@ -161,6 +169,7 @@ fn plan(
     };
     let options = ImportOptions {
         journey_id: journey.as_ref().map(|journey| journey.id.clone()),
+        sheet: args.sheet.clone(),
     };
     // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
     let add = |response| accepted.push(response);
@@ -177,7 +186,9 @@ fn plan(
         };
         // Detection proposes a preset; the user confirms it by naming it.
         let detected = match (&error, &mapping) {
-            (ImportError::MissingColumns { .. }, None) => Preset::detect(bytes),
+            (ImportError::MissingColumns { .. }, None) => {
+                Preset::detect_in(bytes, args.sheet.as_deref())
+            }
             _ => None,
         };
         let hint = match detected {
@@ -248,12 +259,18 @@ fn render(report: &Report) -> String {
         .as_ref()
         .map(|journey| format!("  journey    “{}” only\n", shown(&journey.name)))
         .unwrap_or_default();
+    let format = match &report.sheet {
+        Some(sheet) => format!("  sheet      “{}” (XLSX)\n", shown(sheet)),
+        None => format!(
+            "  encoding   {encoding}\n  separator  “{}”\n",
+            shown(&report.separator)
+        ),
+    };
     out.push_str(&format!(
-        "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n  encoding   {encoding}\n  separator  “{}”\n{journey}",
+        "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n{format}{journey}",
         report.rows,
         report.imported,
         report.rejected.len(),
-        shown(&report.separator),
     ));
     if !report.rejected.is_empty() {
         out.push_str("Rejected rows:\n");
