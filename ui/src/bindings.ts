@@ -369,6 +369,12 @@ export type Handoff = {
 	secure_channel: boolean,
 	checklist: ChecklistItem[],
 	note: string,
+	/**
+	 *  In a future-state copy: the item of the current-state journey it was copied from, so a
+	 *  comparison can pair them. `None` for items made any other way (and in files made before
+	 *  schema version 3; serde reads a missing field as none). Set when created, never changed.
+	 */
+	origin_id: string | null,
 };
 
 /**  One handoff's analysis. */
@@ -635,6 +641,12 @@ export type Lane = {
 	sourcing: Sourcing | null,
 	work: Work | null,
 	visibility: Visibility | null,
+	/**
+	 *  In a future-state copy: the item of the current-state journey it was copied from, so a
+	 *  comparison can pair them. `None` for items made any other way (and in files made before
+	 *  schema version 3; serde reads a missing field as none). Set when created, never changed.
+	 */
+	origin_id: string | null,
 };
 
 export type LaneKind = "customer" | "actor" | "emotion" | "thoughts" | "pains" | "opportunities" | "channels" | "notes";
@@ -788,6 +800,10 @@ export type Persona = {
 	/**  Who they are, in a few words ("Small-business owner"). */
 	role: string,
 	description: string,
+	/**  What they want to achieve, free text (one per line by convention). */
+	goals?: string,
+	/**  What gets in their way, free text. */
+	frustrations?: string,
 	position: number,
 };
 
@@ -1045,6 +1061,12 @@ export type Stage = {
 	name: string,
 	description: string,
 	position: number,
+	/**
+	 *  In a future-state copy: the item of the current-state journey it was copied from, so a
+	 *  comparison can pair them. `None` for items made any other way (and in files made before
+	 *  schema version 3; serde reads a missing field as none). Set when created, never changed.
+	 */
+	origin_id: string | null,
 };
 
 /**  A stage's column of cells (its header sits above `y = style.stage_header_height`). */
@@ -1085,6 +1107,12 @@ export type Step = {
 	resolution: boolean,
 	/**  -3..=3, emotion lanes only: a point of the emotion curve. */
 	emotion: number | null,
+	/**
+	 *  In a future-state copy: the item of the current-state journey it was copied from, so a
+	 *  comparison can pair them. `None` for items made any other way (and in files made before
+	 *  schema version 3; serde reads a missing field as none). Set when created, never changed.
+	 */
+	origin_id: string | null,
 };
 
 /**

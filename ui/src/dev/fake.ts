@@ -27,7 +27,7 @@ function seed(kind: string): Db {
     db.journeys.push(jj);
     return jj;
   };
-  db.personas.push({ id: uid(), name: "Maya, small-business owner", role: "Owner", description: "", position: 0 });
+  db.personas.push({ id: uid(), name: "Maya, small-business owner", role: "Owner", description: "", goals: "", frustrations: "", position: 0 });
   if (kind === "empty") {
     j("Empty journey", "current");
     return db;
@@ -36,22 +36,22 @@ function seed(kind: string): Db {
   j("Onboarding a new business customer", "current");
   j("Report a lost card (future)", "future");
   const stage = (name: string): Stage => {
-    const s: Stage = { id: uid(), journey_id: main.id, name, description: "", position: db.stages.length };
+    const s: Stage = { id: uid(), journey_id: main.id, name, description: "", position: db.stages.length, origin_id: null };
     db.stages.push(s);
     return s;
   };
   const lane = (name: string, kind: Lane["kind"], extra: Partial<Lane> = {}) => {
-    const l: Lane = { id: uid(), journey_id: main.id, name, kind, position: db.lanes.length, department: null, sourcing: null, work: null, visibility: null, ...extra };
+    const l: Lane = { id: uid(), journey_id: main.id, name, kind, position: db.lanes.length, department: null, sourcing: null, work: null, visibility: null, origin_id: null, ...extra };
     db.lanes.push(l);
     return l;
   };
   const step = (s: Stage, l: Lane, title: string, extra: Partial<Step> = {}) => {
-    const st: Step = { id: uid(), journey_id: main.id, stage_id: s.id, lane_id: l.id, position: db.steps.filter((x) => x.stage_id === s.id && x.lane_id === l.id).length, title, notes: "", touchpoint: null, verification: false, resolution: false, emotion: null, ...extra };
+    const st: Step = { id: uid(), journey_id: main.id, stage_id: s.id, lane_id: l.id, position: db.steps.filter((x) => x.stage_id === s.id && x.lane_id === l.id).length, title, notes: "", touchpoint: null, verification: false, resolution: false, emotion: null, origin_id: null, ...extra };
     db.steps.push(st);
     return st;
   };
   const handoff = (a: Step, b: Step, extra: Partial<Handoff> = {}) => {
-    db.handoffs.push({ id: uid(), journey_id: main.id, from_step_id: a.id, to_step_id: b.id, mode: "assisted", context: "partial", customer_repeats: false, reverify: false, wait_minutes: 0, sensitive: false, secure_channel: false, checklist: [], note: "", ...extra });
+    db.handoffs.push({ id: uid(), journey_id: main.id, from_step_id: a.id, to_step_id: b.id, mode: "assisted", context: "partial", customer_repeats: false, reverify: false, wait_minutes: 0, sensitive: false, secure_channel: false, checklist: [], note: "", origin_id: null, ...extra });
   };
   if (kind === "big") {
     const stages = Array.from({ length: 40 }, (_, i) => stage(`Stage ${i + 1}`));

@@ -4,7 +4,7 @@ import type { Step } from "./types";
 
 const step: Step = {
   id: "s1", journey_id: "j", stage_id: "st", lane_id: "l", position: 2, title: "Old", notes: "",
-  touchpoint: null, verification: false, resolution: false, emotion: null,
+  touchpoint: null, verification: false, resolution: false, emotion: null, origin_id: null,
 };
 
 describe("edit builders", () => {

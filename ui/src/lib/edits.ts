@@ -15,7 +15,7 @@ import type {
 } from "./types";
 
 export function createStage(journeyId: Id, id: Id, position: number, name: string): Edit {
-  return { op: "create_stage", stage: { id, journey_id: journeyId, name, description: "", position } };
+  return { op: "create_stage", stage: { id, journey_id: journeyId, name, description: "", position, origin_id: null } };
 }
 
 export function createLane(journeyId: Id, id: Id, position: number, name: string, kind: LaneKind): Edit {
@@ -30,6 +30,7 @@ export function createLane(journeyId: Id, id: Id, position: number, name: string
     sourcing: actor ? "in_house" : null,
     work: actor ? "manual" : null,
     visibility: actor ? "frontstage" : null,
+    origin_id: null,
   };
   return { op: "create_lane", lane };
 }
@@ -55,6 +56,7 @@ export function createStep(
     verification: false,
     resolution: false,
     emotion: laneKind === "emotion" ? 0 : null,
+    origin_id: null,
   };
   return { op: "create_step", step };
 }
@@ -75,6 +77,7 @@ export function connectHandoff(journeyId: Id, id: Id, fromStepId: Id, toStepId: 
     secure_channel: false,
     checklist: [],
     note: "",
+    origin_id: null,
   };
   return { op: "connect_handoff", handoff };
 }
@@ -138,7 +141,7 @@ export function createJourney(id: Id, name: string, position: number): Edit {
 }
 
 export function createPersona(id: Id, name: string, position: number): Edit {
-  return { op: "create_persona", persona: { id, name, role: "", description: "", position } };
+  return { op: "create_persona", persona: { id, name, role: "", description: "", goals: "", frustrations: "", position } };
 }
 
 /** What the map renames in place. */

@@ -4,7 +4,7 @@ import type { Step } from "./types";
 
 const step = (id: string, title: string, notes = ""): Step => ({
   id, journey_id: "j", stage_id: "s", lane_id: "l", position: 0, title, notes,
-  touchpoint: null, verification: false, resolution: false, emotion: null,
+  touchpoint: null, verification: false, resolution: false, emotion: null, origin_id: null,
 });
 
 describe("findMatches", () => {

@@ -3,7 +3,7 @@ import { laneColourVar } from "./labels";
 import type { Lane } from "./types";
 
 const lane = (kind: Lane["kind"], visibility: Lane["visibility"] = null): Lane => ({
-  id: "l", journey_id: "j", name: "n", kind, position: 0, department: null, sourcing: null, work: null, visibility,
+  id: "l", journey_id: "j", name: "n", kind, position: 0, department: null, sourcing: null, work: null, visibility, origin_id: null,
 });
 
 describe("lane colours", () => {

@@ -28,8 +28,8 @@ use commands::*;
     after_help = "Exit status: 0 on success; 1 on an error, told in one `error: ...` line on \
                   stderr (import-responses first lists the rejected rows there); 2 on bad \
                   usage. A command that changed a file (new, demo, import-json, \
-                  import-responses, import-bpmn, draft-plan, undo, redo) exits 0 once the change is saved, even if its \
-                  report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, plan, draft-plan, import-responses) can \
+                  import-responses, import-bpmn, draft-plan, snapshot, undo, redo) exits 0 once the change is saved, even if its \
+                  report cannot be printed (a warning on stderr says so).\nData (info, check, history, templates, analyze, plan, draft-plan, import-responses, snapshot, snapshots, diff) can \
                   be printed as JSON with --json. No file is ever replaced without --force."
 )]
 struct Cli {
@@ -68,6 +68,9 @@ enum Command {
     Protect(protect::ProtectArgs),
     Unprotect(protect::UnprotectArgs),
     Rekey(protect::RekeyArgs),
+    Snapshot(snapshot::TakeArgs),
+    Snapshots(snapshot::ListArgs),
+    Diff(diff::Args),
 }
 
 fn main() -> ExitCode {
@@ -104,6 +107,9 @@ fn main() -> ExitCode {
         Command::Protect(args) => protect::run_protect(args),
         Command::Unprotect(args) => protect::run_unprotect(args),
         Command::Rekey(args) => protect::run_rekey(args),
+        Command::Snapshot(args) => snapshot::run_take(args),
+        Command::Snapshots(args) => snapshot::run_list(args),
+        Command::Diff(args) => diff::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

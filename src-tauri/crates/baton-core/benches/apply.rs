@@ -40,6 +40,7 @@ fn big_file() -> Big {
                 name: format!("Stage {i}"),
                 description: String::new(),
                 position: i as u32,
+                origin_id: None,
             };
             let id = s.id.clone();
             ws.stages.insert(id.clone(), s);
@@ -58,6 +59,7 @@ fn big_file() -> Big {
                 sourcing: None,
                 work: None,
                 visibility: None,
+                origin_id: None,
             };
             let id = l.id.clone();
             ws.lanes.insert(id.clone(), l);
@@ -80,6 +82,7 @@ fn big_file() -> Big {
                     verification: false,
                     resolution: false,
                     emotion: None,
+                    origin_id: None,
                 };
                 steps.push(s.id.clone());
                 ws.steps.insert(s.id.clone(), s);
@@ -104,6 +107,7 @@ fn big_file() -> Big {
             secure_channel: false,
             checklist: vec![],
             note: String::new(),
+            origin_id: None,
         };
         ws.handoffs.insert(h.id.clone(), h);
     }

@@ -23,6 +23,7 @@ mod suggestion_keys;
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;
 pub use queries::{StepKey, StepOrder};
+pub use snapshots::take_snapshot;
 
 use crate::edit::{Applied, Edit};
 use crate::error::EditError;

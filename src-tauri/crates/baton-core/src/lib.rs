@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod apply;
+pub mod compare;
 pub mod defaults;
 pub mod edit;
 pub mod error;
@@ -17,7 +18,7 @@ pub mod templates;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use apply::duplicate_as_future;
+pub use apply::{duplicate_as_future, take_snapshot};
 pub use edit::{Applied, Edit};
 pub use error::{EditError, EditErrorKind};
 pub use model::*;

@@ -35,6 +35,12 @@ pub struct Persona {
     /// Who they are, in a few words ("Small-business owner").
     pub role: String,
     pub description: String,
+    /// What they want to achieve, free text (one per line by convention).
+    #[serde(default)]
+    pub goals: String,
+    /// What gets in their way, free text.
+    #[serde(default)]
+    pub frustrations: String,
     pub position: u32,
 }
 
@@ -67,6 +73,10 @@ pub struct Stage {
     pub name: String,
     pub description: String,
     pub position: u32,
+    /// In a future-state copy: the item of the current-state journey it was copied from, so a
+    /// comparison can pair them. `None` for items made any other way (and in files made before
+    /// schema version 3; serde reads a missing field as none). Set when created, never changed.
+    pub origin_id: Option<Id>,
 }
 
 #[derive(
@@ -127,6 +137,10 @@ pub struct Lane {
     pub sourcing: Option<Sourcing>,
     pub work: Option<Work>,
     pub visibility: Option<Visibility>,
+    /// In a future-state copy: the item of the current-state journey it was copied from, so a
+    /// comparison can pair them. `None` for items made any other way (and in files made before
+    /// schema version 3; serde reads a missing field as none). Set when created, never changed.
+    pub origin_id: Option<Id>,
 }
 
 #[derive(
@@ -167,6 +181,10 @@ pub struct Step {
     pub resolution: bool,
     /// -3..=3, emotion lanes only: a point of the emotion curve.
     pub emotion: Option<i8>,
+    /// In a future-state copy: the item of the current-state journey it was copied from, so a
+    /// comparison can pair them. `None` for items made any other way (and in files made before
+    /// schema version 3; serde reads a missing field as none). Set when created, never changed.
+    pub origin_id: Option<Id>,
 }
 
 #[derive(
@@ -217,6 +235,10 @@ pub struct Handoff {
     pub secure_channel: bool,
     pub checklist: Vec<ChecklistItem>,
     pub note: String,
+    /// In a future-state copy: the item of the current-state journey it was copied from, so a
+    /// comparison can pair them. `None` for items made any other way (and in files made before
+    /// schema version 3; serde reads a missing field as none). Set when created, never changed.
+    pub origin_id: Option<Id>,
 }
 
 #[derive(

@@ -226,6 +226,7 @@ fn make_lane(
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     };
     match kind {
         LaneKind::Actor => {
@@ -289,6 +290,7 @@ fn generate(
             name: format!("{} {}", STAGE_NAMES[i as usize % STAGE_NAMES.len()], i + 1),
             description: String::new(),
             position: i,
+            origin_id: None,
         })
         .collect();
 
@@ -341,6 +343,7 @@ fn make_steps(
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     };
 
     if let Some(emotion_lane) = lanes.iter().find(|l| l.kind == LaneKind::Emotion) {
@@ -501,6 +504,7 @@ fn make_handoffs(
             } else {
                 String::new()
             },
+            origin_id: None,
         });
     }
     handoffs

@@ -162,6 +162,8 @@ fn people(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 role: String::new(),
                 description: p.word(),
                 position: p.position(ws.personas.len()),
+                goals: String::new(),
+                frustrations: String::new(),
             },
         },
     })
@@ -266,6 +268,7 @@ fn stages_and_lanes(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 sourcing: None,
                 work: None,
                 visibility: None,
+                origin_id: None,
             };
             Edit::CreateLane {
                 lane: with_actor_attributes(lane, p),
@@ -302,6 +305,7 @@ fn stages_and_lanes(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 name: p.word(),
                 description: String::new(),
                 position: p.position(stages.len()),
+                origin_id: None,
             },
         },
     })
@@ -398,6 +402,7 @@ fn steps(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 verification: false,
                 resolution: false,
                 emotion: None,
+                origin_id: None,
             };
             mark_for(lane.kind, &mut step, p);
             Edit::CreateStep { step }
@@ -488,6 +493,7 @@ fn handoffs(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                     secure_channel: p.chance(50),
                     checklist,
                     note: String::new(),
+                    origin_id: None,
                 },
             }
         }

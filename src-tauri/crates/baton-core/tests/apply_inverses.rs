@@ -24,6 +24,8 @@ fn workspace_info_and_personas() {
         role: "SME".into(),
         description: String::new(),
         position: 0,
+        goals: String::new(),
+        frustrations: String::new(),
     };
     let a = assert_round_trip(&mut f.ws, &Edit::CreatePersona { persona: p.clone() });
     assert!(

@@ -78,6 +78,8 @@ fn every_required_name_refuses_blank_text() {
         role: String::new(),
         description: String::new(),
         position: 1,
+        goals: String::new(),
+        frustrations: String::new(),
     };
     rejects(
         &mut f,

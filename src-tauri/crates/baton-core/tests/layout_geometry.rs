@@ -27,6 +27,7 @@ fn stage(i: u32) -> Stage {
         name: format!("Stage {i}"),
         description: String::new(),
         position: i,
+        origin_id: None,
     }
 }
 
@@ -41,6 +42,7 @@ fn lane(i: u32, kind: LaneKind) -> Lane {
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     }
 }
 
@@ -57,6 +59,7 @@ fn step(id: &str, stage: u32, lane: u32, position: u32, title: &str) -> Step {
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     }
 }
 
@@ -75,6 +78,7 @@ fn handoff(id: &str, from: &str, to: &str) -> Handoff {
         secure_channel: false,
         checklist: Vec::new(),
         note: String::new(),
+        origin_id: None,
     }
 }
 

@@ -85,6 +85,7 @@ fn insert_replaces_and_remove_empties_the_cell() {
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     };
     let mut table = StepTable::default();
     table.insert("a".into(), step("a", "s1", "l1", 0));

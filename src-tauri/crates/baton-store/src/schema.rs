@@ -19,6 +19,7 @@ pub const APPLICATION_ID: u32 = 0x4241_544E;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_initial.sql"),
     include_str!("../migrations/002_indexes.sql"),
+    include_str!("../migrations/003_origins_personas_mappings.sql"),
 ];
 
 /// The schema version this Baton writes, and the newest it reads.

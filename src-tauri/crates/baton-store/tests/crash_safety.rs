@@ -69,6 +69,8 @@ fn child_writer() {
             role: String::new(),
             description: String::new(),
             position: u32::try_from(doc.workspace().personas.len()).unwrap(),
+            goals: String::new(),
+            frustrations: String::new(),
         };
         let id = persona.id.clone();
         doc.apply(Edit::CreatePersona { persona }).unwrap();
@@ -396,26 +398,15 @@ fn child_upgrader() {
     doc.close().unwrap();
 }
 
-/// A file as Baton 1 wrote it, with the demo's content: a current file whose version-2 indexes
-/// are dropped and whose version says 1 (migration 2 only adds indexes).
+/// A file as Baton 1 wrote it, with the demo's content: the demo made at the current version,
+/// its rows copied into a file at version 1.
 fn demo_file_at_version_1(path: &Path) -> baton_core::Workspace {
-    let doc = demo_file(path);
+    let current = path.with_extension("current");
+    let doc = demo_file(&current);
     let workspace = doc.workspace().clone();
     doc.close().unwrap();
-    let conn = rusqlite::Connection::open(path).unwrap();
-    let indexes: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL")
-        .unwrap()
-        .query_map([], |row| row.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for index in indexes {
-        conn.execute_batch(&format!("DROP INDEX \"{index}\""))
-            .unwrap();
-    }
-    conn.pragma_update(None, "user_version", 1).unwrap();
-    conn.close().unwrap();
+    baton_store::testing::copy_to_version(&current, path, 1).unwrap();
+    std::fs::remove_file(&current).unwrap();
     workspace
 }
 
@@ -425,7 +416,6 @@ fn survives_sigkill_during_an_upgrade() {
         return;
     }
     let _serial = one_at_a_time();
-    assert_eq!(SCHEMA_VERSION, 2);
     let dir = tempfile::tempdir().unwrap();
     let original = dir.path().join("v1.baton");
     let workspace = demo_file_at_version_1(&original);
@@ -469,8 +459,10 @@ fn survives_sigkill_during_an_upgrade() {
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
         for name in names_in(dir.path()) {
-            // The backups are schema.rs's (issue 10, item 6); nothing else may be left.
-            if name.starts_with("old.baton.v1.") {
+            // The backups are schema.rs's (issue 10, item 6); nothing else may be left. A kill
+            // between two migrations leaves the file at a middle version, which the next open
+            // backs up too.
+            if name.starts_with("old.baton.v") && name.ends_with(".bak") {
                 std::fs::remove_file(dir.path().join(&name)).unwrap();
             } else {
                 assert!(name == "old.baton" || name == "v1.baton", "{name} was left");

@@ -103,6 +103,8 @@ fn child_encrypted_writer() {
             role: String::new(),
             description: VERBATIM.into(),
             position: u32::try_from(doc.workspace().personas.len()).unwrap(),
+            goals: String::new(),
+            frustrations: String::new(),
         };
         let id = persona.id.clone();
         doc.apply(Edit::CreatePersona { persona }).unwrap();

@@ -1,4 +1,4 @@
-//! Upgrading a file written at schema version 1: backed up first, then migrated in place.
+//! Upgrading a file written at an older schema version: backed up first, then migrated in place.
 
 mod common;
 
@@ -28,7 +28,6 @@ fn index_names(path: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn a_version_1_file_is_backed_up_then_upgraded() {
-    assert_eq!(SCHEMA_VERSION, 2);
     let dir = tempfile::tempdir().unwrap();
     let path = file_in(&dir, "old.baton");
     testing::create_at_version(&path, "Acme 2025", 1).unwrap();
@@ -52,7 +51,7 @@ fn a_version_1_file_is_backed_up_then_upgraded() {
         "the backup is still at version 1"
     );
     assert!(index_names(&backup).is_empty());
-    assert_eq!(header_u32(&path, 60), 2);
+    assert_eq!(header_u32(&path, 60), SCHEMA_VERSION);
     assert!(index_names(&path).contains(&"step_by_stage".to_owned()));
     assert_eq!(Document::open(&path).unwrap().workspace(), &expected);
     // The backup is a sound Baton file with the content as it was before the upgrade.
@@ -119,4 +118,134 @@ fn a_file_that_says_version_1_but_holds_version_2_is_damaged_and_never_backed_up
         vec!["liar.baton".to_owned()],
         "no backup, no journal"
     );
+}
+
+/// The column names of `table`.
+fn columns(path: &std::path::Path, table: &str) -> Vec<String> {
+    let raw = rusqlite::Connection::open(path).unwrap();
+    let mut statement = raw
+        .prepare("SELECT name FROM pragma_table_info(?1)")
+        .unwrap();
+    let names = statement
+        .query_map([table], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<Vec<String>, _>>()
+        .unwrap();
+    names
+}
+
+/// A version-2 file holding a persona, a journey, its future-state copy (made before origins
+/// were recorded) and a snapshot, its history and snapshot JSON without the fields version 3
+/// added: it is backed up, gains the origin columns, the persona texts and the survey mappings
+/// table, and reads as before with no origins, empty goals and frustrations; its history still
+/// undoes.
+#[test]
+fn a_version_2_file_with_content_gains_origins_persona_texts_and_mappings() {
+    assert!(SCHEMA_VERSION >= 3);
+    let dir = tempfile::tempdir().unwrap();
+    let current = file_in(&dir, "current.baton");
+    let mut doc = Document::create(&current, "Acme").unwrap();
+    doc.apply(Edit::CreatePersona {
+        persona: persona("Owner", 0),
+    })
+    .unwrap();
+    let j = journey("Lost card", 0);
+    let journey_id = j.id.clone();
+    doc.apply(Edit::CreateJourney { journey: j }).unwrap();
+    let stage = stage(&journey_id, "Call", 0);
+    let lane = lane(&journey_id, "Agent", baton_core::LaneKind::Actor, 0);
+    let step = step(&journey_id, &stage.id, &lane.id, "Answer", 0);
+    doc.apply(Edit::CreateStage { stage }).unwrap();
+    doc.apply(Edit::CreateLane { lane }).unwrap();
+    doc.apply(Edit::CreateStep { step }).unwrap();
+    // The future-state copy as Baton 2 made it: its items name no origin.
+    let mut future = baton_core::duplicate_as_future(doc.workspace(), &journey_id).unwrap();
+    if let Edit::Batch { edits, .. } = &mut future {
+        for edit in edits {
+            match edit {
+                Edit::CreateStage { stage } => stage.origin_id = None,
+                Edit::CreateLane { lane } => lane.origin_id = None,
+                Edit::CreateStep { step } => step.origin_id = None,
+                Edit::ConnectHandoff { handoff } => handoff.origin_id = None,
+                _ => {}
+            }
+        }
+    }
+    doc.apply(future).unwrap();
+    let model = doc.workspace().journey_model(&journey_id).unwrap();
+    doc.apply(Edit::CreateSnapshot {
+        snapshot: baton_core::Snapshot {
+            id: baton_core::new_id(),
+            journey_id: journey_id.clone(),
+            name: "Baseline".into(),
+            created_at: chrono::Utc::now(),
+            model,
+        },
+    })
+    .unwrap();
+    doc.close().unwrap();
+
+    let path = file_in(&dir, "old.baton");
+    testing::copy_to_version(&current, &path, 2).unwrap();
+    {
+        // What Baton 2 wrote: no origins in its tables, no such fields in its JSON.
+        let raw = rusqlite::Connection::open(&path).unwrap();
+        raw.execute_batch(
+            "UPDATE history SET edit = replace(replace(replace(edit, ',\"origin_id\":null', ''), \
+             ',\"goals\":\"\"', ''), ',\"frustrations\":\"\"', ''), \
+             inverse = replace(inverse, ',\"origin_id\":null', ''); \
+             UPDATE snapshot SET model = replace(model, ',\"origin_id\":null', '');",
+        )
+        .unwrap();
+        let stripped: String = raw
+            .query_row("SELECT group_concat(edit) FROM history", [], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert!(!stripped.contains("\"goals\""), "{stripped}");
+        assert!(!stripped.contains("\"origin_id\":null"), "{stripped}");
+    }
+    assert!(!columns(&path, "step").contains(&"origin_id".to_owned()));
+
+    let mut doc = Document::open(&path).unwrap();
+    assert!(dir.path().join("old.baton.v2.bak").exists());
+    let ws = doc.workspace().clone();
+    let personas: Vec<_> = ws.personas.values().collect();
+    assert_eq!(personas.len(), 1);
+    assert_eq!(
+        (
+            personas[0].goals.as_str(),
+            personas[0].frustrations.as_str()
+        ),
+        ("", "")
+    );
+    assert_eq!(ws.steps.len(), 2);
+    assert!(ws.steps.values().all(|s| s.origin_id.is_none()));
+    assert_eq!(ws.snapshots.len(), 1);
+    // The history of version 2 still undoes and redoes: the snapshot, then the future copy.
+    doc.undo().unwrap();
+    doc.undo().unwrap();
+    assert_eq!(doc.workspace().steps.len(), 1);
+    doc.redo().unwrap();
+    assert_eq!(doc.workspace().steps.len(), 2);
+    doc.close().unwrap();
+
+    for (table, column) in [
+        ("stage", "origin_id"),
+        ("lane", "origin_id"),
+        ("step", "origin_id"),
+        ("handoff", "origin_id"),
+        ("persona", "goals"),
+        ("persona", "frustrations"),
+    ] {
+        assert!(
+            columns(&path, table).contains(&column.to_owned()),
+            "{table}.{column}"
+        );
+    }
+    assert_eq!(
+        columns(&path, "survey_mappings"),
+        vec!["id", "name", "mapping", "position"]
+    );
+    assert_eq!(header_u32(&path, 60), SCHEMA_VERSION);
 }

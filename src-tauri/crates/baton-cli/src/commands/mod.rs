@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod check;
 pub mod demo;
+pub mod diff;
 pub mod draft_plan;
 pub mod export_bpmn;
 pub mod export_json;
@@ -15,6 +16,7 @@ pub mod new;
 pub mod plan;
 pub mod protect;
 pub mod redo;
+pub mod snapshot;
 pub mod templates;
 pub mod undo;
 

@@ -235,3 +235,43 @@ pub(crate) fn same_placement<T: PartialEq>(
     }
     Ok(())
 }
+
+/// A future-state copy's `origin_id`: a UUID when set (the item it was copied from, which may
+/// since have been deleted, so it is not looked up).
+pub(crate) fn valid_origin(
+    entity: EntityKind,
+    id: &str,
+    origin: Option<&str>,
+) -> Result<(), EditError> {
+    match origin {
+        Some(origin) if uuid::Uuid::parse_str(origin).is_err() => Err(fail(
+            EditErrorKind::InvalidId,
+            entity,
+            id,
+            "origin_id",
+            format!("The {} origin {origin:?} is not a UUID", noun(entity)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// An `Update*` keeps the item's origin: it is set when the item is copied, never changed.
+pub(crate) fn same_origin(
+    entity: EntityKind,
+    id: &str,
+    current: Option<&str>,
+    proposed: Option<&str>,
+) -> Result<(), EditError> {
+    if current != proposed {
+        return Err(not_allowed(
+            entity,
+            id,
+            "origin_id",
+            format!(
+                "A {}'s origin is set when it is copied and cannot be changed",
+                noun(entity)
+            ),
+        ));
+    }
+    Ok(())
+}

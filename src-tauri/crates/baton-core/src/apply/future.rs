@@ -39,6 +39,7 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         edits.push(Edit::CreateStage {
             stage: Stage {
                 id: renew(&stage.id),
+                origin_id: Some(stage.id.clone()),
                 journey_id: journey.id.clone(),
                 ..stage.clone()
             },
@@ -48,6 +49,7 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         edits.push(Edit::CreateLane {
             lane: Lane {
                 id: renew(&lane.id),
+                origin_id: Some(lane.id.clone()),
                 journey_id: journey.id.clone(),
                 ..lane.clone()
             },
@@ -58,6 +60,7 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         edits.push(Edit::CreateStep {
             step: Step {
                 id: renew(&step.id),
+                origin_id: Some(step.id.clone()),
                 journey_id: journey.id.clone(),
                 stage_id: renew(&step.stage_id),
                 lane_id: renew(&step.lane_id),
@@ -69,6 +72,7 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         edits.push(Edit::ConnectHandoff {
             handoff: Handoff {
                 id: renew(&handoff.id),
+                origin_id: Some(handoff.id.clone()),
                 journey_id: journey.id.clone(),
                 from_step_id: renew(&handoff.from_step_id),
                 to_step_id: renew(&handoff.to_step_id),

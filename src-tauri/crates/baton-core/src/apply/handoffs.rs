@@ -24,6 +24,7 @@ fn item_id_ok(item_id: &str, taken: bool) -> Result<(), EditError> {
 impl Workspace {
     fn valid_handoff(&self, h: &Handoff) -> Result<Handoff, EditError> {
         let entity = EntityKind::Handoff;
+        valid_origin(entity, &h.id, h.origin_id.as_deref())?;
         if !self.journeys.contains_key(&h.journey_id) {
             return Err(dangling(
                 entity,
@@ -125,6 +126,12 @@ impl Workspace {
             "journey_id",
             &current.journey_id,
             &h.journey_id,
+        )?;
+        same_origin(
+            entity,
+            &h.id,
+            current.origin_id.as_deref(),
+            h.origin_id.as_deref(),
         )?;
         let handoff = self.valid_handoff(h)?;
         touch(t, entity, &h.id);

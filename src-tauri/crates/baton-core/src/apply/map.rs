@@ -64,6 +64,7 @@ impl Workspace {
         self.check_journey_ref(entity, &s.id, &s.journey_id)?;
         let name = required_name(entity, &s.id, "name", &s.name)?;
         long_text(entity, &s.id, "description", &s.description)?;
+        valid_origin(entity, &s.id, s.origin_id.as_deref())?;
         Ok(Stage { name, ..s.clone() })
     }
 
@@ -89,6 +90,12 @@ impl Workspace {
             &s.journey_id,
         )?;
         same_placement(entity, &s.id, "position", &current.position, &s.position)?;
+        same_origin(
+            entity,
+            &s.id,
+            current.origin_id.as_deref(),
+            s.origin_id.as_deref(),
+        )?;
         let stage = self.valid_stage(s)?;
         touch(t, entity, &s.id);
         let old = self.stages.insert(s.id.clone(), stage);
@@ -114,6 +121,7 @@ impl Workspace {
         let entity = EntityKind::Lane;
         self.check_journey_ref(entity, &l.id, &l.journey_id)?;
         let name = required_name(entity, &l.id, "name", &l.name)?;
+        valid_origin(entity, &l.id, l.origin_id.as_deref())?;
         if l.kind != LaneKind::Actor {
             let actor_fields = [
                 ("department", l.department.is_some()),
@@ -166,6 +174,12 @@ impl Workspace {
             &l.journey_id,
         )?;
         same_placement(entity, &l.id, "position", &current.position, &l.position)?;
+        same_origin(
+            entity,
+            &l.id,
+            current.origin_id.as_deref(),
+            l.origin_id.as_deref(),
+        )?;
         let lane = self.valid_lane(l)?;
         if current.kind != lane.kind {
             let conflict = self
@@ -249,6 +263,7 @@ impl Workspace {
         let kind = self.check_cell(&s.id, &s.journey_id, &s.stage_id, &s.lane_id)?;
         let title = required_name(entity, &s.id, "title", &s.title)?;
         long_text(entity, &s.id, "notes", &s.notes)?;
+        valid_origin(entity, &s.id, s.origin_id.as_deref())?;
         if let Some(emotion) = s.emotion {
             if !EMOTION_RANGE.contains(&emotion) {
                 return Err(out_of_range(
@@ -289,6 +304,12 @@ impl Workspace {
         same_placement(entity, &s.id, "stage_id", &current.stage_id, &s.stage_id)?;
         same_placement(entity, &s.id, "lane_id", &current.lane_id, &s.lane_id)?;
         same_placement(entity, &s.id, "position", &current.position, &s.position)?;
+        same_origin(
+            entity,
+            &s.id,
+            current.origin_id.as_deref(),
+            s.origin_id.as_deref(),
+        )?;
         let step = self.valid_step(s)?;
         touch(t, entity, &s.id);
         let old = self.steps.insert(s.id.clone(), step);

@@ -30,6 +30,8 @@ impl Workspace {
         let name = required_name(entity, &p.id, "name", &p.name)?;
         let role = short_text(entity, &p.id, "role", &p.role)?;
         long_text(entity, &p.id, "description", &p.description)?;
+        long_text(entity, &p.id, "goals", &p.goals)?;
+        long_text(entity, &p.id, "frustrations", &p.frustrations)?;
         Ok(Persona {
             name,
             role,

@@ -67,3 +67,27 @@ impl Workspace {
         Ok(Edit::CreateSnapshot { snapshot })
     }
 }
+
+/// The edit that freezes `journey_id` as it is now (its scores and targets included) under
+/// `name`, taken at `now`: one `CreateSnapshot`, one undo step.
+pub fn take_snapshot(
+    ws: &Workspace,
+    journey_id: &str,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Edit, EditError> {
+    let model = ws
+        .journey_model(journey_id)
+        .ok_or_else(|| missing(EntityKind::Journey, journey_id))?;
+    let id = new_id();
+    let name = required_name(EntityKind::Snapshot, &id, "name", name)?;
+    Ok(Edit::CreateSnapshot {
+        snapshot: Snapshot {
+            id,
+            journey_id: journey_id.to_owned(),
+            name,
+            created_at: now,
+            model,
+        },
+    })
+}

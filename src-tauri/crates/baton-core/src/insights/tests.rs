@@ -76,6 +76,7 @@ fn step(id: &str) -> Step {
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     }
 }
 
@@ -130,6 +131,7 @@ fn handoff(id: &str, from: &str, to: &str) -> Handoff {
         secure_channel: false,
         checklist: Vec::new(),
         note: String::new(),
+        origin_id: None,
     }
 }
 

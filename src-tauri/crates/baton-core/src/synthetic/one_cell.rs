@@ -40,6 +40,7 @@ pub fn one_cell(count: u32) -> OneCell {
         name: "Stage".into(),
         description: String::new(),
         position: 0,
+        origin_id: None,
     };
     let lane = Lane {
         id: new_id(),
@@ -51,6 +52,7 @@ pub fn one_cell(count: u32) -> OneCell {
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     };
     let steps = (0..count)
         .map(|position| Edit::CreateStep {
@@ -66,6 +68,7 @@ pub fn one_cell(count: u32) -> OneCell {
                 verification: false,
                 resolution: false,
                 emotion: None,
+                origin_id: None,
             },
         })
         .collect();

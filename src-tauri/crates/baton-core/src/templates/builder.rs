@@ -150,6 +150,8 @@ impl<'c> JourneyBuilder<'c> {
                 role: role.into(),
                 description: description.into(),
                 position,
+                goals: String::new(),
+                frustrations: String::new(),
             },
         });
         self.persona_id = Some(id);
@@ -180,6 +182,7 @@ impl<'c> JourneyBuilder<'c> {
                 name: name.into(),
                 description: description.into(),
                 position: count_u32(self.stages.len()),
+                origin_id: None,
             },
         });
         self.stages.push(id);
@@ -230,6 +233,7 @@ impl<'c> JourneyBuilder<'c> {
                 sourcing,
                 work,
                 visibility,
+                origin_id: None,
             },
         });
         self.lanes.push(id);
@@ -251,6 +255,7 @@ impl<'c> JourneyBuilder<'c> {
             verification: false,
             resolution: false,
             emotion: None,
+            origin_id: None,
         };
         StepDraft {
             builder: self,
@@ -288,6 +293,7 @@ impl<'c> JourneyBuilder<'c> {
                 secure_channel: false,
                 checklist: Vec::new(),
                 note: String::new(),
+                origin_id: None,
             },
         }
     }

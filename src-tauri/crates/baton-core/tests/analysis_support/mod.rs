@@ -50,6 +50,7 @@ impl MapBuilder {
             name: name.into(),
             description: String::new(),
             position,
+            origin_id: None,
         };
         let id = stage.id.clone();
         self.apply(Edit::CreateStage { stage });
@@ -91,6 +92,7 @@ impl MapBuilder {
             sourcing: None,
             work: None,
             visibility: None,
+            origin_id: None,
         };
         edit(&mut lane);
         let id = lane.id.clone();
@@ -124,6 +126,7 @@ impl MapBuilder {
             verification: false,
             resolution: false,
             emotion: None,
+            origin_id: None,
         };
         edit(&mut step);
         let id = step.id.clone();
@@ -147,6 +150,7 @@ impl MapBuilder {
             secure_channel: false,
             checklist: vec![],
             note: String::new(),
+            origin_id: None,
         };
         edit(&mut handoff);
         let id = handoff.id.clone();

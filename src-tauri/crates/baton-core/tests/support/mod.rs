@@ -43,6 +43,7 @@ pub fn stage(journey: &str, name: &str, position: u32) -> Stage {
         name: name.into(),
         description: String::new(),
         position,
+        origin_id: None,
     }
 }
 
@@ -57,6 +58,7 @@ pub fn lane(journey: &str, name: &str, kind: LaneKind, position: u32) -> Lane {
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     }
 }
 
@@ -73,6 +75,7 @@ pub fn step(journey: &str, stage: &str, lane: &str, title: &str, position: u32) 
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     }
 }
 
@@ -91,6 +94,7 @@ pub fn handoff(journey: &str, from: &str, to: &str) -> Handoff {
         secure_channel: false,
         checklist: vec![],
         note: String::new(),
+        origin_id: None,
     }
 }
 
@@ -216,6 +220,8 @@ pub fn fixture() -> Fixture {
         role: "Retail customer".into(),
         description: String::new(),
         position: 0,
+        goals: String::new(),
+        frustrations: String::new(),
     };
     apply(
         &mut ws,

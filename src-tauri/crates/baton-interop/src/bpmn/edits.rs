@@ -34,6 +34,7 @@ impl BpmnPlan {
                     name: name.clone(),
                     description: String::new(),
                     position: position as u32,
+                    origin_id: None,
                 },
             });
         }
@@ -55,6 +56,7 @@ impl BpmnPlan {
                     sourcing: actor.then_some(Sourcing::InHouse),
                     work: actor.then_some(lane.work),
                     visibility: actor.then_some(Visibility::Backstage),
+                    origin_id: None,
                 },
             });
         }
@@ -77,6 +79,7 @@ impl BpmnPlan {
                     verification: false,
                     resolution: false,
                     emotion: None,
+                    origin_id: None,
                 },
             });
         }
@@ -96,6 +99,7 @@ impl BpmnPlan {
                     secure_channel: false,
                     checklist: Vec::new(),
                     note: HANDOFF_NOTE.to_string(),
+                    origin_id: None,
                 },
             });
         }

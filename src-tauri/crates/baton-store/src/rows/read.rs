@@ -218,19 +218,43 @@ fn load_info(conn: &Connection, loader: &mut Loader<'_>) -> Result<WorkspaceInfo
     }
 }
 
+/// Whether `table` has `column`: files before schema version 3 lack the origin columns and the
+/// personas' goals and frustrations (`check` reads an older file without upgrading it).
+fn has_column(conn: &Connection, table: &str, column: &str) -> Result<bool, RowError> {
+    let count: i64 = conn
+        .prepare_cached("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2")?
+        .query_row([table, column], |row| row.get(0))?;
+    Ok(count > 0)
+}
+
 fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowError> {
     let info = load_info(conn, loader)?;
+    // Migration 003 adds all four origin columns and both persona columns in one transaction.
+    let origin = if has_column(conn, "step", "origin_id")? {
+        "origin_id"
+    } else {
+        "NULL"
+    };
+    let persona_texts = if has_column(conn, "persona", "goals")? {
+        "goals, frustrations"
+    } else {
+        "'', ''"
+    };
 
     let personas = loader.table(
         conn,
         "persona",
-        "SELECT id, name, role, description, position FROM persona ORDER BY id",
+        &format!(
+            "SELECT id, name, role, description, position, {persona_texts} FROM persona ORDER BY id"
+        ),
         |row, cell| {
             Ok(Persona {
                 id: cell.id.to_owned(),
                 name: cell.get(row, 1, "name")?,
                 role: cell.get(row, 2, "role")?,
                 description: cell.get(row, 3, "description")?,
+                goals: cell.get(row, 5, "goals")?,
+                frustrations: cell.get(row, 6, "frustrations")?,
                 position: cell.u32("position", cell.get(row, 4, "position")?)?,
             })
         },
@@ -256,7 +280,9 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
     let stages = loader.table(
         conn,
         "stage",
-        "SELECT id, journey_id, name, description, position FROM stage ORDER BY id",
+        &format!(
+            "SELECT id, journey_id, name, description, position, {origin} FROM stage ORDER BY id"
+        ),
         |row, cell| {
             Ok(Stage {
                 id: cell.id.to_owned(),
@@ -264,6 +290,7 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
                 name: cell.get(row, 2, "name")?,
                 description: cell.get(row, 3, "description")?,
                 position: cell.u32("position", cell.get(row, 4, "position")?)?,
+                origin_id: cell.get(row, 5, "origin_id")?,
             })
         },
     )?;
@@ -271,8 +298,10 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
     let lanes = loader.table(
         conn,
         "lane",
-        "SELECT id, journey_id, name, kind, position, department, sourcing, work, visibility \
-         FROM lane ORDER BY id",
+        &format!(
+            "SELECT id, journey_id, name, kind, position, department, sourcing, work, visibility, \
+             {origin} FROM lane ORDER BY id"
+        ),
         |row, cell| {
             Ok(Lane {
                 id: cell.id.to_owned(),
@@ -286,6 +315,7 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
                 work: cell.optional_enum("work", cell.optional_text(row, 7, "work")?)?,
                 visibility: cell
                     .optional_enum("visibility", cell.optional_text(row, 8, "visibility")?)?,
+                origin_id: cell.get(row, 9, "origin_id")?,
             })
         },
     )?;
@@ -293,8 +323,10 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
     let steps = loader.table(
         conn,
         "step",
-        "SELECT id, journey_id, stage_id, lane_id, position, title, notes, touchpoint, \
-         verification, resolution, emotion FROM step ORDER BY id",
+        &format!(
+            "SELECT id, journey_id, stage_id, lane_id, position, title, notes, touchpoint, \
+             verification, resolution, emotion, {origin} FROM step ORDER BY id"
+        ),
         |row, cell| {
             Ok(Step {
                 id: cell.id.to_owned(),
@@ -312,6 +344,7 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
                     .get::<_, Option<i64>>(10)?
                     .map(|value| cell.i8("emotion", value))
                     .transpose()?,
+                origin_id: cell.get(row, 11, "origin_id")?,
             })
         },
     )?;
@@ -319,8 +352,11 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
     let handoffs = loader.table(
         conn,
         "handoff",
-        "SELECT id, journey_id, from_step_id, to_step_id, mode, context, customer_repeats, \
-         reverify, wait_minutes, sensitive, secure_channel, checklist, note FROM handoff ORDER BY id",
+        &format!(
+            "SELECT id, journey_id, from_step_id, to_step_id, mode, context, customer_repeats, \
+             reverify, wait_minutes, sensitive, secure_channel, checklist, note, {origin} \
+             FROM handoff ORDER BY id"
+        ),
         |row, cell| {
             let checklist: String = cell.get(row, 11, "checklist")?;
             Ok(Handoff {
@@ -337,6 +373,7 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
                 secure_channel: cell.get(row, 10, "secure_channel")?,
                 checklist: cell.json("checklist", &checklist)?,
                 note: cell.get(row, 12, "note")?,
+                origin_id: cell.get(row, 13, "origin_id")?,
             })
         },
     )?;

@@ -180,10 +180,18 @@ fn upsert_info(conn: &Connection, info: &WorkspaceInfo) -> rusqlite::Result<()> 
 
 fn upsert_persona(conn: &Connection, v: &Persona) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO persona (id, name, role, description, position) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO persona (id, name, role, description, position, goals, \
+         frustrations) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![v.id, v.name, v.role, v.description, v.position])?;
+    .execute(params![
+        v.id,
+        v.name,
+        v.role,
+        v.description,
+        v.position,
+        v.goals,
+        v.frustrations
+    ])?;
     Ok(())
 }
 
@@ -206,15 +214,16 @@ fn upsert_journey(conn: &Connection, v: &Journey) -> rusqlite::Result<()> {
 
 fn upsert_stage(conn: &Connection, v: &Stage) -> rusqlite::Result<()> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO stage (id, journey_id, name, description, position) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR REPLACE INTO stage (id, journey_id, name, description, position, origin_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         v.id,
         v.journey_id,
         v.name,
         v.description,
-        v.position
+        v.position,
+        v.origin_id
     ])?;
     Ok(())
 }
@@ -222,7 +231,7 @@ fn upsert_stage(conn: &Connection, v: &Stage) -> rusqlite::Result<()> {
 fn upsert_lane(conn: &Connection, v: &Lane) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO lane (id, journey_id, name, kind, position, department, \
-         sourcing, work, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         sourcing, work, visibility, origin_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         v.id,
@@ -234,6 +243,7 @@ fn upsert_lane(conn: &Connection, v: &Lane) -> rusqlite::Result<()> {
         v.sourcing.as_ref().map(enum_text),
         v.work.as_ref().map(enum_text),
         v.visibility.as_ref().map(enum_text),
+        v.origin_id,
     ])?;
     Ok(())
 }
@@ -241,8 +251,8 @@ fn upsert_lane(conn: &Connection, v: &Lane) -> rusqlite::Result<()> {
 fn upsert_step(conn: &Connection, v: &Step) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO step (id, journey_id, stage_id, lane_id, position, title, notes, \
-         touchpoint, verification, resolution, emotion) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         touchpoint, verification, resolution, emotion, origin_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         v.id,
@@ -256,6 +266,7 @@ fn upsert_step(conn: &Connection, v: &Step) -> rusqlite::Result<()> {
         v.verification,
         v.resolution,
         v.emotion,
+        v.origin_id,
     ])?;
     Ok(())
 }
@@ -263,8 +274,8 @@ fn upsert_step(conn: &Connection, v: &Step) -> rusqlite::Result<()> {
 fn upsert_handoff(conn: &Connection, v: &Handoff) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO handoff (id, journey_id, from_step_id, to_step_id, mode, context, \
-         customer_repeats, reverify, wait_minutes, sensitive, secure_channel, checklist, note) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         customer_repeats, reverify, wait_minutes, sensitive, secure_channel, checklist, note, \
+         origin_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         v.id,
@@ -280,6 +291,7 @@ fn upsert_handoff(conn: &Connection, v: &Handoff) -> rusqlite::Result<()> {
         v.secure_channel,
         json_text(&v.checklist)?,
         v.note,
+        v.origin_id,
     ])?;
     Ok(())
 }

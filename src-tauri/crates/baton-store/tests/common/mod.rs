@@ -26,6 +26,8 @@ pub fn persona(name: &str, position: u32) -> Persona {
         role: "Cardholder".into(),
         description: String::new(),
         position,
+        goals: String::new(),
+        frustrations: String::new(),
     }
 }
 
@@ -48,6 +50,7 @@ pub fn stage(journey: &str, name: &str, position: u32) -> Stage {
         name: name.into(),
         description: String::new(),
         position,
+        origin_id: None,
     }
 }
 
@@ -62,6 +65,7 @@ pub fn lane(journey: &str, name: &str, kind: LaneKind, position: u32) -> Lane {
         sourcing: None,
         work: None,
         visibility: None,
+        origin_id: None,
     }
 }
 
@@ -88,6 +92,7 @@ pub fn step(journey: &str, stage: &str, lane: &str, title: &str, position: u32) 
         verification: false,
         resolution: false,
         emotion: None,
+        origin_id: None,
     }
 }
 
@@ -110,6 +115,7 @@ pub fn handoff(journey: &str, from: &str, to: &str) -> Handoff {
             done: true,
         }],
         note: "Cold transfer".into(),
+        origin_id: None,
     }
 }
 
