@@ -443,3 +443,130 @@ fn a_workbook_sheet_that_does_not_exist_is_named_with_the_sheets_there() {
     );
     assert_eq!(sandbox.read("bank.baton"), before);
 }
+
+/// The Qualtrics export of `qualtrics_export()` with other answers, the comment column renamed
+/// to `comment_column`.
+fn next_qualtrics_export(comment_column: &str) -> String {
+    qualtrics_export()
+        .replacen("Q1,Q2", &format!("Q1,{comment_column}"), 1)
+        .replace("R_1a,Very dissatisfied", "R_3c,Very satisfied")
+        .replace("R_2b,Satisfied", "R_4d,Neutral")
+}
+
+#[test]
+fn a_mapping_saved_with_an_import_is_offered_and_reused_and_a_renamed_column_is_named() {
+    let sandbox = bank();
+    let before = sandbox.workspace("bank.baton").responses.len();
+    sandbox.write("october.csv", qualtrics_export().as_bytes());
+    let report = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "october.csv",
+            "--preset",
+            "qualtrics",
+            "--value-column",
+            "Q1",
+            "--comment-column",
+            "Q2",
+            "--target",
+            CALLS_PATH,
+            "--metric",
+            "CSAT",
+            "--save-mapping",
+            "Post-call IVR survey",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(report["saved_mapping"], "Post-call IVR survey", "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    let ws = sandbox.workspace("bank.baton");
+    let names: Vec<&str> = ws
+        .saved_mappings
+        .values()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Post-call IVR survey"]);
+
+    // The next export of the same survey, read without options: the saved mapping is offered.
+    sandbox.write("november.csv", next_qualtrics_export("Q2").as_bytes());
+    let untouched = sandbox.read("bank.baton");
+    let error = sandbox
+        .run(&["import-responses", "bank.baton", "november.csv"])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains("the saved mapping “Post-call IVR survey” fits this file: add --mapping"),
+        "{error}"
+    );
+    assert_eq!(sandbox.read("bank.baton"), untouched);
+    // Read through it (its name in any case): one more edit.
+    let out = sandbox.run(&[
+        "import-responses",
+        "bank.baton",
+        "november.csv",
+        "--mapping",
+        "post-call ivr SURVEY",
+    ]);
+    let text = &out.ok().stdout;
+    assert!(text.contains("imported   2"), "{text}");
+    assert!(
+        text.contains("mapping    “Post-call IVR survey” (saved in the file)"),
+        "{text}"
+    );
+    let ws = sandbox.workspace("bank.baton");
+    assert!(ws
+        .responses
+        .values()
+        .any(|r| r.respondent.as_deref() == Some("R_3c") && r.value == 5.0));
+    assert_eq!(ws.responses.len(), before + 4);
+
+    // The comment column renamed in Qualtrics since: refused, naming the column and the mapping.
+    sandbox.write(
+        "december.csv",
+        next_qualtrics_export("Q2 Comments").as_bytes(),
+    );
+    let untouched = sandbox.read("bank.baton");
+    let error = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "december.csv",
+            "--mapping",
+            "Post-call IVR survey",
+        ])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains("lacks the required column(s): Q2 (renamed since the mapping “Post-call IVR survey” was saved?"),
+        "{error}"
+    );
+    assert_eq!(sandbox.read("bank.baton"), untouched);
+    let error = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "december.csv",
+            "--mapping",
+            "Web",
+        ])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains(
+            "--mapping “Web”: no saved mapping has that name (saved: “Post-call IVR survey”)"
+        ),
+        "{error}"
+    );
+
+    // Undo twice: the second import, then the first with its saved mapping.
+    sandbox.run(&["undo", "bank.baton"]).ok();
+    sandbox.run(&["undo", "bank.baton"]).ok();
+    let ws = sandbox.workspace("bank.baton");
+    assert_eq!(ws.responses.len(), before);
+    assert!(
+        ws.saved_mappings.is_empty(),
+        "the mapping was saved by the undone edit"
+    );
+}

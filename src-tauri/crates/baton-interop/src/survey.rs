@@ -37,6 +37,7 @@ mod mapping;
 mod presets;
 mod resolve;
 mod rows;
+mod saved;
 mod table;
 mod text;
 mod xlsx;
@@ -53,6 +54,7 @@ pub use mapping::{default_labels, AnswerLabel, FieldSource, SurveyMapping};
 pub use presets::Preset;
 use resolve::Resolver;
 use rows::{read_row, Columns};
+pub use saved::{header_of, offers, MappingOffer, SavedSurvey, SAVED_MAPPING_VERSION};
 use table::{Row, Source};
 pub use xlsx::{
     is_xlsx, sheet_names, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNZIPPED_BYTES, MAX_XLSX_BYTES,
