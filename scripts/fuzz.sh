@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-300}"
-targets=(import_json survey_csv survey_tool_csv open_file bpmn)
+targets=(import_json survey_csv survey_tool_csv survey_xlsx open_file bpmn)
 if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   echo "error: fuzzing needs the nightly Rust toolchain: run \`rustup toolchain install nightly\`" >&2
   exit 1

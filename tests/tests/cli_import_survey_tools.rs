@@ -1,6 +1,7 @@
 //! `baton import-responses` on survey tool exports rather than Baton's own CSV: UTF-16 "Unicode
-//! text" (Excel, survey tools), tab-separated, with multi-line comments; read from a file and
-//! from stdin, all in one edit. Files are written by the tests.
+//! text" (Excel, survey tools), tab-separated, with multi-line comments; XLSX workbooks on a
+//! chosen sheet; read from a file and from stdin, all in one edit. Files are written by the
+//! tests.
 
 use baton_tests::Sandbox;
 
@@ -293,4 +294,279 @@ fn detection_proposes_the_preset_and_bad_options_are_named() {
         assert!(error.contains(expected), "{options:?}: {error}");
     }
     assert_eq!(sandbox.read("bank.baton"), before);
+}
+
+/// Microsoft Forms' workbook ("Open results in Excel"), on a sheet named "Form1" after a notes
+/// sheet: ID, Start time, Completion time as date cells, the rating as a label, a comment over
+/// two lines.
+fn microsoft_forms_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "Exported from Microsoft Forms")
+        .unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Form1").unwrap();
+    let header = [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Email",
+        "Name",
+        "How satisfied are you?",
+        "Comments",
+    ];
+    for (col, text) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *text).unwrap();
+    }
+    let when = Format::new().set_num_format("m/d/yy h:mm:ss");
+    for (row, (day, answer, comment)) in [
+        (3, "Very dissatisfied", "Blocked card,\nno new one"),
+        (4, "Satisfied", ""),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = row as u32 + 1;
+        let at = ExcelDateTime::from_ymd(2026, 10, day)
+            .unwrap()
+            .and_hms(9, 30, 0)
+            .unwrap();
+        sheet.write_number(row, 0, f64::from(row)).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, &at, &when)
+            .unwrap();
+        sheet
+            .write_datetime_with_format(row, 2, &at, &when)
+            .unwrap();
+        sheet.write_string(row, 3, "anonymous").unwrap();
+        sheet.write_string(row, 5, answer).unwrap();
+        if !comment.is_empty() {
+            sheet.write_string(row, 6, comment).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_microsoft_forms_workbook_on_its_sheet_imports_as_one_edit() {
+    let sandbox = bank();
+    let before = sandbox.workspace("bank.baton").responses.len();
+    sandbox.write("forms.xlsx", &microsoft_forms_workbook());
+    let args = [
+        "import-responses",
+        "bank.baton",
+        "forms.xlsx",
+        "--sheet",
+        "Form1",
+        "--preset",
+        "microsoft-forms",
+        "--value-column",
+        "How satisfied are you?",
+        "--comment-column",
+        "Comments",
+        "--target",
+        CALLS_PATH,
+        "--metric",
+        "CSAT",
+    ];
+    let report = sandbox.run(&[&args[..], &["--json"]].concat()).ok().json();
+    assert_eq!(report["sheet"], "Form1", "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    let ws = sandbox.workspace("bank.baton");
+    let mut new: Vec<_> = ws
+        .responses
+        .values()
+        .filter(|r| r.respondent.is_some() && r.date.to_string().starts_with("2026-10-0"))
+        .filter(|r| matches!(r.respondent.as_deref(), Some("1" | "2")))
+        .collect();
+    new.sort_by_key(|r| r.date);
+    let got: Vec<_> = new
+        .iter()
+        .map(|r| (r.date.to_string(), r.value, r.comment.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "2026-10-03".to_owned(),
+                1.0,
+                Some("Blocked card,\nno new one")
+            ),
+            ("2026-10-04".to_owned(), 4.0, None),
+        ]
+    );
+    // One edit: one undo removes both rows.
+    sandbox.run(&["undo", "bank.baton"]).ok();
+    assert_eq!(sandbox.workspace("bank.baton").responses.len(), before);
+
+    // The text report names the sheet instead of an encoding.
+    let text = sandbox.run(&args).ok().stdout.clone();
+    assert!(text.contains("sheet      “Form1” (XLSX)"), "{text}");
+    assert!(!text.contains("separator"), "{text}");
+}
+
+#[test]
+fn a_workbook_sheet_that_does_not_exist_is_named_with_the_sheets_there() {
+    let sandbox = bank();
+    sandbox.write("forms.xlsx", &microsoft_forms_workbook());
+    let before = sandbox.read("bank.baton");
+    let out = sandbox.run(&[
+        "import-responses",
+        "bank.baton",
+        "forms.xlsx",
+        "--sheet",
+        "Responses",
+    ]);
+    let error = out.error_line();
+    assert!(
+        error.contains(
+            "the workbook has no sheet called “Responses” (its sheets: “Notes”, “Form1”)"
+        ),
+        "{error}"
+    );
+    assert!(error.ends_with("nothing imported"), "{error}");
+    // Without a mapping, on the right sheet: the preset is proposed from its header.
+    let out = sandbox.run(&[
+        "import-responses",
+        "bank.baton",
+        "forms.xlsx",
+        "--sheet",
+        "form1",
+    ]);
+    let error = out.error_line();
+    assert!(
+        error.contains("looks like a microsoft-forms export"),
+        "{error}"
+    );
+    assert_eq!(sandbox.read("bank.baton"), before);
+}
+
+/// The Qualtrics export of `qualtrics_export()` with other answers, the comment column renamed
+/// to `comment_column`.
+fn next_qualtrics_export(comment_column: &str) -> String {
+    qualtrics_export()
+        .replacen("Q1,Q2", &format!("Q1,{comment_column}"), 1)
+        .replace("R_1a,Very dissatisfied", "R_3c,Very satisfied")
+        .replace("R_2b,Satisfied", "R_4d,Neutral")
+}
+
+#[test]
+fn a_mapping_saved_with_an_import_is_offered_and_reused_and_a_renamed_column_is_named() {
+    let sandbox = bank();
+    let before = sandbox.workspace("bank.baton").responses.len();
+    sandbox.write("october.csv", qualtrics_export().as_bytes());
+    let report = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "october.csv",
+            "--preset",
+            "qualtrics",
+            "--value-column",
+            "Q1",
+            "--comment-column",
+            "Q2",
+            "--target",
+            CALLS_PATH,
+            "--metric",
+            "CSAT",
+            "--save-mapping",
+            "Post-call IVR survey",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(report["saved_mapping"], "Post-call IVR survey", "{report}");
+    assert_eq!(report["imported"], 2, "{report}");
+    let ws = sandbox.workspace("bank.baton");
+    let names: Vec<&str> = ws
+        .saved_mappings
+        .values()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Post-call IVR survey"]);
+
+    // The next export of the same survey, read without options: the saved mapping is offered.
+    sandbox.write("november.csv", next_qualtrics_export("Q2").as_bytes());
+    let untouched = sandbox.read("bank.baton");
+    let error = sandbox
+        .run(&["import-responses", "bank.baton", "november.csv"])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains("the saved mapping “Post-call IVR survey” fits this file: add --mapping"),
+        "{error}"
+    );
+    assert_eq!(sandbox.read("bank.baton"), untouched);
+    // Read through it (its name in any case): one more edit.
+    let out = sandbox.run(&[
+        "import-responses",
+        "bank.baton",
+        "november.csv",
+        "--mapping",
+        "post-call ivr SURVEY",
+    ]);
+    let text = &out.ok().stdout;
+    assert!(text.contains("imported   2"), "{text}");
+    assert!(
+        text.contains("mapping    “Post-call IVR survey” (saved in the file)"),
+        "{text}"
+    );
+    let ws = sandbox.workspace("bank.baton");
+    assert!(ws
+        .responses
+        .values()
+        .any(|r| r.respondent.as_deref() == Some("R_3c") && r.value == 5.0));
+    assert_eq!(ws.responses.len(), before + 4);
+
+    // The comment column renamed in Qualtrics since: refused, naming the column and the mapping.
+    sandbox.write(
+        "december.csv",
+        next_qualtrics_export("Q2 Comments").as_bytes(),
+    );
+    let untouched = sandbox.read("bank.baton");
+    let error = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "december.csv",
+            "--mapping",
+            "Post-call IVR survey",
+        ])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains("lacks the required column(s): Q2 (renamed since the mapping “Post-call IVR survey” was saved?"),
+        "{error}"
+    );
+    assert_eq!(sandbox.read("bank.baton"), untouched);
+    let error = sandbox
+        .run(&[
+            "import-responses",
+            "bank.baton",
+            "december.csv",
+            "--mapping",
+            "Web",
+        ])
+        .error_line()
+        .to_owned();
+    assert!(
+        error.contains(
+            "--mapping “Web”: no saved mapping has that name (saved: “Post-call IVR survey”)"
+        ),
+        "{error}"
+    );
+
+    // Undo twice: the second import, then the first with its saved mapping.
+    sandbox.run(&["undo", "bank.baton"]).ok();
+    sandbox.run(&["undo", "bank.baton"]).ok();
+    let ws = sandbox.workspace("bank.baton");
+    assert_eq!(ws.responses.len(), before);
+    assert!(
+        ws.saved_mappings.is_empty(),
+        "the mapping was saved by the undone edit"
+    );
 }

@@ -5,8 +5,9 @@
 //! sparse 1 GB file costs nothing); stdin, a pipe or a device is read up to the limit and
 //! refused as soon as one byte more arrives. A NUL byte ends the read at once: neither a CSV nor
 //! JSON text holds one (a file that does is binary, or UTF-16), so `/dev/zero` is refused after
-//! its first block. `read_text_or_utf16` (the survey import) lets NULs through only in a file
-//! that opens with a UTF-16 byte-order mark, which the survey importer decodes.
+//! its first block. `read_survey` (the survey import) lets NULs through only in a file that
+//! opens with a UTF-16 byte-order mark, which the survey importer decodes, or with a zip
+//! archive's signature (an XLSX workbook, which the importer reads within its own limits).
 
 use std::fmt;
 use std::fs::File;
@@ -110,15 +111,16 @@ pub fn read(path: &Path) -> Result<Vec<u8>, InputError> {
 }
 
 /// `read`, except that a file opening with a UTF-16 byte-order mark (`FF FE` or `FE FF`) may
-/// hold NUL bytes (every ASCII character in UTF-16 has one); without the mark a NUL is refused.
-pub fn read_text_or_utf16(path: &Path) -> Result<Vec<u8>, InputError> {
-    read_checked(path, Nul::AllowedAfterUtf16Bom)
+/// hold NUL bytes (every ASCII character in UTF-16 has one), and so may an XLSX workbook
+/// (opening `PK\x03\x04`, a zip archive); any other NUL is refused.
+pub fn read_survey(path: &Path) -> Result<Vec<u8>, InputError> {
+    read_checked(path, Nul::AllowedInUtf16OrWorkbook)
 }
 
 #[derive(Clone, Copy)]
 enum Nul {
     Refused,
-    AllowedAfterUtf16Bom,
+    AllowedInUtf16OrWorkbook,
 }
 
 fn read_checked(path: &Path, nul: Nul) -> Result<Vec<u8>, InputError> {
@@ -143,7 +145,7 @@ fn read_checked(path: &Path, nul: Nul) -> Result<Vec<u8>, InputError> {
 }
 
 /// Reads `reader` to its end, in chunks, stopping at `limit + 1` bytes or the first NUL (unless
-/// `nul` allows them and the input opens with a UTF-16 byte-order mark).
+/// `nul` allows them and the input opens with a UTF-16 byte-order mark or a zip signature).
 fn read_limited(
     mut reader: impl Read,
     path: &Path,
@@ -165,11 +167,16 @@ fn read_limited(
             }
         };
         let fresh = &chunk[..read];
-        // The first two bytes of the input, though a stream may hand them over one at a time.
-        let start: Vec<u8> = bytes.iter().chain(fresh).take(2).copied().collect();
-        let utf16 = matches!(nul, Nul::AllowedAfterUtf16Bom)
-            && matches!(start.as_slice(), [0xff, 0xfe] | [0xfe, 0xff]);
-        if let Some(at) = fresh.iter().position(|&b| b == 0).filter(|_| !utf16) {
+        // The first bytes of the input, though a stream may hand them over one at a time.
+        let start: Vec<u8> = bytes.iter().chain(fresh).take(4).copied().collect();
+        let binary_allowed = matches!(nul, Nul::AllowedInUtf16OrWorkbook)
+            && (matches!(start.as_slice(), [0xff, 0xfe, ..] | [0xfe, 0xff, ..])
+                || start.as_slice() == b"PK\x03\x04");
+        if let Some(at) = fresh
+            .iter()
+            .position(|&b| b == 0)
+            .filter(|_| !binary_allowed)
+        {
             return Err(InputError::NotText {
                 path: path.to_owned(),
                 offset: (bytes.len() + at) as u64,
@@ -233,7 +240,7 @@ mod tests {
     #[test]
     fn nul_bytes_pass_only_after_a_utf16_byte_order_mark_when_allowed() {
         let path = Path::new("x.csv");
-        let allowed = Nul::AllowedAfterUtf16Bom;
+        let allowed = Nul::AllowedInUtf16OrWorkbook;
         for text in [&b"\xff\xfea\0b\0"[..], &b"\xfe\xff\0a\0b"[..]] {
             assert_eq!(read_limited(text, path, 100, allowed).unwrap(), text);
             let slow = read_limited(OneByteAtATime(text), path, 100, allowed).unwrap();
@@ -249,5 +256,26 @@ mod tests {
         // The limit still holds.
         let over = read_limited(&b"\xff\xfea\0b\0"[..], path, 4, allowed).unwrap_err();
         assert!(matches!(over, InputError::TooLarge { .. }), "{over}");
+    }
+
+    #[test]
+    fn nul_bytes_pass_in_a_workbook_only_after_the_whole_zip_signature() {
+        let path = Path::new("x.xlsx");
+        let allowed = Nul::AllowedInUtf16OrWorkbook;
+        let workbook = &b"PK\x03\x04\x14\0\0\0"[..];
+        assert_eq!(
+            read_limited(workbook, path, 100, allowed).unwrap(),
+            workbook
+        );
+        let slow = read_limited(OneByteAtATime(workbook), path, 100, allowed).unwrap();
+        assert_eq!(slow, workbook);
+        let refused = read_limited(workbook, path, 100, Nul::Refused).unwrap_err();
+        assert!(matches!(refused, InputError::NotText { .. }), "{refused}");
+        // A partial signature is no workbook.
+        let error = read_limited(&b"PK\x03\0\0"[..], path, 100, allowed).unwrap_err();
+        assert!(
+            matches!(error, InputError::NotText { offset: 3, .. }),
+            "{error}"
+        );
     }
 }

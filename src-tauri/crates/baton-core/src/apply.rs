@@ -19,6 +19,7 @@ mod people;
 mod plan;
 mod positions;
 mod queries;
+mod saved_mappings;
 mod snapshots;
 mod suggestion_keys;
 
@@ -28,6 +29,7 @@ pub use cards::{
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
 pub use future::duplicate_as_future;
 pub use queries::{StepKey, StepOrder};
+pub use saved_mappings::MAX_MAPPING_BYTES;
 pub use snapshots::take_snapshot;
 
 use crate::edit::{Applied, Edit};
@@ -134,6 +136,9 @@ impl Workspace {
             Edit::CreateSnapshot { snapshot } => self.create_snapshot(snapshot, t),
             Edit::RenameSnapshot { id, name } => self.rename_snapshot(id, name, t),
             Edit::DeleteSnapshot { id } => self.delete_snapshot(id, t),
+            Edit::CreateSavedMapping { saved } => self.create_saved_mapping(saved, t),
+            Edit::UpdateSavedMapping { saved } => self.update_saved_mapping(saved, t),
+            Edit::DeleteSavedMapping { id } => self.delete_saved_mapping(id, t),
 
             Edit::Batch { label, edits } => self.apply_batch(label, edits, t),
         }

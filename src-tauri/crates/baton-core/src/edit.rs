@@ -217,6 +217,18 @@ pub enum Edit {
         id: Id,
     },
 
+    /// Saves a survey column mapping under a new name, at `saved.position`.
+    CreateSavedMapping {
+        saved: SavedMapping,
+    },
+    /// Renames a saved mapping and/or replaces its content (same position).
+    UpdateSavedMapping {
+        saved: SavedMapping,
+    },
+    DeleteSavedMapping {
+        id: Id,
+    },
+
     /// A compound action (paste, template, import, cascade): applied in order, all or nothing.
     Batch {
         label: String,

@@ -422,6 +422,17 @@ pub struct SnapshotInfo {
     pub created_at: DateTime<Utc>,
 }
 
+/// A survey tool's column mapping saved in the file under a name ("Post-call IVR survey"), so
+/// the next import of the same survey can reuse it. `mapping` is JSON written and read by
+/// baton-interop (it carries its own version); the core keeps it as text within a size limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct SavedMapping {
+    pub id: Id,
+    pub name: String,
+    pub mapping: String,
+    pub position: u32,
+}
+
 /// The whole content of a client file, in memory. Maps are keyed by id; `BTreeMap` keeps every
 /// iteration deterministic.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -441,6 +452,7 @@ pub struct Workspace {
     pub phases: BTreeMap<Id, Phase>,
     pub initiatives: BTreeMap<Id, Initiative>,
     pub snapshots: BTreeMap<Id, Snapshot>,
+    pub saved_mappings: BTreeMap<Id, SavedMapping>,
 }
 
 /// The kinds of entity, for errors and for the set of rows an edit touched.
@@ -464,6 +476,7 @@ pub enum EntityKind {
     Phase,
     Initiative,
     Snapshot,
+    SavedMapping,
     Edit,
 }
 

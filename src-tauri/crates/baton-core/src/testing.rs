@@ -106,6 +106,7 @@ fn valid_edit_at_depth(ws: &Workspace, p: &mut Picker, depth: u32) -> Edit {
             7 => metrics(ws, p),
             8 => measures(ws, p),
             9 => plan(ws, p),
+            10 if p.chance(25) => saved_mappings(ws, p),
             10 => snapshots(ws, p),
             11 => Some(Edit::SetWorkspaceInfo {
                 info: WorkspaceInfo {
@@ -750,6 +751,31 @@ fn linked(ws: &Workspace, p: &mut Picker, mut initiative: Initiative) -> Initiat
     initiative
 }
 
+fn saved_mappings(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
+    let existing = p.one_of(&ws.saved_mappings).cloned();
+    // A name no other mapping has (names are unique, case-insensitively).
+    let name = format!("{} {}", p.word(), new_id());
+    let mapping = format!("{{\"version\":1,\"note\":\"{}\"}}", p.word());
+    Some(match (p.below(3), existing) {
+        (1, Some(saved)) => Edit::UpdateSavedMapping {
+            saved: SavedMapping {
+                name,
+                mapping,
+                ..saved
+            },
+        },
+        (2, Some(saved)) => Edit::DeleteSavedMapping { id: saved.id },
+        _ => Edit::CreateSavedMapping {
+            saved: SavedMapping {
+                id: new_id(),
+                name,
+                mapping,
+                position: p.position(ws.saved_mappings.len()),
+            },
+        },
+    })
+}
+
 fn snapshots(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
     let existing = p.one_of(&ws.snapshots).cloned();
     Some(match (p.below(4), existing) {
@@ -846,6 +872,12 @@ pub fn changed_rows(before: &Workspace, after: &Workspace) -> BTreeSet<EntityRef
         &after.snapshots,
         &mut out,
     );
+    diff(
+        EntityKind::SavedMapping,
+        &before.saved_mappings,
+        &after.saved_mappings,
+        &mut out,
+    );
     out
 }
 
@@ -873,6 +905,9 @@ pub fn dense_positions(ws: &Workspace) -> Result<(), String> {
     ws.phases
         .values()
         .for_each(|x| add("phases".into(), x.position));
+    ws.saved_mappings
+        .values()
+        .for_each(|x| add("saved mappings".into(), x.position));
     ws.stages
         .values()
         .for_each(|x| add(format!("stages of {}", x.journey_id), x.position));

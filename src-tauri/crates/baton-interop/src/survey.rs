@@ -1,7 +1,10 @@
-//! Survey responses from CSV: bytes in, a plan out (pure). The store applies
+//! Survey responses from CSV or XLSX: bytes in, a plan out (pure). The store applies
 //! `Edit::AddResponses { responses: plan.accepted }` as one transaction.
 //!
-//! The file:
+//! A file opening as a zip archive is read as an XLSX workbook, on the sheet
+//! `ImportOptions::sheet` names or its first (`xlsx.rs`: lines are the sheet's row numbers,
+//! typed date cells read as dates); its columns are found and its rows read exactly as a
+//! CSV's. The CSV file:
 //! - Encoding: UTF-16 (little- or big-endian) when the file opens with its byte-order mark
 //!   (Excel's "Unicode text"); else UTF-8, with or without a BOM. A file that is neither is read
 //!   as Windows-1252 (what spreadsheet tools write as "Latin-1"; every byte decodes), and the
@@ -34,7 +37,10 @@ mod mapping;
 mod presets;
 mod resolve;
 mod rows;
+mod saved;
+mod table;
 mod text;
+mod xlsx;
 
 use std::collections::HashMap;
 
@@ -48,21 +54,31 @@ pub use mapping::{default_labels, AnswerLabel, FieldSource, SurveyMapping};
 pub use presets::Preset;
 use resolve::Resolver;
 use rows::{read_row, Columns};
-use text::{decode, detect_separator, unterminated_quote, LineCounter};
+pub use saved::{header_of, offers, MappingOffer, SavedSurvey, SAVED_MAPPING_VERSION};
+use table::{Row, Source};
+pub use xlsx::{
+    is_xlsx, sheet_names, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNZIPPED_BYTES, MAX_XLSX_BYTES,
+    MAX_ZIP_ENTRIES,
+};
 
 /// How to read the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type, Default)]
 pub struct ImportOptions {
     /// When set, only steps and handoffs of this journey are valid targets.
     pub journey_id: Option<Id>,
+    /// The sheet of an XLSX workbook to read (exactly, else case-insensitively); `None`: its
+    /// first. Not used for a CSV.
+    pub sheet: Option<String>,
 }
 
 /// What the file would add.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ImportPlan {
     pub encoding: SourceEncoding,
-    /// ",", ";" or a tab.
+    /// ",", ";" or a tab; empty for a workbook.
     pub separator: String,
+    /// The sheet read, for an XLSX workbook.
+    pub sheet: Option<String>,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
     /// Ready to add, with fresh ids, in file order.
@@ -165,6 +181,17 @@ pub enum ImportError {
     UnterminatedQuote { line: u32 },
     #[error("journey {journey_id} does not exist")]
     UnknownJourney { journey_id: Id },
+    /// The file opens as a zip archive but is not a workbook calamine can read.
+    #[error("the file cannot be read as an XLSX workbook: {message}")]
+    NotAWorkbook { message: String },
+    #[error(
+        "the workbook has no sheet called “{sheet}” (its sheets: {})",
+        sheets.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownSheet { sheet: String, sheets: Vec<String> },
+    /// Over one of the workbook limits (`xlsx.rs`), said in `message`.
+    #[error("{message}; nothing was read")]
+    TooLarge { message: String },
 }
 
 impl ImportError {
@@ -173,7 +200,12 @@ impl ImportError {
         match self {
             Self::Malformed { line, .. } | Self::UnterminatedQuote { line } => Some(*line),
             // Its message names the header's line already.
-            Self::MissingColumns { .. } | Self::Empty | Self::UnknownJourney { .. } => None,
+            Self::MissingColumns { .. }
+            | Self::Empty
+            | Self::UnknownJourney { .. }
+            | Self::NotAWorkbook { .. }
+            | Self::UnknownSheet { .. }
+            | Self::TooLarge { .. } => None,
         }
     }
 }
@@ -183,8 +215,10 @@ impl ImportError {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportSummary {
     pub encoding: SourceEncoding,
-    /// ",", ";" or a tab.
+    /// ",", ";" or a tab; empty for a workbook.
     pub separator: String,
+    /// The sheet read, for an XLSX workbook.
+    pub sheet: Option<String>,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
     /// Responses handed over.
@@ -204,6 +238,7 @@ pub fn plan_import(
     Ok(ImportPlan {
         encoding: summary.encoding,
         separator: summary.separator,
+        sheet: summary.sheet,
         rows: summary.rows,
         accepted,
         rejected: summary.rejected,
@@ -234,6 +269,7 @@ pub fn plan_mapped_import(
     Ok(ImportPlan {
         encoding: summary.encoding,
         separator: summary.separator,
+        sheet: summary.sheet,
         rows: summary.rows,
         accepted,
         rejected: summary.rejected,
@@ -265,24 +301,27 @@ fn plan_each(
             });
         }
     }
-    let (text, encoding) = decode(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
+    let mut source = Source::read(bytes, options.sheet.as_deref())?;
+    source.check_quotes()?;
+    let separator = source.separator();
+    let mut plan = ImportSummary {
+        encoding: source.encoding(),
+        separator: separator
+            .map(|s| char::from(s).to_string())
+            .unwrap_or_default(),
+        sheet: source.sheet().map(str::to_owned),
+        rows: 0,
+        accepted: 0,
+        rejected: Vec::new(),
+    };
+    let mut rows = source.rows();
+    let mut row = Row::new();
+    if !rows.next_into(&mut row)? {
         return Err(ImportError::Empty);
     }
-    let separator = detect_separator(text);
-    if let Some(line) = unterminated_quote(text.as_bytes(), separator) {
-        return Err(ImportError::UnterminatedQuote { line });
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| malformed(&e, 1))?.clone();
     let columns = match mapping {
-        Some(mapping) => Columns::mapped(&header, mapping)?,
-        None => Columns::find(&header)?,
+        Some(mapping) => Columns::mapped(&row.record, mapping)?,
+        None => Columns::find(&row.record)?,
     };
     let mut to_skip = columns.skip_rows;
     let resolver = Resolver::new(ws, options);
@@ -294,24 +333,10 @@ fn plan_each(
         .collect();
     // The line of each response accepted so far, by digest.
     let mut earlier: HashMap<u128, u32> = HashMap::new();
-
-    let mut plan = ImportSummary {
-        encoding,
-        separator: char::from(separator).to_string(),
-        rows: 0,
-        accepted: 0,
-        rejected: Vec::new(),
-    };
-    let mut record = csv::StringRecord::new();
-    let mut lines = LineCounter::new(text);
-    loop {
-        let line = u32::try_from(reader.position().line()).unwrap_or(u32::MAX);
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(malformed(&e, line)),
-        }
-        let line = record.position().map_or(line, |p| lines.line_at(p.byte()));
+    // A workbook's numbers are numbers: no decimal comma to read.
+    let separator = separator.unwrap_or(b',');
+    while rows.next_into(&mut row)? {
+        let (line, record) = (row.line, &row.record);
         if record.iter().all(|field| field.trim().is_empty()) {
             continue; // a blank row (";;;" from a spreadsheet) is no response
         }
@@ -320,25 +345,27 @@ fn plan_each(
             continue;
         }
         plan.rows += 1;
-        let outcome = read_row(&record, &columns, &resolver, separator).and_then(|response| {
-            let key = digest.of(&response);
-            if let Some(id) = existing.get(&key) {
-                return Err(RejectReason::Duplicate {
-                    existing_response_id: Some((*id).clone()),
-                    earlier_line: None,
-                });
-            }
-            match earlier.insert(key, line) {
-                Some(earlier_line) => {
-                    earlier.insert(key, earlier_line);
-                    Err(RejectReason::Duplicate {
-                        existing_response_id: None,
-                        earlier_line: Some(earlier_line),
-                    })
+        let typed_date = row.typed_dates.contains(&columns.date_column());
+        let outcome =
+            read_row(record, &columns, &resolver, separator, typed_date).and_then(|response| {
+                let key = digest.of(&response);
+                if let Some(id) = existing.get(&key) {
+                    return Err(RejectReason::Duplicate {
+                        existing_response_id: Some((*id).clone()),
+                        earlier_line: None,
+                    });
                 }
-                None => Ok(response),
-            }
-        });
+                match earlier.insert(key, line) {
+                    Some(earlier_line) => {
+                        earlier.insert(key, earlier_line);
+                        Err(RejectReason::Duplicate {
+                            existing_response_id: None,
+                            earlier_line: Some(earlier_line),
+                        })
+                    }
+                    None => Ok(response),
+                }
+            });
         match outcome {
             Ok(response) => {
                 plan.accepted += 1;
@@ -359,16 +386,6 @@ fn plan_each(
         }
     }
     Ok(plan)
-}
-
-fn malformed(error: &csv::Error, fallback_line: u32) -> ImportError {
-    let line = error.position().map_or(fallback_line, |p| {
-        u32::try_from(p.line()).unwrap_or(u32::MAX)
-    });
-    ImportError::Malformed {
-        line,
-        message: error.to_string(),
-    }
 }
 
 impl RejectReason {
@@ -439,32 +456,39 @@ fn quoted(value: &str) -> String {
 /// The header and up to `max_rows` data rows as raw text, each with the 1-based line it starts
 /// on, read exactly as `plan_import` reads them (same decoding, BOM, separator, blank rows
 /// skipped), for a preview table. Each cell is cut to `max_cell_chars` characters. A row the
-/// CSV reader cannot parse ends the preview: the plan reports that error with its line.
+/// CSV reader cannot parse ends the preview: the plan reports that error with its line. A
+/// workbook is previewed on its first sheet (`preview_sheet_rows` for another).
 pub fn preview_rows(
     bytes: &[u8],
     max_rows: usize,
     max_cell_chars: usize,
 ) -> Vec<(u32, Vec<String>)> {
-    let (text, _) = decode(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_separator(text))
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut lines = LineCounter::new(text);
-    reader
-        .records()
-        .map_while(Result::ok)
-        .filter(|record| record.iter().any(|field| !field.trim().is_empty()))
-        .take(max_rows.saturating_add(1))
-        .map(|record| {
-            let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-            let cells = record
-                .iter()
-                .map(|field| field.chars().take(max_cell_chars).collect())
-                .collect();
-            (line, cells)
-        })
-        .collect()
+    preview_sheet_rows(bytes, None, max_rows, max_cell_chars)
+}
+
+/// `preview_rows` on the sheet `sheet` of a workbook (`None`: its first).
+pub fn preview_sheet_rows(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    max_rows: usize,
+    max_cell_chars: usize,
+) -> Vec<(u32, Vec<String>)> {
+    let Ok(mut source) = Source::read(bytes, sheet) else {
+        return Vec::new();
+    };
+    let mut rows = source.rows();
+    let mut row = Row::new();
+    let mut preview = Vec::new();
+    while preview.len() <= max_rows && matches!(rows.next_into(&mut row), Ok(true)) {
+        if row.record.iter().all(|field| field.trim().is_empty()) {
+            continue;
+        }
+        let cells = row
+            .record
+            .iter()
+            .map(|field| field.chars().take(max_cell_chars).collect())
+            .collect();
+        preview.push((row.line, cells));
+    }
+    preview
 }

@@ -118,11 +118,22 @@ fn nested_lanes_become_their_leaf_lanes_and_columns_come_from_the_diagram() {
         .handoffs
         .iter()
         .all(|h| h.mode == HandoffMode::Assisted && !h.message));
-    // No department with a single process; every lane manual; nobody is the customer.
+    // The lanes the leaves sit in are their department (one process: no pool name in it);
+    // every lane manual; nobody is the customer.
+    let departments: Vec<Option<&str>> =
+        plan.lanes.iter().map(|l| l.department.as_deref()).collect();
+    assert_eq!(
+        departments,
+        [Some("Front office"), Some("Front office"), None]
+    );
     assert!(plan
         .lanes
         .iter()
-        .all(|l| l.department.is_none() && l.work == Work::Manual && !l.customer));
+        .all(|l| l.work == Work::Manual && !l.customer));
+    assert!(plan
+        .assumptions
+        .iter()
+        .any(|a| a.contains("Nested lanes of \"Claims\"")));
     assert!(plan.assumptions.iter().any(|a| a.contains("x positions")));
 }
 
@@ -487,5 +498,113 @@ fn steps_in_one_cell_go_by_y_not_by_document_order() {
     assert_eq!(
         [at("Upper card"), at("Lower card"), at("Later")],
         [(0, 0), (0, 1), (1, 0)]
+    );
+}
+
+/// Two pools, one with lanes nested two deep; messages that end on a message start event and
+/// on an intermediate catch event, and one that leaves a message end event.
+fn messages_on_events() -> Vec<u8> {
+    doc(r#"<bpmn:collaboration id="C" name="Card replacement">
+      <bpmn:participant id="PCust" name="Customer"/>
+      <bpmn:participant id="PBank" name="Bank" processRef="Bank"/>
+      <bpmn:participant id="PCourier" name="Courier" processRef="Courier"/>
+      <bpmn:messageFlow id="m1" sourceRef="PCust" targetRef="Received"/>
+      <bpmn:messageFlow id="m2" sourceRef="Sent" targetRef="Parcel"/>
+    </bpmn:collaboration>
+    <bpmn:process id="Bank">
+      <bpmn:laneSet id="LS1">
+        <bpmn:lane id="Ops" name="Operations">
+          <bpmn:childLaneSet id="CLS1">
+            <bpmn:lane id="Cards" name="Cards">
+              <bpmn:childLaneSet id="CLS2">
+                <bpmn:lane id="L1" name="Agent"><bpmn:flowNodeRef>Received</bpmn:flowNodeRef><bpmn:flowNodeRef>Block</bpmn:flowNodeRef></bpmn:lane>
+                <bpmn:lane id="L2" name="Issuing"><bpmn:flowNodeRef>Order</bpmn:flowNodeRef><bpmn:flowNodeRef>Sent</bpmn:flowNodeRef></bpmn:lane>
+              </bpmn:childLaneSet>
+            </bpmn:lane>
+          </bpmn:childLaneSet>
+        </bpmn:lane>
+      </bpmn:laneSet>
+      <bpmn:startEvent id="Received" name="Call received"><bpmn:messageEventDefinition id="md1"/></bpmn:startEvent>
+      <bpmn:userTask id="Block" name="Block card"/>
+      <bpmn:serviceTask id="Order" name="Order new card"/>
+      <bpmn:endEvent id="Sent" name="Order sent"><bpmn:messageEventDefinition id="md2"/></bpmn:endEvent>
+      <bpmn:sequenceFlow id="b1" sourceRef="Received" targetRef="Block"/>
+      <bpmn:sequenceFlow id="b2" sourceRef="Block" targetRef="Order"/>
+      <bpmn:sequenceFlow id="b3" sourceRef="Order" targetRef="Sent"/>
+    </bpmn:process>
+    <bpmn:process id="Courier">
+      <bpmn:startEvent id="CStart"/>
+      <bpmn:intermediateCatchEvent id="Parcel" name="Parcel order"><bpmn:messageEventDefinition id="md3"/></bpmn:intermediateCatchEvent>
+      <bpmn:task id="Deliver" name="Deliver card"/>
+      <bpmn:sequenceFlow id="c1" sourceRef="CStart" targetRef="Parcel"/>
+      <bpmn:sequenceFlow id="c2" sourceRef="Parcel" targetRef="Deliver"/>
+    </bpmn:process>"#)
+}
+
+#[test]
+fn nested_lanes_in_pools_are_departments_and_messages_reach_through_events() {
+    let plan = plan(&messages_on_events());
+    assert_eq!(
+        lane_names(&plan),
+        ["Customer", "Agent", "Issuing", "Courier"]
+    );
+    let departments: Vec<Option<&str>> =
+        plan.lanes.iter().map(|l| l.department.as_deref()).collect();
+    // Several pools: the pool's name first, then the lanes the leaf sits in.
+    assert_eq!(
+        departments,
+        [
+            None,
+            Some("Bank / Operations / Cards"),
+            Some("Bank / Operations / Cards"),
+            Some("Courier")
+        ]
+    );
+    assert!(
+        plan.lanes[0].customer,
+        "the pool named Customer is proposed"
+    );
+    // The customer's message ends on the start event: the task it leads to is the touchpoint.
+    assert!(step(&plan, "Block card").1.touchpoint);
+    assert!(!step(&plan, "Order new card").1.touchpoint);
+    // The message leaving the end event comes from the task before it and reaches, through
+    // the courier's catch event, the task after it.
+    let (order, _) = step(&plan, "Order new card");
+    let (deliver, _) = step(&plan, "Deliver card");
+    let message = plan
+        .handoffs
+        .iter()
+        .find(|h| h.from as usize == order && h.to as usize == deliver)
+        .expect("a handoff from the message flow");
+    assert!(message.message);
+    assert_eq!(
+        message.mode,
+        HandoffMode::Automated,
+        "it leaves a service task"
+    );
+    assert_eq!(
+        handoff_titles(&plan),
+        [
+            ("Block card".into(), "Order new card".into()),
+            ("Order new card".into(), "Deliver card".into())
+        ]
+    );
+    assert!(plan
+        .assumptions
+        .iter()
+        .any(|a| a.contains("message flow ending on an event")));
+    // The plan still applies as one edit, the departments with it.
+    let mut ws = Workspace::new_file("T");
+    let (edit, _) = plan.edit(&ws);
+    ws.apply(&edit).expect("it applies");
+    let mut got: Vec<_> = ws
+        .lanes
+        .values()
+        .map(|l| (l.name.clone(), l.department.clone()))
+        .collect();
+    got.sort();
+    assert!(
+        got.contains(&("Agent".into(), Some("Bank / Operations / Cards".into()))),
+        "{got:?}"
     );
 }

@@ -334,6 +334,7 @@ fn limited_to_one_journey() {
     let f = fixture();
     let options = ImportOptions {
         journey_id: Some("missing".into()),
+        ..ImportOptions::default()
     };
     assert_eq!(
         plan_import(&f.map.ws, b"target,metric,value,date\n", &options).unwrap_err(),
@@ -360,6 +361,7 @@ fn limited_to_one_journey() {
     }
     let options = ImportOptions {
         journey_id: Some(f.map.journey.clone()),
+        ..ImportOptions::default()
     };
     let csv = format!(
         "target,metric,value,date\n{step},CSAT,5,2026-01-01\n{},CSAT,5,2026-01-01\n",

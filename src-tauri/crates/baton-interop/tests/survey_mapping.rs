@@ -314,3 +314,63 @@ fn presets_are_detected_from_the_header_and_read_their_tools_exports() {
         );
     }
 }
+
+/// A mapping saved with the header it was made on is offered for the next export of the same
+/// survey (exactly, or with a column renamed, which the offer names), not for another survey;
+/// reading through it after the rename fails naming the column.
+#[test]
+fn a_saved_mapping_is_offered_for_the_same_survey_and_names_a_renamed_column() {
+    let f = fixture();
+    let header = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let mut m = mapping("Q1", "StartDate", DateFormat::Iso);
+    m.comment_column = Some("Q3".into());
+    let saved_header = header(&["StartDate", "ResponseId", "Q1", "Q2", "Q3"]);
+    let survey = SavedSurvey::new(m.clone(), saved_header.clone(), None);
+    let text = survey.to_text();
+    assert_eq!(SavedSurvey::from_text(&text), Ok(survey.clone()));
+    let entry = |name: &str, text: &str, position: u32| SavedMapping {
+        id: format!("id-{name}"),
+        name: name.into(),
+        mapping: text.into(),
+        position,
+    };
+    let ivr = entry("IVR", &text, 1);
+    let other_text = SavedSurvey::new(
+        mapping("Score", "When", DateFormat::Iso),
+        header(&["When", "Score", "Who"]),
+        None,
+    )
+    .to_text();
+    let web = entry("Web", &other_text, 0);
+    let broken = entry("Broken", r#"{"version":7}"#, 2);
+    let all = [&web, &ivr, &broken];
+
+    let exact = offers(&all, &saved_header);
+    assert_eq!(exact.len(), 1, "{exact:?}");
+    assert_eq!((exact[0].name.as_str(), exact[0].exact), ("IVR", true));
+    assert!(exact[0].missing_columns.is_empty());
+
+    // Q3 renamed in the tool since: still the same survey, the offer says what is missing.
+    let renamed = header(&["startdate", "ResponseId", "Q1", "Q2", "Q3 Comments"]);
+    let offered = offers(&all, &renamed);
+    assert_eq!(offered.len(), 1);
+    assert!(!offered[0].exact);
+    assert_eq!(offered[0].missing_columns, ["Q3"]);
+    let csv = "startdate,ResponseId,Q1,Q2,Q3 Comments\n2026-11-04,R_1,5,9,ok\n";
+    let err =
+        plan_mapped_import(&f.map.ws, csv.as_bytes(), &ImportOptions::default(), &m).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::MissingColumns {
+            columns: vec!["Q3".into()]
+        }
+    );
+    assert_eq!(header_of(csv.as_bytes(), None).unwrap(), renamed);
+
+    // Another survey's header: nothing offered. An unreadable saved text says why.
+    assert!(offers(&all, &header(&["a", "b", "c"])).is_empty());
+    assert_eq!(
+        SavedSurvey::from_text(r#"{"version":7}"#).unwrap_err(),
+        "it was saved as version 7 by another version of Baton"
+    );
+}

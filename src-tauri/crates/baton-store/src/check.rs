@@ -569,6 +569,7 @@ fn table_of_section(section: &str) -> &str {
         "phases" => "phase",
         "initiatives" => "initiative",
         "snapshots" => "snapshot",
+        "saved_mappings" => "survey_mappings",
         other => other,
     }
 }

@@ -246,6 +246,12 @@ fn differing_rows(a: &Workspace, b: &Workspace) -> BTreeSet<EntityRef> {
         &mut out,
     );
     diff(EntityKind::Snapshot, &a.snapshots, &b.snapshots, &mut out);
+    diff(
+        EntityKind::SavedMapping,
+        &a.saved_mappings,
+        &b.saved_mappings,
+        &mut out,
+    );
     out
 }
 
@@ -267,6 +273,7 @@ fn same_row(a: &Workspace, b: &Workspace, row: &EntityRef) -> bool {
         EntityKind::Phase => a.phases.get(id) == b.phases.get(id),
         EntityKind::Initiative => a.initiatives.get(id) == b.initiatives.get(id),
         EntityKind::Snapshot => a.snapshots.get(id) == b.snapshots.get(id),
+        EntityKind::SavedMapping => a.saved_mappings.get(id) == b.saved_mappings.get(id),
         // Checklist items live in their handoff's row, which is touched with them.
         EntityKind::ChecklistItem | EntityKind::Edit => true,
     }

@@ -48,6 +48,7 @@ struct Export<'a> {
     phases: Vec<&'a Phase>,
     initiatives: Vec<&'a Initiative>,
     snapshots: Vec<&'a Snapshot>,
+    saved_mappings: Vec<&'a SavedMapping>,
     history: ExportHistory,
 }
 
@@ -73,6 +74,7 @@ impl Document {
             phases: ws.phases.values().collect(),
             initiatives: ws.initiatives.values().collect(),
             snapshots: ws.snapshots.values().collect(),
+            saved_mappings: ws.saved_mappings.values().collect(),
             history: ExportHistory { cursor, entries },
         };
         serde_json::to_string_pretty(&export).map_err(|error| StoreError::JsonContent {
@@ -220,6 +222,11 @@ fn decode(json: &str) -> Result<Content, StoreError> {
         phases: list(root.get("phases"), "$.phases")?,
         initiatives: list(root.get("initiatives"), "$.initiatives")?,
         snapshots: list(root.get("snapshots"), "$.snapshots")?,
+        // Exports made before saved mappings existed have none.
+        saved_mappings: match root.get("saved_mappings") {
+            None => Vec::new(),
+            value => list(value, "$.saved_mappings")?,
+        },
         history: entries,
         history_cursor,
     })

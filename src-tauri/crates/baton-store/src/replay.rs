@@ -26,6 +26,7 @@ pub struct Content {
     pub phases: Vec<Phase>,
     pub initiatives: Vec<Initiative>,
     pub snapshots: Vec<Snapshot>,
+    pub saved_mappings: Vec<SavedMapping>,
     pub history: Vec<StoredEntry>,
     pub history_cursor: u32,
 }
@@ -51,6 +52,7 @@ impl Content {
             phases: all(&ws.phases),
             initiatives: all(&ws.initiatives),
             snapshots: all(&ws.snapshots),
+            saved_mappings: all(&ws.saved_mappings),
             history: Vec::new(),
             history_cursor: 0,
         }
@@ -75,6 +77,7 @@ impl Content {
             "phases" => at(&self.phases, index, |v| &v.id),
             "initiatives" => at(&self.initiatives, index, |v| &v.id),
             "snapshots" => at(&self.snapshots, index, |v| &v.id),
+            "saved_mappings" => at(&self.saved_mappings, index, |v| &v.id),
             _ => None,
         }
     }
@@ -281,6 +284,12 @@ pub fn replay(content: &Content, mode: Faults) -> (Workspace, Vec<Fault>) {
         |v| (0, &v.id),
         |snapshot| Edit::CreateSnapshot { snapshot },
     );
+    replay.create_all(
+        &content.saved_mappings,
+        "saved_mappings",
+        |v| (v.position, &v.id),
+        |saved| Edit::CreateSavedMapping { saved },
+    );
     if replay.going_on() {
         check_same(&replay.workspace, content, &mut replay.faults, mode);
     }
@@ -388,6 +397,13 @@ fn check_same(workspace: &Workspace, content: &Content, faults: &mut Vec<Fault>,
         &content.snapshots,
         |v| &v.id,
         "snapshots",
+        &mut found,
+    );
+    same(
+        &workspace.saved_mappings,
+        &content.saved_mappings,
+        |v| &v.id,
+        "saved_mappings",
         &mut found,
     );
     match mode {

@@ -1,8 +1,10 @@
-//! `baton import-responses FILE SURVEY.csv [--journey NAME_OR_ID] [--skip-invalid] [--json]
-//! [--preset NAME | --value-column C --date-column C [--date-format F] (--target T |
-//! --target-column C) (--metric M | --metric-column C) ...]`: survey responses from a CSV
-//! (Baton's own columns, or a survey tool's export read through a mapping, `mapping_args.rs`),
-//! added as one edit (one undo step).
+//! `baton import-responses FILE SURVEY.(csv|xlsx) [--sheet S] [--journey NAME_OR_ID]
+//! [--skip-invalid] [--json] [--mapping NAME | --preset NAME | --value-column C --date-column C
+//! [--date-format F] (--target T | --target-column C) (--metric M | --metric-column C) ...]
+//! [--save-mapping NAME]`:
+//! survey responses from a CSV or a sheet of an XLSX workbook (Baton's own columns, or a
+//! survey tool's export read through a mapping, `mapping_args.rs`), added as one edit (one
+//! undo step).
 //!
 //! Nothing is skipped silently: when any row is rejected, nothing is imported and the command
 //! exits 1 listing the rejected rows on stderr, unless `--skip-invalid` is given, which imports
@@ -11,16 +13,17 @@
 
 use std::path::{Path, PathBuf};
 
-use baton_core::Id;
+use baton_core::{Edit, Id, SurveyResponse};
 use baton_interop::survey::{
     plan_import_each, plan_mapped_import_each, ImportError, ImportOptions, ImportSummary, Preset,
-    RejectReason, RejectedRow, SourceEncoding,
+    RejectReason, RejectedRow, SourceEncoding, SurveyMapping,
 };
-use baton_store::Document;
+use baton_store::{Document, ResponseSource};
 use serde::Serialize;
 
 mod compact;
 mod mapping_args;
+mod saved;
 
 use compact::CompactResponses;
 use mapping_args::MappingArgs;
@@ -39,8 +42,11 @@ pub struct Args {
     /// The .baton file to add the responses to.
     file: PathBuf,
     /// The survey CSV (UTF-8, Windows-1252, or UTF-16 opening with its byte-order mark; `,`, `;`
-    /// or tab separated).
+    /// or tab separated), or an XLSX workbook.
     survey: PathBuf,
+    /// The sheet of an XLSX workbook to read (default: its first).
+    #[arg(long, value_name = "SHEET")]
+    sheet: Option<String>,
     /// Only accept targets in this journey (its id or its name, case-insensitive).
     #[arg(long, value_name = "NAME_OR_ID")]
     journey: Option<String>,
@@ -48,8 +54,9 @@ pub struct Args {
     #[arg(long)]
     skip_invalid: bool,
     /// Print the result as JSON: {"file", "survey", "journey", "encoding", "separator",
-    /// "rows", "imported", "rejected": [{"line", "reason": {"kind", ...}, "message"}],
-    /// "history_seq"}.
+    /// "sheet", "rows", "imported", "rejected": [{"line", "reason": {"kind", ...}, "message"}],
+    /// "history_seq", "mapping" (the saved mapping read through), "saved_mapping" (the name
+    /// the mapping was saved under)}.
     #[arg(long)]
     json: bool,
     // Boxed: the mapping's many options would make every command's arguments as large.
@@ -64,7 +71,10 @@ struct Report {
     /// The journey targets were limited to, if any.
     journey: Option<JourneyRef>,
     encoding: SourceEncoding,
+    /// Empty for a workbook.
     separator: String,
+    /// The sheet read, for a workbook (`null` for a CSV).
+    sheet: Option<String>,
     /// Data rows read (blank rows are not counted).
     rows: u32,
     /// Responses added to the file (0 when nothing was imported).
@@ -73,6 +83,10 @@ struct Report {
     /// The history entry of the import (what `baton undo` removes); `None` when nothing was
     /// imported.
     history_seq: Option<u32>,
+    /// The saved mapping the file was read through (`--mapping`), if any.
+    mapping: Option<String>,
+    /// The name the mapping was saved under with the import (`--save-mapping`), if any.
+    saved_mapping: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,19 +98,36 @@ struct JourneyRef {
 pub fn run(args: Args) -> Result<(), CliError> {
     // The CSV is read first (within the input limit), so a missing, unreadable or oversized one
     // never opens the client file.
-    let bytes = input::read_text_or_utf16(&args.survey)?;
+    let bytes = input::read_survey(&args.survey)?;
     let document = super::open(&args.file)?;
     let mut responses = CompactResponses::default();
-    let (journey, plan) = plan(&args, &document, &bytes, &mut responses)?;
-    // The CSV's bytes are no longer needed: their memory goes back before the write.
-    drop(bytes);
+    let chosen = chosen_mapping(&args, &document)?;
+    let (journey, plan) = plan(&args, &document, &bytes, &chosen, &mut responses)?;
     let accepted = plan.accepted;
     let refused = !plan.rejected.is_empty() && !args.skip_invalid;
-    let history_seq = if refused || accepted == 0 {
+    let save = match (&args.mapping.save_mapping, &chosen.mapping) {
+        (Some(name), Some(mapping)) if !refused => Some(saved::save_edit(
+            document.workspace(),
+            name,
+            mapping,
+            &bytes,
+            chosen.sheet.as_deref(),
+        )?),
+        (Some(_), None) => {
+            return Err(CliError::new(
+                "--save-mapping needs a mapping to save: --preset or --value-column ... (or \
+                 --mapping)",
+            ))
+        }
+        _ => None,
+    };
+    // The survey's bytes are no longer needed: their memory goes back before the write.
+    drop(bytes);
+    let history_seq = if refused || (accepted == 0 && save.is_none()) {
         super::close(document)?;
         None
     } else {
-        Some(import(&args, document, &responses)?)
+        Some(import(&args, document, &responses, save)?)
     };
     drop(responses);
 
@@ -106,10 +137,17 @@ pub fn run(args: Args) -> Result<(), CliError> {
         journey,
         encoding: plan.encoding,
         separator: plan.separator,
+        sheet: plan.sheet,
         rows: plan.rows,
         imported: if history_seq.is_some() { accepted } else { 0 },
         rejected: plan.rejected,
         history_seq,
+        mapping: chosen.saved_name,
+        saved_mapping: args
+            .mapping
+            .save_mapping
+            .clone()
+            .filter(|_| history_seq.is_some()),
     };
     if refused {
         return refuse(&report, accepted, args.json);
@@ -143,11 +181,40 @@ fn refuse(report: &Report, accepted: usize, json: bool) -> Result<(), CliError> 
     )))
 }
 
+/// How the survey is read: a mapping (from the options, or saved in the file), or Baton's own
+/// columns; and on which sheet.
+struct Chosen {
+    mapping: Option<SurveyMapping>,
+    /// The saved mapping's name, when read through one.
+    saved_name: Option<String>,
+    sheet: Option<String>,
+}
+
+fn chosen_mapping(args: &Args, document: &Document) -> Result<Chosen, CliError> {
+    match &args.mapping.saved {
+        Some(name) => {
+            let (name, survey) = saved::load(document.workspace(), name)?;
+            Ok(Chosen {
+                mapping: Some(survey.mapping),
+                saved_name: Some(name),
+                // The sheet it was saved with, unless another is named.
+                sheet: args.sheet.clone().or(survey.sheet),
+            })
+        }
+        None => Ok(Chosen {
+            mapping: args.mapping.mapping()?,
+            saved_name: None,
+            sheet: args.sheet.clone(),
+        }),
+    }
+}
+
 /// Plans the import, limited to the `--journey` given; the accepted responses go to `accepted`.
 fn plan(
     args: &Args,
     document: &Document,
     bytes: &[u8],
+    chosen: &Chosen,
     accepted: &mut CompactResponses,
 ) -> Result<(Option<JourneyRef>, ImportSummary), CliError> {
     let journey = match &args.journey {
@@ -161,10 +228,11 @@ fn plan(
     };
     let options = ImportOptions {
         journey_id: journey.as_ref().map(|journey| journey.id.clone()),
+        sheet: chosen.sheet.clone(),
     };
     // `survey.csv:LINE: ...` when the error is about one line, as compilers report.
     let add = |response| accepted.push(response);
-    let mapping = args.mapping.mapping()?;
+    let mapping = &chosen.mapping;
     let ws = document.workspace();
     let planned = match &mapping {
         Some(mapping) => plan_mapped_import_each(ws, bytes, &options, mapping, add),
@@ -175,20 +243,28 @@ fn plan(
             Some(line) => format!("{}:{line}", output::path(&args.survey)),
             None => output::path(&args.survey),
         };
-        // Detection proposes a preset; the user confirms it by naming it.
-        let detected = match (&error, &mapping) {
-            (ImportError::MissingColumns { .. }, None) => Preset::detect(bytes),
+        // A saved mapping that fits is offered, else detection proposes a preset; the user
+        // confirms either by naming it.
+        let sheet = chosen.sheet.as_deref();
+        let hint = match (&error, mapping, &chosen.saved_name) {
+            (ImportError::MissingColumns { .. }, None, _) => saved::offer_hint(ws, bytes, sheet)
+                .or_else(|| {
+                    Preset::detect_in(bytes, sheet).map(|preset| {
+                        format!(
+                            " (it looks like a {} export: try --preset {} --value-column \
+                             COLUMN --target TARGET --metric METRIC)",
+                            preset.name(),
+                            preset.name()
+                        )
+                    })
+                }),
+            (ImportError::MissingColumns { .. }, Some(_), Some(name)) => Some(format!(
+                " (renamed since the mapping “{}” was saved? save it again with the new name)",
+                shown(name)
+            )),
             _ => None,
-        };
-        let hint = match detected {
-            Some(preset) => format!(
-                " (it looks like a {} export: try --preset {} --value-column COLUMN --target \
-                 TARGET --metric METRIC)",
-                preset.name(),
-                preset.name()
-            ),
-            _ => String::new(),
-        };
+        }
+        .unwrap_or_default();
         CliError::new(format!("{at}: {error}{hint}; nothing imported"))
     })?;
     Ok((journey, plan))
@@ -196,8 +272,14 @@ fn plan(
 
 /// Adds the accepted rows as one edit (one transaction, one undo step: the history entry of
 /// `Edit::Batch { label, edits: [AddResponses] }`), streamed so that millions of rows fit in
-/// memory, and closes the file; returns the entry's number.
-fn import(args: &Args, document: Document, responses: &CompactResponses) -> Result<u32, CliError> {
+/// memory, and closes the file; returns the entry's number. With a mapping to save, the batch
+/// holds its edit too, applied as any edit (the responses then held in memory whole).
+fn import(
+    args: &Args,
+    mut document: Document,
+    responses: &CompactResponses,
+    save: Option<Edit>,
+) -> Result<u32, CliError> {
     // The batch's label names the import in the history (an `AddResponses` alone would read
     // "add responses").
     let label = format!(
@@ -205,9 +287,30 @@ fn import(args: &Args, document: Document, responses: &CompactResponses) -> Resu
         count(responses.len(), "survey response", "survey responses"),
         file_name(&args.survey)
     );
+    let store = |error| CliError::store(&args.file, error);
+    let Some(save) = save else {
+        return document
+            .add_responses_and_close(&label, responses)
+            .map_err(store);
+    };
+    let mut all: Vec<SurveyResponse> = Vec::with_capacity(responses.len());
+    responses
+        .each(&mut |response| {
+            all.push(response);
+            Ok(())
+        })
+        .map_err(store)?;
+    let mut edits = Vec::with_capacity(2);
+    if !all.is_empty() {
+        edits.push(Edit::AddResponses { responses: all });
+    }
+    edits.push(save);
     document
-        .add_responses_and_close(&label, responses)
-        .map_err(|error| CliError::store(&args.file, error))
+        .apply(Edit::Batch { label, edits })
+        .map_err(store)?;
+    let seq = super::history(&document)?.len() as u32;
+    super::close(document)?;
+    Ok(seq)
 }
 
 fn file_name(path: &Path) -> String {
@@ -243,17 +346,35 @@ fn render(report: &Report) -> String {
     } else {
         " (skipped: --skip-invalid)".to_owned()
     };
-    let journey = report
+    let mut journey = report
         .journey
         .as_ref()
         .map(|journey| format!("  journey    “{}” only\n", shown(&journey.name)))
         .unwrap_or_default();
+    if let Some(name) = &report.mapping {
+        journey.push_str(&format!(
+            "  mapping    “{}” (saved in the file)\n",
+            shown(name)
+        ));
+    }
+    if let Some(name) = &report.saved_mapping {
+        journey.push_str(&format!(
+            "  saved as   “{}” (--mapping reuses it)\n",
+            shown(name)
+        ));
+    }
+    let format = match &report.sheet {
+        Some(sheet) => format!("  sheet      “{}” (XLSX)\n", shown(sheet)),
+        None => format!(
+            "  encoding   {encoding}\n  separator  “{}”\n",
+            shown(&report.separator)
+        ),
+    };
     out.push_str(&format!(
-        "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n  encoding   {encoding}\n  separator  “{}”\n{journey}",
+        "  rows read  {}\n  imported   {}\n  rejected   {}{skipped}\n{format}{journey}",
         report.rows,
         report.imported,
         report.rejected.len(),
-        shown(&report.separator),
     ));
     if !report.rejected.is_empty() {
         out.push_str("Rejected rows:\n");

@@ -41,6 +41,7 @@ pub(crate) fn noun(kind: EntityKind) -> &'static str {
         EntityKind::Phase => "phase",
         EntityKind::Initiative => "initiative",
         EntityKind::Snapshot => "snapshot",
+        EntityKind::SavedMapping => "saved mapping",
         EntityKind::Edit => "edit",
     }
 }

@@ -41,6 +41,7 @@ macro_rules! positioned {
 }
 
 positioned!(Persona, Persona, |_a, _b| true);
+positioned!(SavedMapping, SavedMapping, |_a, _b| true);
 positioned!(Journey, Journey, |_a, _b| true);
 positioned!(Metric, Metric, |_a, _b| true);
 positioned!(Phase, Phase, |_a, _b| true);

@@ -63,25 +63,50 @@ pub(super) fn plan(model: &Model, options: &BpmnOptions) -> Result<BpmnPlan, Bpm
             }
         }
     }
+    // A message flow joins steps; one that ends on an event (a message start or catch event)
+    // reaches the steps that event leads to, one that leaves an event (a message end or throw
+    // event) comes from the steps leading to it.
+    let predecessors = predecessors(model);
+    let mut through_events = false;
     for (source, target) in &model.messages {
         let from_customer = match source {
             End::Node(node) => Some(model.nodes[*node].lane) == customer,
             End::Pool(pool_lanes) => customer.is_some_and(|c| pool_lanes.contains(&c)),
         };
-        if let End::Node(target) = target {
-            if let Some(to) = step_of_node[*target] {
-                if from_customer && Some(model.nodes[*target].lane) != customer {
-                    steps[to].touchpoint = true;
-                }
-                if let End::Node(source) = source {
-                    if let Some(from) = step_of_node[*source] {
-                        if steps[from].lane != steps[to].lane {
-                            pairs.insert((from, to, true));
-                        }
-                    }
+        let End::Node(target) = target else {
+            continue;
+        };
+        let to_steps = match step_of_node[*target] {
+            Some(step) => vec![step],
+            None => next_steps(&successors, *target, &step_of_node),
+        };
+        let from_steps = match source {
+            End::Node(source) => match step_of_node[*source] {
+                Some(step) => vec![step],
+                None => next_steps(&predecessors, *source, &step_of_node),
+            },
+            End::Pool(_) => Vec::new(),
+        };
+        let on_event = step_of_node[*target].is_none()
+            || matches!(source, End::Node(n) if step_of_node[*n].is_none());
+        for to in to_steps {
+            through_events |= on_event;
+            if from_customer && steps[to].lane as usize != customer.unwrap_or(usize::MAX) {
+                steps[to].touchpoint = true;
+            }
+            for from in &from_steps {
+                if steps[*from].lane != steps[to].lane {
+                    pairs.insert((*from, to, true));
                 }
             }
         }
+    }
+    if through_events {
+        assumptions.push(
+            "A message flow ending on an event reaches the tasks that event leads to (and one \
+             leaving an event comes from the tasks leading to it)."
+                .to_string(),
+        );
     }
     let mut handoffs: Vec<PlannedHandoff> = Vec::new();
     for (from, to, message) in pairs {
@@ -209,7 +234,8 @@ fn plan_lanes(
     lanes
 }
 
-/// The steps reached from `node` by sequence flows through events and gateways only.
+/// The steps reached from `node` by sequence flows through events and gateways only (with
+/// `predecessors` as the graph: the steps it is reached from).
 fn next_steps(
     successors: &[Vec<usize>],
     node: usize,
@@ -317,6 +343,15 @@ fn order_cells(model: &Model, step_nodes: &[usize], steps: &mut [PlannedStep]) {
         steps[i].position = *slot;
         *slot += 1;
     }
+}
+
+/// Each node's direct predecessors by sequence flow.
+fn predecessors(model: &Model) -> Vec<Vec<usize>> {
+    let mut predecessors = vec![Vec::new(); model.nodes.len()];
+    for (from, to) in &model.sequence {
+        predecessors[*to].push(*from);
+    }
+    predecessors
 }
 
 /// Each node's direct successors by sequence flow.

@@ -242,8 +242,17 @@ impl Reader {
         }
         let mut lanes = Vec::new();
         let mut lane_of: HashMap<&str, usize> = HashMap::new();
-        for leaf in &leaves {
-            let lane = self.lane(clean_name(leaf, "Lane"), department.clone());
+        if leaves.iter().any(|(_, parents)| !parents.is_empty()) {
+            self.model.assumptions.push(format!(
+                "Nested lanes of \"{pool}\" became lanes of their own, with the lanes they sit \
+                 in as their department."
+            ));
+        }
+        for (leaf, parents) in &leaves {
+            let lane = self.lane(
+                clean_name(leaf, "Lane"),
+                department_of(department.as_deref(), parents),
+            );
             lanes.push(lane);
             for node_ref in bpmn_children(*leaf, "flowNodeRef") {
                 let id = node_ref.text().unwrap_or("").trim();
@@ -307,7 +316,7 @@ impl Reader {
             });
         }
         // A lane's flowNodeRef must name an element of the process.
-        for leaf in &leaves {
+        for (leaf, _) in &leaves {
             for node_ref in bpmn_children(*leaf, "flowNodeRef") {
                 let id = node_ref.text().unwrap_or("").trim();
                 // Data objects and artefacts may be listed too: only unknown ids are errors.
@@ -407,17 +416,39 @@ impl Reader {
 
 /// Leaf lanes of a lane set, in document order: a lane with a child lane set that holds lanes
 /// is not a leaf; its children are. Iterative, so deeply nested lanes cannot exhaust the stack.
-fn collect_leaf_lanes<'a, 'i>(lane_set: XmlNode<'a, 'i>, leaves: &mut Vec<XmlNode<'a, 'i>>) {
-    let mut stack: Vec<XmlNode<'a, 'i>> = bpmn_children(lane_set, "lane").collect();
+/// The leaf lanes of a lane set in document order, each with the names of the lanes it is
+/// nested in (outermost first).
+fn collect_leaf_lanes<'a, 'i>(
+    lane_set: XmlNode<'a, 'i>,
+    leaves: &mut Vec<(XmlNode<'a, 'i>, Vec<String>)>,
+) {
+    let mut stack: Vec<(XmlNode<'a, 'i>, Vec<String>)> = bpmn_children(lane_set, "lane")
+        .map(|lane| (lane, Vec::new()))
+        .collect();
     stack.reverse();
-    while let Some(lane) = stack.pop() {
+    while let Some((lane, parents)) = stack.pop() {
         let children: Vec<XmlNode> = bpmn_children(lane, "childLaneSet")
             .flat_map(|set| bpmn_children(set, "lane"))
             .collect();
         if children.is_empty() {
-            leaves.push(lane);
+            leaves.push((lane, parents));
         } else {
-            stack.extend(children.into_iter().rev());
+            let mut path = parents;
+            path.push(clean_name(&lane, "Lane"));
+            stack.extend(children.into_iter().rev().map(|c| (c, path.clone())));
         }
     }
+}
+
+/// A leaf lane's department: its pool's name when the file has several pools, then the lanes
+/// it is nested in, joined by " / "; `None` when there is neither.
+fn department_of(pool: Option<&str>, parents: &[String]) -> Option<String> {
+    let parts: Vec<&str> = pool
+        .into_iter()
+        .chain(parents.iter().map(String::as_str))
+        .collect();
+    if parts.is_empty() {
+        return None;
+    }
+    Some(parts.join(" / ").chars().take(MAX_NAME_CHARS).collect())
 }

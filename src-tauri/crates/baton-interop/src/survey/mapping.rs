@@ -31,6 +31,22 @@ pub struct SurveyMapping {
     pub labels: Vec<AnswerLabel>,
 }
 
+impl SurveyMapping {
+    /// The columns the mapping reads, in the order value, date, target, metric, respondent,
+    /// comment (those it names).
+    pub fn columns(&self) -> Vec<&str> {
+        let mut columns: Vec<&str> = vec![&self.value_column, &self.date_column];
+        for source in [&self.target, &self.metric] {
+            if let FieldSource::Column(name) = source {
+                columns.push(name);
+            }
+        }
+        columns.extend(self.respondent_column.as_deref());
+        columns.extend(self.comment_column.as_deref());
+        columns
+    }
+}
+
 /// Where a row's target or metric comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", content = "text", rename_all = "snake_case")]

@@ -8,7 +8,7 @@ use specta::Type;
 
 use super::dates::DateFormat;
 use super::mapping::{default_labels, FieldSource, SurveyMapping};
-use super::text::{decode, detect_separator};
+use super::table::{Row, Source};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -79,17 +79,24 @@ impl Preset {
         }
     }
 
-    /// The preset whose tell-tale columns the file's header has, if one does.
+    /// The preset whose tell-tale columns the file's header has, if one does (a workbook's
+    /// first sheet).
     pub fn detect(bytes: &[u8]) -> Option<Self> {
-        let (text, _) = decode(bytes);
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(detect_separator(text))
-            .flexible(true)
-            .has_headers(false)
-            .from_reader(text.as_bytes());
-        let header = reader.records().next()?.ok()?;
-        let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+        Self::detect_in(bytes, None)
+    }
+
+    /// `detect` on the sheet `sheet` of a workbook (`None`: its first; not used for a CSV).
+    pub fn detect_in(bytes: &[u8], sheet: Option<&str>) -> Option<Self> {
+        let mut source = Source::read(bytes, sheet).ok()?;
+        let mut header = Row::new();
+        if !source.rows().next_into(&mut header).ok()? {
+            return None;
+        }
+        let names: Vec<String> = header
+            .record
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect();
         let has = |name: &str| names.iter().any(|n| n == name);
         if has("responseid") && has("startdate") {
             Some(Self::Qualtrics)

@@ -31,6 +31,11 @@ pub(super) struct Columns {
 }
 
 impl Columns {
+    /// The place of the date column.
+    pub(super) fn date_column(&self) -> usize {
+        self.date
+    }
+
     /// Baton's own CSV: the columns found by their names and aliases.
     pub(super) fn find(header: &csv::StringRecord) -> Result<Self, ImportError> {
         let names: Vec<String> = header
@@ -75,14 +80,7 @@ impl Columns {
         header: &csv::StringRecord,
         mapping: &SurveyMapping,
     ) -> Result<Self, ImportError> {
-        let mut wanted: Vec<&str> = vec![&mapping.value_column, &mapping.date_column];
-        for source in [&mapping.target, &mapping.metric] {
-            if let FieldSource::Column(name) = source {
-                wanted.push(name);
-            }
-        }
-        wanted.extend(mapping.respondent_column.as_deref());
-        wanted.extend(mapping.comment_column.as_deref());
+        let wanted = mapping.columns();
         let found = find_columns(header, &wanted)?;
         let at = |name: &str| {
             wanted
@@ -134,11 +132,14 @@ fn optional(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// One data row into a response. `typed_date`: the date cell is a workbook's date, written
+/// `yyyy-mm-ddThh:mm:ss` whatever format the mapping names for dates written as text.
 pub(super) fn read_row(
     record: &csv::StringRecord,
     columns: &Columns,
     resolver: &Resolver,
     separator: u8,
+    typed_date: bool,
 ) -> Result<SurveyResponse, RejectReason> {
     let value_column = Field::Column(columns.value);
     let date_column = Field::Column(columns.date);
@@ -156,8 +157,12 @@ pub(super) fn read_row(
         Some(value) => on_scale(value, metric)?,
         None => parse_value(value_text, separator, metric)?,
     };
-    let date = columns
-        .date_format
+    let date_format = if typed_date {
+        DateFormat::Iso
+    } else {
+        columns.date_format
+    };
+    let date = date_format
         .parse(date_text)
         .ok_or_else(|| RejectReason::BadDate {
             date: date_text.to_owned(),

@@ -174,6 +174,7 @@ fn plan(
 ) -> AppResult<ImportPlan> {
     let options = ImportOptions {
         journey_id: Some(journey_id.to_owned()),
+        ..ImportOptions::default()
     };
     plan_import(document.workspace(), bytes, &options).map_err(|e| match e {
         ImportError::UnknownJourney { journey_id } => {

@@ -509,6 +509,25 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
         },
     )?;
 
+    // Migration 003 creates the saved mappings' table with the origin columns.
+    let saved_mappings = if origin == "NULL" {
+        Default::default()
+    } else {
+        loader.table(
+            conn,
+            "survey_mappings",
+            "SELECT id, name, mapping, position FROM survey_mappings ORDER BY id",
+            |row, cell| {
+                Ok(SavedMapping {
+                    id: cell.id.to_owned(),
+                    name: cell.get(row, 1, "name")?,
+                    mapping: cell.get(row, 2, "mapping")?,
+                    position: cell.u32("position", cell.get(row, 3, "position")?)?,
+                })
+            },
+        )?
+    };
+
     Ok(Workspace {
         info,
         personas,
@@ -524,5 +543,6 @@ fn load(conn: &Connection, loader: &mut Loader<'_>) -> Result<Workspace, RowErro
         phases,
         initiatives,
         snapshots,
+        saved_mappings,
     })
 }

@@ -86,6 +86,10 @@ pub fn write_all(conn: &Connection, workspace: &Workspace) -> rusqlite::Result<(
         .snapshots
         .values()
         .try_for_each(|v| upsert_snapshot(conn, v))?;
+    workspace
+        .saved_mappings
+        .values()
+        .try_for_each(|v| upsert_saved_mapping(conn, v))?;
     Ok(())
 }
 
@@ -104,6 +108,7 @@ fn table_of(kind: EntityKind) -> Option<&'static str> {
         EntityKind::Phase => "phase",
         EntityKind::Initiative => "initiative",
         EntityKind::Snapshot => "snapshot",
+        EntityKind::SavedMapping => "survey_mappings",
         // The workspace row always exists; checklist items live inside their handoff's row;
         // an edit is not a row.
         EntityKind::Workspace | EntityKind::ChecklistItem | EntityKind::Edit => return None,
@@ -126,6 +131,7 @@ fn exists(workspace: &Workspace, entity: &EntityRef) -> bool {
         EntityKind::Phase => workspace.phases.contains_key(id),
         EntityKind::Initiative => workspace.initiatives.contains_key(id),
         EntityKind::Snapshot => workspace.snapshots.contains_key(id),
+        EntityKind::SavedMapping => workspace.saved_mappings.contains_key(id),
         EntityKind::Workspace | EntityKind::ChecklistItem | EntityKind::Edit => true,
     }
 }
@@ -147,6 +153,9 @@ fn write_one(conn: &Connection, ws: &Workspace, entity: &EntityRef) -> rusqlite:
         EntityKind::Phase => upsert_if(conn, ws.phases.get(id), upsert_phase),
         EntityKind::Initiative => upsert_if(conn, ws.initiatives.get(id), upsert_initiative),
         EntityKind::Snapshot => upsert_if(conn, ws.snapshots.get(id), upsert_snapshot),
+        EntityKind::SavedMapping => {
+            upsert_if(conn, ws.saved_mappings.get(id), upsert_saved_mapping)
+        }
         // A checklist item is stored in its handoff's row; the core also reports the handoff,
         // but rewriting the one that holds the item keeps the file right either way.
         EntityKind::ChecklistItem => upsert_if(
@@ -421,5 +430,16 @@ fn upsert_snapshot(conn: &Connection, v: &Snapshot) -> rusqlite::Result<()> {
         time_text(&v.created_at),
         json_text(&v.model)?
     ])?;
+    Ok(())
+}
+
+fn upsert_saved_mapping(conn: &Connection, v: &SavedMapping) -> rusqlite::Result<()> {
+    // Names are unique in the table too: a rename onto a name another row held before this
+    // edit replaces that row, which the same edit rewrites under its new name.
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO survey_mappings (id, name, mapping, position) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![v.id, v.name, v.mapping, v.position])?;
     Ok(())
 }

@@ -10,6 +10,17 @@ use crate::output::shown;
 
 #[derive(Debug, Default, clap::Args)]
 pub struct MappingArgs {
+    /// Read the survey through the mapping saved in the file under this name (see
+    /// --save-mapping). A column renamed since it was saved is named in the error.
+    #[arg(long = "mapping", value_name = "NAME", conflicts_with_all = [
+        "preset", "value_column", "date_column", "date_format", "target", "target_column",
+        "metric", "metric_column", "respondent_column", "comment_column", "skip_rows", "labels",
+    ])]
+    pub saved: Option<String>,
+    /// Save the mapping used under this name in the file (replacing one of that name), in the
+    /// same edit as the import, for the next import of the same survey.
+    #[arg(long, value_name = "NAME")]
+    pub save_mapping: Option<String>,
     /// Read a survey tool's export: qualtrics, surveymonkey, google-forms, microsoft-forms or
     /// typeform (its header rows, date column and format, respondent column). Needs
     /// --value-column, and --target/--target-column and --metric/--metric-column.
