@@ -7,7 +7,9 @@
 //!   (file open + journey view + layout + render);
 //! - frames while panning and zooming with the wheel: the interval between animation frames
 //!   and the page's own work in each frame;
-//! - edit round trip: from the key press (Delete, then Ctrl+Z) to the re-rendered map, painted.
+//! - edit round trip: from the key press (Delete, then Ctrl+Z) to the re-rendered map, painted;
+//! - the Plan view's first paint with 1,000 initiatives over that journey (issue 12): from the
+//!   click on "Plan" in a file just opened (no plan or analysis held yet) to the painted board.
 
 // Shared with the e2e suite, which uses more of it (dialogs for saving, screenshots).
 #[allow(dead_code)]
@@ -17,7 +19,7 @@ mod e2e_support;
 use std::path::Path;
 use std::time::Duration;
 
-use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
+use baton_core::synthetic::{synthetic_journey, synthetic_plan, SyntheticSpec};
 use baton_store::Document;
 use e2e_support::webdriver::Session;
 use e2e_support::{dialogs, launch};
@@ -26,6 +28,8 @@ use serde_json::{json, Value};
 const BUDGET_OPEN_MS: f64 = 500.0;
 const BUDGET_FRAME_MS: f64 = 16.0;
 const BUDGET_EDIT_MS: f64 = 50.0;
+const BUDGET_PLAN_MS: f64 = 300.0;
+const PLAN_INITIATIVES: usize = 1_000;
 /// The display's refresh period at 60 Hz (Xvfb's too).
 const REFRESH_MS: f64 = 1000.0 / 60.0;
 const OPEN_RUNS: usize = 5;
@@ -37,6 +41,18 @@ fn build_file(path: &Path) {
     let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
     doc.apply(edit).unwrap();
     assert_eq!(doc.workspace().steps.len(), 10_000);
+    doc.close().unwrap();
+}
+
+/// The same journey with a plan of 1,000 initiatives over it (`synthetic_plan`: links,
+/// suggestion keys, expected effects with readings before and after their start).
+fn build_planned_file(path: &Path) {
+    let mut doc = Document::create(path, "Bench client").unwrap();
+    let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
+    doc.apply(edit).unwrap();
+    let plan = synthetic_plan(doc.workspace(), PLAN_INITIATIVES);
+    doc.apply(plan).unwrap();
+    assert_eq!(doc.workspace().initiatives.len(), PLAN_INITIATIVES);
     doc.close().unwrap();
 }
 
@@ -318,6 +334,80 @@ fn the_ten_thousand_step_journey_in_the_app() {
             part(|e| e.patch),
             part(|e| e.render),
             part(|e| e.total - e.edit - e.view - e.patch - e.render),
+        ),
+    );
+}
+
+/// Clicks "Plan" in the top bar and waits for the board's first painted frame; returns (the
+/// whole, the plan's IPC call: plan_screen in Rust, its transfer and parsing) in ms.
+fn show_plan(s: &Session) -> (f64, f64) {
+    let reply = s.exec_async(
+        &format!(
+            "{AFTER_PAINT}
+             const done = arguments[arguments.length - 1];
+             performance.clearMeasures();
+             const t0 = performance.now();
+             document.querySelector('[data-testid=\"btn-show-plan\"]').click();
+             const poll = () => document.querySelector('[data-testid=\"initiative-card\"]')
+               ? painted().then(() => done([performance.now() - t0,
+                   performance.getEntriesByName('baton:plan', 'measure').reduce((t, m) => t + m.duration, 0)]))
+               : requestAnimationFrame(poll);
+             poll();"
+        ),
+        json!([]),
+    );
+    match numbers(&reply)[..] {
+        [total, call] => (total, call),
+        _ => panic!("no plan paint time: {reply}"),
+    }
+}
+
+#[test]
+fn the_plan_view_of_a_thousand_initiatives_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Planned.baton");
+    build_planned_file(&file);
+
+    let s = launch();
+    s.click_testid("btn-open-file");
+    dialogs::answer_open("Open client file", &file);
+    s.wait_until("the map", Duration::from_secs(60), |s| {
+        s.try_find("[data-testid=\"card\"]").is_some()
+    });
+    let mut paints = Vec::new();
+    let mut calls = Vec::new();
+    for run in 0..OPEN_RUNS {
+        if run > 0 {
+            // Reopened, the file holds no plan or analysis: each paint is a first one.
+            s.click_testid("btn-close-file");
+            s.testid("recent-file");
+            s.click_testid("recent-file");
+            s.wait_until("the map", Duration::from_secs(60), |s| {
+                s.try_find("[data-testid=\"card\"]").is_some()
+            });
+        }
+        let (total, call) = show_plan(&s);
+        assert_eq!(
+            s.count("[data-testid=\"initiative-card\"]"),
+            PLAN_INITIATIVES,
+            "every initiative is on the board"
+        );
+        paints.push(total);
+        calls.push(call);
+        s.click_testid("btn-show-map");
+    }
+    s.click_testid("btn-show-plan");
+    s.testid("plan-board");
+    s.screenshot(&e2e_support::screens_dir().join("bench-plan-1000.png"));
+    println!("\nIn-app figures, 1,000 initiatives over the 10,000-step journey:");
+    report(
+        "Plan view: click -> first paint",
+        median(paints.clone()),
+        BUDGET_PLAN_MS,
+        &format!(
+            "{OPEN_RUNS} runs, max {:.1} ms; of it the plan_screen call (analysis, plan_view, transfer) median {:.1} ms",
+            max(&paints),
+            median(calls)
         ),
     );
 }

@@ -4,7 +4,7 @@
 //! bytes unchanged, errors, and user text escaped (fields are at most 200 characters, as many
 //! as `output::shown` keeps, so its shortening is a safety net not reachable from here).
 
-use baton_core::plan::{plan_view, PlanFilter};
+use baton_core::plan::{analyse_for_plan, plan_view, PlanFilter};
 use baton_core::Edit;
 use baton_tests::Sandbox;
 use serde_json::Value;
@@ -47,7 +47,8 @@ fn the_bank_plan_as_json_is_the_cores_plan_view() {
     assert_eq!(out["by"], "phase");
     let ws = sandbox.workspace("bank.baton");
     let today = serde_json::from_str(&format!("\"{TODAY}\"")).expect("a date");
-    let core = plan_view(&ws, &PlanFilter::default(), today);
+    let filter = PlanFilter::default();
+    let core = plan_view(&ws, &filter, today, &analyse_for_plan(&ws, &filter));
     let core: Value = serde_json::from_str(&serde_json::to_string(&core).unwrap()).unwrap();
     assert_eq!(out["plan"], core);
     assert_eq!(

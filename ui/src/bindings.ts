@@ -82,8 +82,11 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
-	/**  The plan of the open file `doc`: phases in order, each with its initiatives in order. */
-	planScreen: (doc: string) => typedError<PlanScreen, AppError>(__TAURI_INVOKE("plan_screen", { doc })),
+	/**
+	 *  The plan of the open file `doc` as `filter` shows it: phases in order, each with its
+	 *  initiatives in order, and how many the filter hides.
+	 */
+	planScreen: (doc: string, filter: PlanFilter) => typedError<PlanScreen, AppError>(__TAURI_INVOKE("plan_screen", { doc, filter })),
 	/**
 	 *  What "Draft plan" would add for `journey_id` (one `Edit::Batch` of proposed initiatives, or
 	 *  none when the plan already addresses everything). Nothing is applied: the screen shows it,
@@ -227,8 +230,13 @@ export type Coverage = {
 	 *  analysis' suggestion order.
 	 */
 	addressed_suggestions: string[],
-	/**  The suggestions no non-dropped initiative addresses, whole, in the analysis' order. */
+	/**
+	 *  The first `LISTED_SUGGESTIONS` of the suggestions no non-dropped initiative addresses,
+	 *  whole, in the analysis' order.
+	 */
 	unaddressed_suggestions: Suggestion[],
+	/**  How many suggestions no non-dropped initiative addresses (listed or not). */
+	unaddressed_suggestion_count: number,
 	/**  How many transfer chains are flagged (two transfers or more). */
 	flagged_chains: number,
 	/**  The flagged chains none of whose handoffs a non-dropped initiative links. */
@@ -847,8 +855,11 @@ export type OnScreen = {
 	journey_id: string,
 	presentation: boolean,
 	held: number | null,
-	/**  The Plan view is on screen: the answer carries the plan after the change. */
-	plan: boolean,
+	/**
+	 *  The Plan view is on screen, with this filter: the answer carries the plan after the
+	 *  change. None when the map is on screen.
+	 */
+	plan: PlanFilter | null,
 };
 
 /**  A client file that is now open, under the id the other commands take. */
@@ -912,6 +923,33 @@ export type PhaseView = {
 	counts: StatusCounts,
 	/**  done / (shown - dropped), 0..1; `None` when nothing but dropped initiatives is shown. */
 	done_share: number | null,
+	/**
+	 *  How many of the phase's initiatives the filter hides (the phase holds
+	 *  `initiatives.len() + hidden_count`: a move to its end goes to that position).
+	 */
+	hidden_count: number,
+};
+
+/**
+ *  Which initiatives to show. Every field is optional: the default shows the whole plan.
+ *  Coverage ignores `owner`, `status` and `quadrant` (it is about the whole plan), and covers
+ *  only `journey_id` when it is set, else every journey.
+ */
+export type PlanFilter = {
+	/**
+	 *  Only initiatives about this journey (linking one of its steps or handoffs, naming one of
+	 *  its suggestions, or expecting an effect on one of its steps or handoffs).
+	 */
+	journey_id?: string | null,
+	/**  Only initiatives with this owner (compared trimmed; `""` means "no owner"). */
+	owner?: string | null,
+	status?: InitiativeStatus | null,
+	quadrant?: Quadrant | null,
+	/**
+	 *  The period width scores are computed at from responses (default: month), for progress
+	 *  readings and for the analyses behind evidence and coverage.
+	 */
+	granularity?: Granularity,
 };
 
 /**  The journey's addressed cards and handoffs, by kind then id. */
@@ -923,7 +961,16 @@ export type PlanLinks = {
 
 /**  The plan as the Plan view draws it. */
 export type PlanScreen = {
+	/**  The plan as the filter shows it (`hidden_count` says how many it hides). */
 	plan: PlanView,
+	/**  The filter it was made with. */
+	filter: PlanFilter,
+	/**
+	 *  Every owner named in the plan (trimmed, each once, sorted case-insensitively), whatever
+	 *  the filter: the owner filter's choices. `has_unowned` adds "no owner" to them.
+	 */
+	owners: string[],
+	has_unowned: boolean,
 	revision: number,
 	can_undo: boolean,
 	can_redo: boolean,
@@ -944,6 +991,8 @@ export type PlanView = {
 	priority_order: string[],
 	/**  How many initiatives are shown (over all phases). */
 	initiative_count: number,
+	/**  How many the filter hides (over all phases; 0 without a filter). */
+	hidden_count: number,
 	/**  Per journey, in journey order: the filter's journey only, or every journey. */
 	coverage: Coverage[],
 };

@@ -1,6 +1,7 @@
 //! The Plan view's reads: the improvement plan as the board, matrix and timeline draw it. Its
 //! edits are ordinary `Edit`s (`edits::edit`), answered with the plan while it is on screen.
 
+use baton_core::plan::PlanFilter;
 use baton_core::Edit;
 use tauri::State;
 
@@ -10,11 +11,16 @@ use baton_session::error::AppResult;
 use baton_session::plan::PlanScreen;
 use baton_session::plan_links::PlanLinks;
 
-/// The plan of the open file `doc`: phases in order, each with its initiatives in order.
+/// The plan of the open file `doc` as `filter` shows it: phases in order, each with its
+/// initiatives in order, and how many the filter hides.
 #[tauri::command]
 #[specta::specta]
-pub async fn plan_screen(state: State<'_, AppState>, doc: String) -> AppResult<PlanScreen> {
-    with_document(&state, &doc, |d| d.plan_screen()).await
+pub async fn plan_screen(
+    state: State<'_, AppState>,
+    doc: String,
+    filter: PlanFilter,
+) -> AppResult<PlanScreen> {
+    with_document(&state, &doc, move |d| d.plan_screen(&filter)).await
 }
 
 /// What "Draft plan" would add for `journey_id` (one `Edit::Batch` of proposed initiatives, or

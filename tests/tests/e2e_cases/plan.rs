@@ -1,9 +1,11 @@
 //! End to end: the Plan view in the real app (issue 12). The bank template's initiatives by
-//! phase; a draft plan previewed and added; an initiative moved to phase 3 with Shift+arrows;
-//! an expected effect set in the inspector; a survey CSV dated after its start imported and its
-//! measured progress changing; every step undone and redone; the file closed, checked on disk
-//! and reopened. Screenshots of the board, the draft, the matrix, the timeline and the empty
-//! plan.
+//! phase; "Plan a fix" on a hotspot of a journey the test builds (a blind handoff, a retell, a
+//! re-verification) and its undo; that journey's draft plan previewed and added, its
+//! initiatives those the core drafts; an initiative moved to phase 3 with Shift+arrows; an
+//! expected effect set in the inspector; a survey CSV dated after its start imported and its
+//! measured progress changing; the plan filtered by journey and cleared with one key; every
+//! step undone and redone; the file closed, checked on disk and reopened. Screenshots of the
+//! board, the draft, the filter, the matrix, the timeline and the empty plan.
 
 use std::path::Path;
 use std::process::Command;
@@ -22,6 +24,8 @@ const JOURNEY: &str = "Report a lost card";
 /// A touchpoint the template gives no score: its readings come from this test alone.
 const TARGET: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
 const TARGET_CARD: &str = "Calls the lost-card line";
+/// The journey the test builds beside the template's.
+const BUILT: &str = "Card replaced by post";
 
 /// A day as `date` prints it (`spec` as `date -d` reads it, e.g. "45 days ago").
 fn day(spec: &str) -> String {
@@ -72,6 +76,122 @@ fn on_disk(file: &Path) -> (OnDisk, baton_core::Workspace) {
         .map(|m| m.id.clone())
         .unwrap();
     (OnDisk { phases, step, csat }, ws)
+}
+
+/// Adds to `file` a journey of its own: a customer who asks, an agent who takes the call and
+/// hands it blind to the cards team, where the customer tells the story again and is verified
+/// again, then a second blind transfer to fraud (a chain of two). Returns its id.
+fn build_journey(sandbox: &Sandbox, file: &str) -> String {
+    use baton_core::*;
+    sandbox.with_document(file, |doc| {
+        let journey = Journey {
+            id: new_id(),
+            name: BUILT.into(),
+            description: String::new(),
+            persona_id: None,
+            state: JourneyState::Current,
+            origin_id: None,
+            position: u32::try_from(doc.workspace().journeys.len()).unwrap(),
+        };
+        let j = journey.id.clone();
+        let stage = |name: &str, position| Stage {
+            id: new_id(),
+            journey_id: j.clone(),
+            name: name.into(),
+            description: String::new(),
+            position,
+        };
+        let (call, follow) = (stage("Call", 0), stage("Follow-up", 1));
+        let lane = |name: &str, kind, department: Option<&str>, position| Lane {
+            id: new_id(),
+            journey_id: j.clone(),
+            name: name.into(),
+            kind,
+            position,
+            department: department.map(str::to_owned),
+            sourcing: None,
+            work: None,
+            visibility: None,
+        };
+        let customer = lane("Customer", LaneKind::Customer, None, 0);
+        let agent = lane("Agent", LaneKind::Actor, Some("Contact centre"), 1);
+        let cards = lane("Cards team", LaneKind::Actor, Some("Cards"), 2);
+        let fraud = lane("Fraud team", LaneKind::Actor, Some("Fraud"), 3);
+        let step = |title: &str, stage: &Stage, lane: &Lane, verification| Step {
+            id: new_id(),
+            journey_id: j.clone(),
+            stage_id: stage.id.clone(),
+            lane_id: lane.id.clone(),
+            position: 0,
+            title: title.into(),
+            notes: String::new(),
+            touchpoint: Some(Channel::Phone),
+            verification,
+            resolution: false,
+            emotion: None,
+        };
+        let asks = step("Asks for a new card", &call, &customer, false);
+        let takes = step("Takes the call", &call, &agent, true);
+        let orders = step("Orders the card", &follow, &cards, true);
+        let checks = step("Checks the account", &follow, &fraud, false);
+        let blind = |from: &Step, to: &Step, retell| Handoff {
+            id: new_id(),
+            journey_id: j.clone(),
+            from_step_id: from.id.clone(),
+            to_step_id: to.id.clone(),
+            mode: HandoffMode::Blind,
+            context: ContextTransfer::None,
+            customer_repeats: retell,
+            reverify: retell,
+            wait_minutes: 5,
+            sensitive: false,
+            secure_channel: false,
+            checklist: Vec::new(),
+            note: String::new(),
+        };
+        let first = blind(&takes, &orders, true);
+        let second = blind(&orders, &checks, false);
+        let mut edits = vec![Edit::CreateJourney { journey }];
+        edits.extend([call, follow].map(|stage| Edit::CreateStage { stage }));
+        edits.extend([customer, agent, cards, fraud].map(|lane| Edit::CreateLane { lane }));
+        edits.extend([asks, takes, orders, checks].map(|step| Edit::CreateStep { step }));
+        edits.extend([first, second].map(|handoff| Edit::ConnectHandoff { handoff }));
+        doc.apply(Edit::Batch {
+            label: "Test journey".into(),
+            edits,
+        })
+        .unwrap();
+        j
+    })
+}
+
+/// The titles of the initiatives the core drafts for `journey` in `file`, sorted.
+fn core_draft(sandbox: &Sandbox, file: &str, journey: &str) -> Vec<String> {
+    let ws = sandbox.workspace(file);
+    let Some(baton_core::Edit::Batch { edits, .. }) =
+        baton_core::plan::draft_plan(&ws, journey).unwrap()
+    else {
+        panic!("the built journey has something to draft");
+    };
+    let mut titles: Vec<String> = edits
+        .iter()
+        .map(|e| match e {
+            baton_core::Edit::CreateInitiative { initiative } => initiative.title.clone(),
+            other => panic!("only initiatives: {other:?}"),
+        })
+        .collect();
+    titles.sort();
+    titles
+}
+
+/// The titles of the cards `ids` on the board, sorted.
+fn titles_of(s: &Session, ids: &[String]) -> Vec<String> {
+    let mut titles: Vec<String> = ids
+        .iter()
+        .map(|id| s.text(&s.find(&format!("{CARD}[data-id=\"{id}\"] .title"))))
+        .collect();
+    titles.sort();
+    titles
 }
 
 fn css(testid: &str) -> String {
@@ -165,6 +285,8 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         survey(20, 5, &day("today")).as_bytes(),
     );
     sandbox.run(&["new", "Empty.baton"]).ok();
+    let built = build_journey(&sandbox, "Bank.baton");
+    let drafts = core_draft(&sandbox, "Bank.baton", &built);
     let file = sandbox.path("Bank.baton");
     let (before, _) = on_disk(&file);
     let template_count: usize = before.phases.iter().map(Vec::len).sum();
@@ -177,23 +299,65 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
             .is_some_and(|e| s.text(&e) == JOURNEY)
     });
 
-    // The template's initiatives, phase by phase, in the file's order.
+    // "Plan a fix" on the built journey's worst handoff, from the insights panel: one edit,
+    // an initiative linked to it; the hotspot then says it is in the plan. Undo takes it away.
+    s.click(&s.find(&format!(
+        "[data-testid=\"journey-item\"][data-id=\"{built}\"]"
+    )));
+    s.wait_until("the built journey", Duration::from_secs(15), |s| {
+        s.try_find(&css("journey-name"))
+            .is_some_and(|e| s.text(&e) == BUILT)
+    });
+    s.click_testid("btn-insights");
+    let fix =
+        "[data-testid=\"hotspot\"][data-kind=\"handoff\"] + [data-testid=\"btn-hotspot-plan-fix\"]";
+    s.wait_until("the handoff hotspots", Duration::from_secs(30), |s| {
+        s.count(fix) == 2
+    });
+    s.click(&s.find(fix));
+    s.wait_until("the hotspot in the plan", Duration::from_secs(15), |s| {
+        s.count(
+            "[data-testid=\"hotspot\"][data-kind=\"handoff\"] + [data-testid=\"hotspot-in-plan\"]",
+        ) == 1
+    });
+    s.screenshot(&screens_dir().join("plan-fix-hotspot.png"));
     s.click_testid("btn-show-plan");
+    wait_board(&s, "the fix in phase 1", |b| {
+        b.iter().map(Vec::len).sum::<usize>() == template_count + 1
+    });
+    let fixed = board(&s)[0]
+        .iter()
+        .find(|id| !before.phases[0].contains(id))
+        .cloned()
+        .expect("the fix is at the end of phase 1");
+    assert!(titles_of(&s, std::slice::from_ref(&fixed))[0]
+        .starts_with("Fix the handoff Takes the call"));
+    undo(&s);
     wait_board(&s, "the template's plan", |b| b == before.phases.as_slice());
     assert!(s.try_find(&css("plan-empty")).is_none());
     s.screenshot(&screens_dir().join("plan-board.png"));
 
-    // Draft plan: previewed, then added as one edit.
-    s.click_testid("btn-draft-plan");
+    // Draft plan for the built journey: previewed, then added as one edit; the new cards are
+    // the initiatives the core drafts for it.
+    s.click(&s.find(&format!(
+        "[data-testid=\"coverage-journey\"][data-id=\"{built}\"] [data-testid=\"btn-draft-plan\"]"
+    )));
     s.testid("draft-dialog");
     let drafted = s.count(&css("draft-item"));
-    assert!(drafted > 0, "the bank journey has unaddressed suggestions");
+    assert_eq!(drafted, drafts.len());
     s.screenshot(&screens_dir().join("plan-draft.png"));
     s.click_testid("btn-draft-add");
     wait_board(&s, "the drafted initiatives", |b| {
         b.iter().map(Vec::len).sum::<usize>() == template_count + drafted
     });
     let drafted_board = board(&s);
+    let new_ids: Vec<String> = drafted_board
+        .iter()
+        .flatten()
+        .filter(|id| !before.phases.iter().flatten().any(|b| b == *id))
+        .cloned()
+        .collect();
+    assert_eq!(titles_of(&s, &new_ids), drafts);
 
     // An initiative of phase 1 with no expected effect yet (its progress is not measurable).
     let moved = drafted_board[0]
@@ -241,6 +405,33 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     assert_ne!(words_before, words_after);
     assert!(words_after.contains("->"), "{words_after}");
     s.screenshot(&screens_dir().join("plan-board-progress.png"));
+
+    // Filtered to the built journey: the board, the matrix and the timeline show only its
+    // initiatives (the drafted ones), and say how many the filter hides; X clears it.
+    set_field(&s, "plan-filter-journey", &built);
+    let mut shown_ids = new_ids.clone();
+    shown_ids.sort();
+    wait_board(&s, "the built journey's initiatives alone", |b| {
+        let mut ids: Vec<String> = b.iter().flatten().cloned().collect();
+        ids.sort();
+        ids == shown_ids
+    });
+    assert_eq!(
+        s.text(&s.testid("plan-hidden")),
+        format!("{template_count} hidden by the filter")
+    );
+    s.screenshot(&screens_dir().join("plan-filtered.png"));
+    s.click_testid("plan-tab-matrix");
+    s.wait_count(&css("matrix-dot"), drafted);
+    s.click_testid("plan-tab-timeline");
+    let undated = s.text(&s.find("[data-testid=\"timeline-undated\"] h3"));
+    assert!(undated.ends_with(&format!("({drafted})")), "{undated}");
+    s.click_testid("plan-tab-board");
+    s.keys("x");
+    wait_board(&s, "the whole plan again", |b| {
+        b.iter().map(Vec::len).sum::<usize>() == template_count + drafted
+    });
+    assert!(s.try_find(&css("plan-hidden")).is_none());
 
     // Matrix and timeline of the same plan.
     s.click_testid("plan-tab-matrix");

@@ -43,6 +43,7 @@ export type ActionId =
   | "plan_move_down"
   | "plan_move_left"
   | "plan_move_right"
+  | "plan_clear_filter"
   | "protect"
   | "nudge_left"
   | "nudge_right"
@@ -161,6 +162,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_move_down", label: "Move the initiative down in its phase", group: "Plan", keys: [{ key: "arrowdown", shift: true }], contexts: EDITING },
   { id: "plan_move_left", label: "Move the initiative to the previous phase", group: "Plan", keys: [{ key: "arrowleft", shift: true }], contexts: EDITING },
   { id: "plan_move_right", label: "Move the initiative to the next phase", group: "Plan", keys: [{ key: "arrowright", shift: true }], contexts: EDITING },
+  { id: "plan_clear_filter", label: "Clear the plan's filter", group: "Plan", keys: [{ key: "x" }], contexts: EDITING },
   { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
 ];
 

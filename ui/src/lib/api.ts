@@ -14,6 +14,7 @@ import type {
   InsightsUpdate,
   MetricScores,
   OnScreen,
+  PlanFilter,
   PlanLinks,
   PlanScreen,
   RecentFile,
@@ -60,8 +61,8 @@ export interface BatonApi {
   journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
-  /** The improvement plan: phases in order with their initiatives, for the Plan view. */
-  planScreen(doc: string): Promise<PlanScreen>;
+  /** The improvement plan as `filter` shows it: phases in order with their initiatives. */
+  planScreen(doc: string, filter: PlanFilter): Promise<PlanScreen>;
   /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
   draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
   /** The journey's cards and handoffs that non-dropped initiatives address, with those. */
@@ -129,7 +130,7 @@ const tauriApi: BatonApi = {
   },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
-  planScreen: (doc) => unwrap(commands.planScreen(doc)),
+  planScreen: (doc, filter) => unwrap(commands.planScreen(doc, filter)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
   planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
   copyCards: (doc, stepIds) => unwrap(commands.copyCards(doc, stepIds)),

@@ -8,7 +8,8 @@ import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
-import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
+import { NO_PLAN_FILTER } from "../plan/planFilter";
+import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanFilter, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
 
 export type Selection =
   | { kind: "stage"; id: Id }
@@ -43,6 +44,8 @@ class AppState {
   mode = $state<"map" | "plan">("map");
   /** The improvement plan while the Plan view is on screen; every change's answer renews it. */
   plan = $state.raw<PlanScreen | null>(null);
+  /** What the Plan view shows of the plan (Rust filters it, and every answer keeps the filter). */
+  planFilter = $state.raw<PlanFilter>(NO_PLAN_FILTER);
   /** The journey's cards and handoffs the plan addresses (map markers, the inspector's list). */
   planLinks = $state.raw<PlanLinks | null>(null);
   /** The shell's token for the view shown: its next update is a patch on this one. */
@@ -148,6 +151,7 @@ class AppState {
       this.selection = null;
       this.error = null;
       this.plan = null;
+      this.planFilter = NO_PLAN_FILTER;
       this.mode = "map";
       await this.refreshWorkspace();
       const first = this.workspace?.journeys[0];
@@ -190,7 +194,14 @@ class AppState {
     this.insightsHeld = null;
     this.evidence = null;
     this.plan = null;
+    this.planFilter = NO_PLAN_FILTER;
     this.mode = "map";
+  }
+
+  /** Shows the plan through `filter` (NO_PLAN_FILTER shows it all). */
+  async filterPlan(filter: PlanFilter): Promise<void> {
+    this.planFilter = filter;
+    await this.refreshPlan();
   }
 
   /** Fetches the plan whole (on entering the Plan view; after that, edits bring it). */
@@ -198,7 +209,7 @@ class AppState {
     const doc = this.doc;
     if (!doc) return;
     try {
-      const plan = await api().planScreen(doc.doc);
+      const plan = await timed("baton:plan", () => api().planScreen(doc.doc, this.planFilter));
       if (this.doc === doc) this.plan = plan;
     } catch (e) {
       this.fail(e, null);
@@ -353,7 +364,7 @@ class AppState {
     if (!doc) return null;
     const journeyId = this.journeyId;
     const screen: OnScreen | null = journeyId
-      ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null, plan: this.mode === "plan" }
+      ? { journey_id: journeyId, presentation: this.presenting, held: this.view ? this.viewToken : null, plan: this.mode === "plan" ? this.planFilter : null }
       : null;
     const answer = await timed("baton:edit", () => send(doc.doc, screen));
     if (this.doc !== doc) return null;

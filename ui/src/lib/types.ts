@@ -67,6 +67,8 @@ export type {
   Quadrant,
   Coverage,
   PlanScreen,
+  PlanFilter,
+  TouchpointHotspot,
   PlanLinks,
   AddressedItem,
   InitiativeRef,

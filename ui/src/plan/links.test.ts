@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Handoff, Step } from "../lib/types";
-import { handoffLabel, stepLabel, withLink } from "./links";
+import { clip, handoffLabel, stepLabel, withLink } from "./links";
 
 const steps = new Map([
   ["s1", { id: "s1", title: "Calls the bank" } as Step],
@@ -20,5 +20,16 @@ describe("links", () => {
     expect(withLink(["a"], "b")).toEqual(["a", "b"]);
     const list = ["a"];
     expect(withLink(list, "a")).toBe(list);
+  });
+});
+
+describe("clip", () => {
+  it("keeps short names and cuts long ones to the limit with an ellipsis, by character", () => {
+    expect(clip("Calls the bank")).toBe("Calls the bank");
+    const long = "é".repeat(100);
+    expect([...clip(long)].length).toBe(80);
+    expect(clip(long).endsWith("…")).toBe(true);
+    expect(clip("abcdef", 4)).toBe("abc…");
+    expect(clip("abcd", 4)).toBe("abcd");
   });
 });

@@ -25,3 +25,10 @@ export function handoffLabel(look: LinkLookups | null, id: Id): string {
 export function withLink(list: Id[], id: Id): Id[] {
   return list.includes(id) ? list : [...list, id];
 }
+
+/** `text` cut to `max` characters with an ellipsis, so a title built from names stays short
+ * (and within Rust's 200 characters for a title: two names of 80 and a few words). */
+export function clip(text: string, max = 80): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}

@@ -1,7 +1,7 @@
 // What the Plan view holds beside the plan itself (which lives in `app.plan`, renewed by every
 // change): the selected initiative and the tab shown.
 import { app } from "../lib/state.svelte";
-import type { Id, Initiative, PlanScreen } from "../lib/types";
+import type { Id, Initiative, PhaseView, PlanScreen } from "../lib/types";
 import type { BoardOrder } from "./planEdits";
 
 export type PlanTab = "board" | "matrix" | "timeline";
@@ -15,9 +15,21 @@ class PlanUi {
 
 export const planUi = new PlanUi();
 
-/** The board's order: each phase's id and its initiatives' ids. */
+/** The board's order: each phase's id, its shown initiatives and how many it holds. */
 export function boardOrder(screen: PlanScreen): BoardOrder {
-  return { phases: screen.plan.phases.map((p) => ({ id: p.phase.id, initiatives: p.initiatives.map((i) => i.initiative.id) })) };
+  return {
+    phases: screen.plan.phases.map((p) => ({
+      id: p.phase.id,
+      initiatives: p.initiatives.map((i) => ({ id: i.initiative.id, position: i.initiative.position })),
+      size: endOf(p),
+    })),
+  };
+}
+
+/** The position after a phase's last initiative, shown or hidden by the filter: where a new
+ * one goes. */
+export function endOf(phase: PhaseView): number {
+  return phase.initiatives.length + phase.hidden_count;
 }
 
 /** The selected initiative as the file holds it now, or null (also when it was deleted). */

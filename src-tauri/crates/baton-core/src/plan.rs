@@ -17,9 +17,10 @@ mod progress;
 mod quadrant;
 mod view;
 
-pub use coverage::Coverage;
-pub use draft::{draft_plan, impact_of_evidence};
+pub use coverage::{Coverage, LISTED_SUGGESTIONS};
+pub use draft::{draft_plan, draft_plan_from, impact_of_evidence};
 pub use evidence::{Evidence, HandoffEvidence, TouchpointEvidence};
+pub use journeys::{analyse_for_plan, journeys_for_plan, JourneyAnalyses};
 pub use progress::{Progress, ProgressState};
 pub use quadrant::{quadrant_of, Quadrant};
 pub use view::{plan_view, InitiativeView, PhaseView, PlanFilter, PlanView, StatusCounts};

@@ -181,11 +181,13 @@ struct Generated {
 }
 
 mod one_cell;
+mod plan;
 mod random;
 #[cfg(test)]
 mod tests;
 
 pub use one_cell::{one_cell, OneCell};
+pub use plan::synthetic_plan;
 use random::*;
 
 /// The lane plan: an emotion lane on top and a customer lane, then actors, with a pains lane at

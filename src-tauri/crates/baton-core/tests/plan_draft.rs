@@ -45,6 +45,11 @@ fn created(edit: &Edit) -> Vec<Initiative> {
         .collect()
 }
 
+/// `plan_view` with the analyses it reads computed now, as the CLI does.
+fn planned(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanView {
+    plan_view(ws, filter, today, &analyse_for_plan(ws, filter))
+}
+
 #[test]
 fn the_bank_templates_draft_worked_out_by_hand() {
     let (mut ws, journey) = bank();
@@ -52,7 +57,7 @@ fn the_bank_templates_draft_worked_out_by_hand() {
     // eight touchpoints have a CSAT target, seven have last quarter's entered score (the new
     // card has none: it is addressed by the survey initiative), and all seven miss, as does
     // the dispute's NPS (-18 against 20).
-    let before = plan_view(&ws, &PlanFilter::default(), today());
+    let before = planned(&ws, &PlanFilter::default(), today());
     let coverage = &before.coverage[0];
     let unaddressed: Vec<&str> = coverage
         .unaddressed_suggestions
@@ -137,7 +142,7 @@ fn the_bank_templates_draft_worked_out_by_hand() {
     let count_before = ws.initiatives.len();
     let undo = apply(&mut ws, draft).inverse;
     assert_eq!(ws.initiatives.len(), count_before + 7);
-    let after = plan_view(&ws, &PlanFilter::default(), today());
+    let after = planned(&ws, &PlanFilter::default(), today());
     let coverage = &after.coverage[0];
     assert!(coverage.unaddressed_suggestions.is_empty());
     assert_eq!(coverage.addressed_suggestions.len(), 7 + 12);
@@ -274,5 +279,29 @@ fn drafting_needs_the_journey_and_a_phase() {
     assert_eq!(
         (err.kind, err.entity),
         (EditErrorKind::NotFound, EntityKind::Phase)
+    );
+}
+
+/// Drafting from a held analysis drafts what analysing anew drafts; without the journey's
+/// analysis among those held, the journey counts as not found.
+#[test]
+fn a_draft_from_the_held_analysis_equals_a_fresh_one() {
+    let (ws, journey) = bank();
+    let described = |edit: &Edit| -> Vec<(String, String, u8, u8, String)> {
+        created(edit)
+            .into_iter()
+            .map(|i| (i.phase_id, i.title, i.impact, i.effort, i.owner))
+            .collect()
+    };
+    let fresh = draft_plan(&ws, &journey).expect("drafts").expect("adds");
+    let held = analyse_for_plan(&ws, &PlanFilter::default());
+    let from_held = draft_plan_from(&ws, &journey, &held)
+        .expect("drafts")
+        .expect("adds");
+    assert_eq!(described(&from_held), described(&fresh));
+    let err = draft_plan_from(&ws, &journey, &JourneyAnalyses::new()).expect_err("not held");
+    assert_eq!(
+        (err.kind, err.entity),
+        (EditErrorKind::NotFound, EntityKind::Journey)
     );
 }

@@ -67,6 +67,11 @@ fn today() -> NaiveDate {
     date(2026, 12, 6)
 }
 
+/// `plan_view` with the analyses it reads computed now, as the CLI does.
+fn planned(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanView {
+    plan_view(ws, filter, today, &analyse_for_plan(ws, filter))
+}
+
 fn entered(
     ws: &mut Workspace,
     subject: Subject,
@@ -94,7 +99,7 @@ fn view_of<'v>(view: &'v PlanView, id: &str) -> &'v InitiativeView {
 }
 
 fn progress(ws: &Workspace, id: &str) -> Progress {
-    let view = plan_view(ws, &PlanFilter::default(), today());
+    let view = planned(ws, &PlanFilter::default(), today());
     view_of(&view, id).progress.clone()
 }
 
@@ -354,7 +359,7 @@ fn readings_from_responses_per_month_and_the_start_on_a_period_boundary() {
         granularity: scores::Granularity::Week,
         ..PlanFilter::default()
     };
-    let view = plan_view(&f.ws, &filter, today());
+    let view = planned(&f.ws, &filter, today());
     let p = &view_of(&view, &inside).progress;
     assert_eq!(
         p.current.as_ref().map(|c| c.period.label.as_str()),
@@ -390,7 +395,7 @@ fn evidence_counts_a_handoff_linked_twice_once_and_adds_missed_targets() {
     // A file written by an older version may list a handoff twice: it still counts once.
     let stored = f.ws.initiatives.get_mut(&id).expect("stored");
     stored.handoff_ids.push(f.handoff.clone());
-    let view = plan_view(&f.ws, &PlanFilter::default(), today());
+    let view = planned(&f.ws, &PlanFilter::default(), today());
     let evidence = &view_of(&view, &id).evidence;
     assert_eq!(evidence.handoffs.len(), 1);
     assert_eq!(evidence.handoffs[0].friction, 60);
@@ -425,7 +430,7 @@ fn overdue_counts_and_filters() {
     later.effort = 1;
     let later = add_initiative(&mut f.ws, later);
 
-    let view = plan_view(&f.ws, &PlanFilter::default(), today());
+    let view = planned(&f.ws, &PlanFilter::default(), today());
     assert!(view_of(&view, &late).overdue);
     assert!(!view_of(&view, &done).overdue, "done is never overdue");
     assert!(
@@ -460,7 +465,7 @@ fn overdue_counts_and_filters() {
         ..PlanFilter::default()
     };
     let shown = |filter: &PlanFilter| -> Vec<Id> {
-        plan_view(&f.ws, filter, today())
+        planned(&f.ws, filter, today())
             .initiatives()
             .map(|v| v.initiative.id.clone())
             .collect()
@@ -481,5 +486,102 @@ fn overdue_counts_and_filters() {
         ..PlanFilter::default()
     };
     assert_eq!(shown(&journey), vec![late]);
-    assert_eq!(plan_view(&f.ws, &journey, today()).coverage.len(), 1);
+    assert_eq!(planned(&f.ws, &journey, today()).coverage.len(), 1);
+
+    // What the filter hides is counted, per phase and in all: owner "Ops" shows "late" and
+    // hides the other two of phase 1 and "later" of phase 2.
+    let ops = planned(&f.ws, &by_owner("Ops"), today());
+    assert_eq!(ops.hidden_count, 3);
+    let hidden: Vec<u32> = ops.phases.iter().map(|p| p.hidden_count).collect();
+    assert_eq!(hidden, vec![2, 1, 0]);
+    assert_eq!(view.hidden_count, 0, "no filter hides nothing");
+    assert!(view.phases.iter().all(|p| p.hidden_count == 0));
+}
+
+/// `plan_view` reads the analyses it is given and analyses nothing itself: without them the
+/// handoff adds no evidence and the journey has no coverage; with them, both are there.
+#[test]
+fn the_view_reads_the_analyses_the_caller_holds() {
+    let mut f = small();
+    let mut i = initiative(&f.phases[0], "Warm transfer", 0);
+    i.handoff_ids = vec![f.handoff.clone()];
+    let id = add_initiative(&mut f.ws, i);
+    let filter = PlanFilter::default();
+    let none = plan_view(&f.ws, &filter, today(), &JourneyAnalyses::new());
+    assert_eq!(view_of(&none, &id).evidence.score, 0);
+    assert!(none.coverage.is_empty());
+    let held = analyse_for_plan(&f.ws, &filter);
+    assert_eq!(held.keys().collect::<Vec<_>>(), vec![&f.journey]);
+    let with = plan_view(&f.ws, &filter, today(), &held);
+    assert_eq!(view_of(&with, &id).evidence.score, 60);
+    assert_eq!(with.coverage.len(), 1);
+    assert_eq!(with.coverage[0].journey_id, f.journey);
+}
+
+/// A plan filtered to a journey reads that journey's analysis and those of every journey its
+/// initiatives are about, and no other.
+#[test]
+fn a_journey_filter_reads_the_journeys_its_initiatives_are_about() {
+    let mut f = small();
+    let other = journey("Other", 1);
+    let unrelated = journey("Unrelated", 2);
+    let (oid, uid) = (other.id.clone(), unrelated.id.clone());
+    apply(&mut f.ws, Edit::CreateJourney { journey: other });
+    apply(&mut f.ws, Edit::CreateJourney { journey: unrelated });
+    let st = stage(&oid, "Elsewhere", 0);
+    let stid = st.id.clone();
+    apply(&mut f.ws, Edit::CreateStage { stage: st });
+    let l = lane(&oid, "Agent", LaneKind::Actor, 0);
+    let lid = l.id.clone();
+    apply(&mut f.ws, Edit::CreateLane { lane: l });
+    let s = step(&oid, &stid, &lid, "Elsewhere", 0);
+    let sid = s.id.clone();
+    apply(&mut f.ws, Edit::CreateStep { step: s });
+    let mut both = initiative(&f.phases[0], "Both journeys", 0);
+    both.handoff_ids = vec![f.handoff.clone()];
+    both.step_ids = vec![sid];
+    add_initiative(&mut f.ws, both);
+    let mut expected = vec![f.journey.clone(), oid.clone()];
+    expected.sort();
+    let read: Vec<String> = journeys_for_plan(&f.ws, Some(&f.journey))
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(read, expected);
+    assert_eq!(journeys_for_plan(&f.ws, None).len(), 3);
+    assert!(journeys_for_plan(&f.ws, Some(&uid)).contains(uid.as_str()));
+    assert_eq!(journeys_for_plan(&f.ws, Some(&uid)).len(), 1);
+    assert!(journeys_for_plan(&f.ws, Some("no-such-journey")).is_empty());
+}
+
+/// A journey with more unaddressed suggestions than coverage lists: the first fifty are listed
+/// whole, in the analysis' order, and all of them are counted.
+#[test]
+fn coverage_lists_the_first_fifty_unaddressed_suggestions_and_counts_all() {
+    let mut f = small();
+    let stage = f.ws.stages.values().next().expect("a stage").id.clone();
+    let lane = f.ws.steps[&f.from].lane_id.clone();
+    for n in 1..=60u32 {
+        let mut s = step(&f.journey, &stage, &lane, &format!("Touchpoint {n}"), n);
+        s.touchpoint = Some(Channel::Email);
+        apply(&mut f.ws, Edit::CreateStep { step: s });
+    }
+    let filter = PlanFilter::default();
+    let held = analyse_for_plan(&f.ws, &filter);
+    let all: Vec<String> = held[&f.journey]
+        .suggestions
+        .iter()
+        .map(|s| s.key.clone())
+        .collect();
+    assert!(all.len() > 60, "every unscored touchpoint is a suggestion");
+    let view = plan_view(&f.ws, &filter, today(), &held);
+    let coverage = &view.coverage[0];
+    assert_eq!(coverage.unaddressed_suggestion_count as usize, all.len());
+    let listed: Vec<String> = coverage
+        .unaddressed_suggestions
+        .iter()
+        .map(|s| s.key.clone())
+        .collect();
+    assert_eq!(listed.len(), LISTED_SUGGESTIONS);
+    assert_eq!(listed, all[..LISTED_SUGGESTIONS].to_vec());
 }

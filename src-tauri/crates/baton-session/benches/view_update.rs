@@ -162,7 +162,7 @@ fn one_call_per_edit(c: &mut Criterion) {
                     journey_id: journey.clone(),
                     presentation: false,
                     held: Some(held),
-                    plan: false,
+                    plan: None,
                 };
                 let answer = doc
                     .lock()

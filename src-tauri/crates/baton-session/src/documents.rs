@@ -11,6 +11,7 @@ use baton_core::{Edit, Subject, SubjectKind, Workspace};
 use baton_store::{Document, EditOutcome, NewDocument, Passphrase, StoreError};
 
 use crate::error::{AppError, AppResult};
+use crate::plan_analyses::HeldAnalyses;
 use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
 use crate::views::{JourneyInsights, JourneyView, WorkspaceView};
 
@@ -20,6 +21,8 @@ pub struct OpenDocument {
     doc: Document,
     /// The last journey view sent to the screen, to answer the next one with a patch.
     sent_view: ViewCache,
+    /// The journeys' analyses the plan reads, kept until a change may alter them.
+    plan_analyses: HeldAnalyses,
 }
 
 impl OpenDocument {
@@ -76,6 +79,7 @@ impl OpenDocument {
         Self {
             doc,
             sent_view: ViewCache::default(),
+            plan_analyses: HeldAnalyses::default(),
         }
     }
 
@@ -134,10 +138,13 @@ impl OpenDocument {
         match result {
             Ok(outcome) => {
                 self.sent_view.note(&outcome.touched);
+                self.plan_analyses
+                    .note(self.doc.workspace(), &outcome.touched);
                 Ok(outcome)
             }
             Err(error) => {
                 self.sent_view.note_unknown_change();
+                self.plan_analyses.note_unknown_change();
                 Err(error.into())
             }
         }
@@ -155,6 +162,11 @@ impl OpenDocument {
     /// import, duplicate as future state).
     pub fn workspace(&self) -> &baton_core::Workspace {
         self.doc.workspace()
+    }
+
+    /// The file's content and the journeys' analyses held for the plan (`plan.rs`).
+    pub(crate) fn workspace_and_analyses(&mut self) -> (&Workspace, &mut HeldAnalyses) {
+        (self.doc.workspace(), &mut self.plan_analyses)
     }
 
     /// Bumped by every change of the file's content.

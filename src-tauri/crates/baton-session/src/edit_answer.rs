@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use baton_core::plan::PlanFilter;
 use baton_core::{Edit, EntityKind, Id};
 use baton_store::EditOutcome;
 
@@ -23,8 +24,9 @@ pub struct OnScreen {
     pub journey_id: Id,
     pub presentation: bool,
     pub held: Option<u32>,
-    /// The Plan view is on screen: the answer carries the plan after the change.
-    pub plan: bool,
+    /// The Plan view is on screen, with this filter: the answer carries the plan after the
+    /// change. None when the map is on screen.
+    pub plan: Option<PlanFilter>,
 }
 
 /// A change to the file, as the screen asks for it. Made once per call and moved straight into
@@ -89,7 +91,9 @@ impl OpenDocument {
             _ => None,
         };
         let plan = match screen {
-            Some(s) if s.plan => Some(self.plan_screen()?),
+            Some(OnScreen {
+                plan: Some(filter), ..
+            }) => Some(self.plan_screen(filter)?),
             _ => None,
         };
         Ok(EditAnswer {
@@ -130,7 +134,7 @@ mod tests {
             journey_id: journey.clone(),
             presentation: false,
             held: Some(token(&first)),
-            plan: false,
+            plan: None,
         };
         let mut step = doc.journey_view(&journey, false).unwrap().model.steps[2].clone();
         step.title = "Renamed in one call".into();
@@ -169,7 +173,7 @@ mod tests {
             journey_id: journey.clone(),
             presentation: false,
             held: None,
-            plan: false,
+            plan: None,
         };
         let mut renamed = doc.workspace().journeys[&journey].clone();
         renamed.name = "Renamed journey".into();

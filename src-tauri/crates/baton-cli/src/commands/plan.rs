@@ -7,7 +7,9 @@
 
 use std::path::PathBuf;
 
-use baton_core::plan::{plan_view, InitiativeView, PlanFilter, PlanView, ProgressState};
+use baton_core::plan::{
+    analyse_for_plan, plan_view, InitiativeView, PlanFilter, PlanView, ProgressState,
+};
 use baton_core::{InitiativeStatus, Workspace};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -76,7 +78,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let today = args
         .today
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let view = plan_view(document.workspace(), &filter, today);
+    let analyses = analyse_for_plan(document.workspace(), &filter);
+    let view = plan_view(document.workspace(), &filter, today, &analyses);
     let text = (!args.json).then(|| render(document.workspace(), &view, args.by));
     super::close(document)?;
     match text {
@@ -248,7 +251,8 @@ pub(super) fn number(value: f64) -> String {
 }
 
 fn render_coverage(ws: &Workspace, c: &baton_core::plan::Coverage) -> String {
-    let total = c.addressed_suggestions.len() + c.unaddressed_suggestions.len();
+    let unaddressed = c.unaddressed_suggestion_count as usize;
+    let total = c.addressed_suggestions.len() + unaddressed;
     let mut out = format!(
         "Coverage of “{}”: {} of {} suggestions addressed\n",
         output::shown(&c.journey_name),
@@ -259,6 +263,12 @@ fn render_coverage(ws: &Workspace, c: &baton_core::plan::Coverage) -> String {
         out.push_str(&format!(
             "  - unaddressed: {}\n",
             output::one_line(&s.reason)
+        ));
+    }
+    if unaddressed > c.unaddressed_suggestions.len() {
+        out.push_str(&format!(
+            "  - and {} more unaddressed (`baton analyze` lists every suggestion)\n",
+            unaddressed - c.unaddressed_suggestions.len()
         ));
     }
     out.push_str(&format!(

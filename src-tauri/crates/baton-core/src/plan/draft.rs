@@ -30,7 +30,7 @@ use crate::model::*;
 use crate::scores::{score_range, Granularity};
 
 use super::evidence::evidence_of_links;
-use super::journeys::Analysed;
+use super::journeys::{analyse_one, Analysed, JourneyAnalyses};
 
 /// Impact 1..5 from an evidence score.
 pub fn impact_of_evidence(evidence: u32) -> u8 {
@@ -45,15 +45,27 @@ pub fn impact_of_evidence(evidence: u32) -> u8 {
 
 /// The draft plan of `journey_id` as one `Edit::Batch` of `CreateInitiative` edits, or `None`
 /// when every suggestion is addressed already (so drafting twice adds nothing the second time).
+/// Analyses the journey first; a caller that holds its analysis calls `draft_plan_from`.
 /// Errors: the journey does not exist, or the file has no phase to put initiatives in.
 pub fn draft_plan(ws: &Workspace, journey_id: &str) -> Result<Option<Edit>, EditError> {
+    let analyses = analyse_one(ws, journey_id, Granularity::default())
+        .ok_or_else(|| EditError::not_found(EntityKind::Journey, journey_id))?;
+    draft_plan_from(ws, journey_id, &analyses)
+}
+
+/// `draft_plan` from the analyses the caller holds (the journey's own, at the default
+/// granularity, must be among them, else the journey counts as not found).
+pub fn draft_plan_from(
+    ws: &Workspace,
+    journey_id: &str,
+    analyses: &JourneyAnalyses,
+) -> Result<Option<Edit>, EditError> {
     let journey = ws
         .journeys
         .get(journey_id)
         .ok_or_else(|| EditError::not_found(EntityKind::Journey, journey_id))?;
-    let journeys = BTreeSet::from([journey.id.as_str()]);
-    let analysed = Analysed::build(ws, &journeys, Granularity::default());
-    let Some(analysis) = analysed.analyses.get(journey.id.as_str()) else {
+    let analysed = Analysed::index(analyses, std::iter::once(journey.id.as_str()));
+    let Some(analysis) = analysed.analyses.get(journey.id.as_str()).copied() else {
         return Err(EditError::not_found(EntityKind::Journey, journey_id));
     };
     let addressed: BTreeSet<&str> = ws

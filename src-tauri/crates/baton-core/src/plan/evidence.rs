@@ -68,7 +68,7 @@ pub(super) fn evidence_of_links(
         .flat_map(|step_id| {
             analysed
                 .misses(step_id)
-                .into_iter()
+                .iter()
                 .map(|miss| TouchpointEvidence {
                     step_id: step_id.clone(),
                     metric_id: miss.metric_id.to_owned(),

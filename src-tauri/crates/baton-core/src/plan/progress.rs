@@ -17,7 +17,7 @@ use specta::Type;
 
 use crate::id_map::{self, IdMap};
 use crate::model::{Direction, Id, Initiative, Metric, Score, Subject, SurveyResponse, Workspace};
-use crate::scores::{gap, score_range, series_from, Granularity, ScorePoint};
+use crate::scores::{gap, latest_from, period_of, score_range, Granularity, ScorePoint};
 
 /// Where an initiative stands against its expected effect (see the module notes).
 #[derive(
@@ -105,54 +105,84 @@ impl Progress {
 }
 
 /// The responses and entered scores of the (subject, metric) pairs that expected effects name,
-/// gathered in one pass over each list (hashed: 50,000 responses are looked up one by one).
+/// gathered in one pass over each list. Looked up by subject id alone (one hash of one id per
+/// response: 50,000 responses are looked up one by one), the kind and metric compared after.
 pub(super) struct EffectReadings<'w> {
-    by_pair: IdMap<PairKey<'w>, PairReadings<'w>>,
+    by_subject: IdMap<&'w str, Vec<PairReadings<'w>>>,
 }
 
-/// A subject and a metric id.
-type PairKey<'w> = (&'w Subject, &'w str);
-/// A pair's responses and entered scores, in id order.
-type PairReadings<'w> = (Vec<&'w SurveyResponse>, Vec<&'w Score>);
+/// A pair's subject and metric id, and its responses and entered scores, in id order.
+struct PairReadings<'w> {
+    subject: &'w Subject,
+    metric_id: &'w str,
+    responses: Vec<&'w SurveyResponse>,
+    scores: Vec<&'w Score>,
+}
 
 impl<'w> EffectReadings<'w> {
     pub fn gather(ws: &'w Workspace, initiatives: impl Iterator<Item = &'w Initiative>) -> Self {
-        let mut by_pair: IdMap<PairKey, PairReadings> = id_map::with_capacity(0);
+        let mut by_subject: IdMap<&str, Vec<PairReadings>> = id_map::with_capacity(0);
         for initiative in initiatives {
-            if let Some(effect) = &initiative.expected_effect {
-                if let Some(subject) = &effect.subject {
-                    by_pair
-                        .entry((subject, effect.metric_id.as_str()))
-                        .or_default();
-                }
+            let Some(effect) = &initiative.expected_effect else {
+                continue;
+            };
+            let Some(subject) = &effect.subject else {
+                continue;
+            };
+            let pairs = by_subject.entry(subject.id.as_str()).or_default();
+            if !pairs
+                .iter()
+                .any(|p| p.subject == subject && p.metric_id == effect.metric_id)
+            {
+                pairs.push(PairReadings {
+                    subject,
+                    metric_id: &effect.metric_id,
+                    responses: Vec::new(),
+                    scores: Vec::new(),
+                });
             }
         }
-        if !by_pair.is_empty() {
+        if !by_subject.is_empty() {
             for response in ws.responses.values() {
-                if let Some(entry) =
-                    by_pair.get_mut(&(&response.subject, response.metric_id.as_str()))
+                if let Some(pair) =
+                    Self::pair_mut(&mut by_subject, &response.subject, &response.metric_id)
                 {
-                    entry.0.push(response);
+                    pair.responses.push(response);
                 }
             }
             for score in ws.scores.values() {
-                if let Some(entry) = by_pair.get_mut(&(&score.subject, score.metric_id.as_str())) {
-                    entry.1.push(score);
+                if let Some(pair) =
+                    Self::pair_mut(&mut by_subject, &score.subject, &score.metric_id)
+                {
+                    pair.scores.push(score);
                 }
             }
         }
-        EffectReadings { by_pair }
+        EffectReadings { by_subject }
     }
 
-    fn of(
-        &self,
-        subject: &'w Subject,
-        metric_id: &'w str,
-    ) -> (&[&'w SurveyResponse], &[&'w Score]) {
-        match self.by_pair.get(&(subject, metric_id)) {
-            Some((responses, scores)) => (responses, scores),
-            None => (&[], &[]),
-        }
+    fn pair_mut<'m>(
+        by_subject: &'m mut IdMap<&'w str, Vec<PairReadings<'w>>>,
+        subject: &Subject,
+        metric_id: &str,
+    ) -> Option<&'m mut PairReadings<'w>> {
+        by_subject
+            .get_mut(subject.id.as_str())?
+            .iter_mut()
+            .find(|p| p.subject.kind == subject.kind && p.metric_id == metric_id)
+    }
+
+    fn of(&self, subject: &Subject, metric_id: &str) -> (&[&'w SurveyResponse], &[&'w Score]) {
+        self.by_subject
+            .get(subject.id.as_str())
+            .and_then(|pairs| {
+                pairs
+                    .iter()
+                    .find(|p| p.subject == subject && p.metric_id == metric_id)
+            })
+            .map_or((&[], &[]), |p| {
+                (p.responses.as_slice(), p.scores.as_slice())
+            })
     }
 }
 
@@ -184,16 +214,49 @@ pub(super) fn progress_of<'w>(
         return progress;
     };
     let (responses, entered) = readings.of(subject, &metric.id);
-    let series = series_from(metric, responses, entered, granularity);
-    // The series is oldest first, its last point the latest: the last that qualifies wins.
-    let baseline = series.iter().rev().find(|p| p.period.end < start).cloned();
-    let current = series
-        .iter()
-        .rev()
-        .find(|p| p.period.start >= start)
-        .cloned();
+    let (baseline, current) = around(metric, responses, entered, start, granularity);
     measure(&mut progress, metric, effect.value, baseline, current);
     progress
+}
+
+/// B and C for a start `start`: the latest reading whose period ends before it, and the latest
+/// whose period starts on or after it. Periods of one width tile the calendar, so a response's
+/// period ends before `start` exactly when its day is before the first day of `start`'s period,
+/// and starts on or after `start` exactly when its day is on or after the first period start
+/// not before `start`. Each side is the latest point of its own readings (`latest_from`, the
+/// last point of their series, which only labels that one), not a series built whole.
+fn around(
+    metric: &Metric,
+    responses: &[&SurveyResponse],
+    entered: &[&Score],
+    start: NaiveDate,
+    granularity: Granularity,
+) -> (Option<ScorePoint>, Option<ScorePoint>) {
+    let containing = period_of(start, granularity);
+    let first_after = if containing.start == start {
+        Some(start)
+    } else {
+        containing.end.succ_opt()
+    };
+    let (before, since): (Vec<&SurveyResponse>, Vec<&SurveyResponse>) = responses
+        .iter()
+        .copied()
+        .filter(|r| r.date < containing.start || first_after.is_some_and(|f| r.date >= f))
+        .partition(|r| r.date < containing.start);
+    let entered_before: Vec<&Score> = entered
+        .iter()
+        .copied()
+        .filter(|s| s.period_end < start)
+        .collect();
+    let entered_since: Vec<&Score> = entered
+        .iter()
+        .copied()
+        .filter(|s| s.period_start >= start)
+        .collect();
+    (
+        latest_from(metric, &before, &entered_before, granularity),
+        latest_from(metric, &since, &entered_since, granularity),
+    )
 }
 
 /// State and percentage from B, C and V.

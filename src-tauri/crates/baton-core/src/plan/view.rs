@@ -3,7 +3,7 @@
 //! the priority order, and each journey's coverage.
 
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use crate::scores::Granularity;
 
 use super::coverage::{coverage_of, Coverage};
 use super::evidence::{evidence_of, Evidence};
-use super::journeys::{journeys_of, Analysed};
+use super::journeys::{journeys_of, Analysed, JourneyAnalyses};
 use super::progress::{progress_of, EffectReadings, Progress};
 use super::quadrant::{quadrant_of, Quadrant};
 
@@ -50,6 +50,8 @@ pub struct PlanView {
     pub priority_order: Vec<Id>,
     /// How many initiatives are shown (over all phases).
     pub initiative_count: u32,
+    /// How many the filter hides (over all phases; 0 without a filter).
+    pub hidden_count: u32,
     /// Per journey, in journey order: the filter's journey only, or every journey.
     pub coverage: Vec<Coverage>,
 }
@@ -64,6 +66,9 @@ pub struct PhaseView {
     pub counts: StatusCounts,
     /// done / (shown - dropped), 0..1; `None` when nothing but dropped initiatives is shown.
     pub done_share: Option<f64>,
+    /// How many of the phase's initiatives the filter hides (the phase holds
+    /// `initiatives.len() + hidden_count`: a move to its end goes to that position).
+    pub hidden_count: u32,
 }
 
 /// Initiatives counted by status.
@@ -119,11 +124,11 @@ impl StatusCounts {
 }
 
 /// Does `initiative`, about `journeys`, pass the filter (coverage aside)?
-fn shown(filter: &PlanFilter, initiative: &Initiative, journeys: &BTreeSet<&str>) -> bool {
+fn shown(filter: &PlanFilter, initiative: &Initiative, journeys: &[&str]) -> bool {
     filter
         .journey_id
         .as_deref()
-        .is_none_or(|j| journeys.contains(j))
+        .is_none_or(|j| journeys.contains(&j))
         && filter
             .owner
             .as_deref()
@@ -134,13 +139,28 @@ fn shown(filter: &PlanFilter, initiative: &Initiative, journeys: &BTreeSet<&str>
             .is_none_or(|q| quadrant_of(initiative.impact, initiative.effort) == q)
 }
 
-/// The plan as of `today`, filtered (see `PlanFilter`).
-pub fn plan_view(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanView {
-    let chosen: Vec<(&Initiative, BTreeSet<&str>)> = ws
+/// The plan as of `today`, filtered (see `PlanFilter`), from the journeys' analyses the caller
+/// holds (`analyses`, at `filter.granularity`: see `journeys_for_plan` for the journeys read,
+/// `analyse_for_plan` to compute them). Nothing here analyses a journey.
+pub fn plan_view(
+    ws: &Workspace,
+    filter: &PlanFilter,
+    today: NaiveDate,
+    analyses: &JourneyAnalyses,
+) -> PlanView {
+    let mut hidden: BTreeMap<&str, u32> = BTreeMap::new();
+    let chosen: Vec<(&Initiative, Vec<&str>)> = ws
         .initiatives_in_order()
         .into_iter()
         .map(|i| (i, journeys_of(ws, i)))
-        .filter(|(i, journeys)| shown(filter, i, journeys))
+        .filter(|(i, journeys)| {
+            let keep = shown(filter, i, journeys);
+            if !keep {
+                let count = hidden.entry(i.phase_id.as_str()).or_default();
+                *count = count.saturating_add(1);
+            }
+            keep
+        })
         .collect();
     let covered: Vec<&str> = match filter.journey_id.as_deref() {
         Some(id) => ws
@@ -155,11 +175,11 @@ pub fn plan_view(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanV
             .map(|j| j.id.as_str())
             .collect(),
     };
-    let mut to_analyse: BTreeSet<&str> = covered.iter().copied().collect();
+    let mut involved: BTreeSet<&str> = covered.iter().copied().collect();
     for (_, journeys) in &chosen {
-        to_analyse.extend(journeys.iter().copied());
+        involved.extend(journeys.iter().copied());
     }
-    let analysed = Analysed::build(ws, &to_analyse, filter.granularity);
+    let analysed = Analysed::index(analyses, involved.into_iter());
     let readings = EffectReadings::gather(ws, chosen.iter().map(|(i, _)| *i));
 
     let views: Vec<InitiativeView> = chosen
@@ -180,7 +200,8 @@ pub fn plan_view(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanV
 
     let priority_order = priority_order(ws, &views);
     let initiative_count = u32::try_from(views.len()).unwrap_or(u32::MAX);
-    let phases = phase_views(ws, views);
+    let hidden_count = hidden.values().fold(0u32, |sum, n| sum.saturating_add(*n));
+    let phases = phase_views(ws, views, &hidden);
     let coverage = covered
         .iter()
         .filter_map(|id| {
@@ -195,31 +216,40 @@ pub fn plan_view(ws: &Workspace, filter: &PlanFilter, today: NaiveDate) -> PlanV
         phases,
         priority_order,
         initiative_count,
+        hidden_count,
         coverage,
     }
 }
 
-/// The ids of `views` by priority (see `PlanView::priority_order`).
+/// The ids of `views` by priority (see `PlanView::priority_order`). Each key is made once
+/// (a phase's position is a look-up by id), not once per comparison.
 fn priority_order(ws: &Workspace, views: &[InitiativeView]) -> Vec<Id> {
     let phase_position = |id: &str| ws.phases.get(id).map_or(u32::MAX, |p| p.position);
-    let mut order: Vec<&InitiativeView> = views.iter().collect();
-    order.sort_by_key(|v| {
-        let i = &v.initiative;
-        (
-            v.quadrant,
-            Reverse(i.impact),
-            i.effort,
-            Reverse(v.evidence.score),
-            phase_position(&i.phase_id),
-            i.position,
-            i.id.as_str(),
-        )
-    });
-    order.into_iter().map(|v| v.initiative.id.clone()).collect()
+    let mut order: Vec<_> = views
+        .iter()
+        .map(|v| {
+            let i = &v.initiative;
+            let key = (
+                v.quadrant,
+                Reverse(i.impact),
+                i.effort,
+                Reverse(v.evidence.score),
+                phase_position(&i.phase_id),
+                i.position,
+            );
+            (key, i.id.as_str())
+        })
+        .collect();
+    order.sort_unstable();
+    order.into_iter().map(|(_, id)| id.to_owned()).collect()
 }
 
 /// Every phase by position with its views (already in phase position order).
-fn phase_views(ws: &Workspace, views: Vec<InitiativeView>) -> Vec<PhaseView> {
+fn phase_views(
+    ws: &Workspace,
+    views: Vec<InitiativeView>,
+    hidden: &BTreeMap<&str, u32>,
+) -> Vec<PhaseView> {
     let mut phases: Vec<PhaseView> = ws
         .phases_in_order()
         .into_iter()
@@ -228,12 +258,18 @@ fn phase_views(ws: &Workspace, views: Vec<InitiativeView>) -> Vec<PhaseView> {
             initiatives: Vec::new(),
             counts: StatusCounts::default(),
             done_share: None,
+            hidden_count: hidden.get(phase.id.as_str()).copied().unwrap_or(0),
         })
         .collect();
+    let place: BTreeMap<Id, usize> = phases
+        .iter()
+        .enumerate()
+        .map(|(n, p)| (p.phase.id.clone(), n))
+        .collect();
     for view in views {
-        if let Some(phase) = phases
-            .iter_mut()
-            .find(|p| p.phase.id == view.initiative.phase_id)
+        if let Some(phase) = place
+            .get(&view.initiative.phase_id)
+            .and_then(|n| phases.get_mut(*n))
         {
             phase.counts.add(view.initiative.status);
             phase.initiatives.push(view);
@@ -253,7 +289,7 @@ impl PlanView {
 
     /// The shown initiatives in `priority_order`.
     pub fn by_priority(&self) -> Vec<&InitiativeView> {
-        let by_id: std::collections::BTreeMap<&str, &InitiativeView> = self
+        let by_id: BTreeMap<&str, &InitiativeView> = self
             .initiatives()
             .map(|v| (v.initiative.id.as_str(), v))
             .collect();
@@ -266,8 +302,7 @@ impl PlanView {
     /// The shown initiatives grouped by owner (trimmed; `""` for none, last), owners sorted
     /// case-insensitively, each group in phase then position order.
     pub fn by_owner(&self) -> Vec<(String, Vec<&InitiativeView>)> {
-        let mut groups: std::collections::BTreeMap<(bool, String, String), Vec<&InitiativeView>> =
-            std::collections::BTreeMap::new();
+        let mut groups: BTreeMap<(bool, String, String), Vec<&InitiativeView>> = BTreeMap::new();
         for view in self.initiatives() {
             let owner = view.initiative.owner.trim().to_owned();
             groups
