@@ -328,10 +328,12 @@ fn a_file_saying_version_1_with_a_version_2_schema_is_damaged_and_never_backed_u
         );
         assert!(!line.contains("already exists"), "{line}");
     }
+    // The demo is made at the current version, whose tables the check names.
+    let current = format!("version {}", baton_store::SCHEMA_VERSION);
     check_finds(
         &sandbox,
         "liar.baton",
-        &[&["[schema]", "says 1", "version 2"]],
+        &[&["[schema]", "says 1", current.as_str()]],
     );
     assert_eq!(sandbox.sha256("liar.baton"), before);
     let names: Vec<String> = std::fs::read_dir(sandbox.dir())

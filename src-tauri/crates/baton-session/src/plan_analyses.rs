@@ -97,7 +97,8 @@ impl HeldAnalyses {
 
 /// Which analyses a touched row of `ws` (after the change) may have changed. Analyses read
 /// journeys, stages, lanes, steps (and their checklists), handoffs, metrics, targets, scores
-/// and responses; never personas, phases, initiatives, snapshots or the file's name. Stages,
+/// and responses; never personas, phases, initiatives, snapshots, saved survey mappings or the
+/// file's name. Stages,
 /// lanes, steps and handoffs never change journey, nor does a response its subject; a target
 /// or an entered score may be moved to another subject (its old journey is unknown here).
 fn reach<'w>(ws: &'w Workspace, row: &EntityRef) -> Reach<'w> {
@@ -108,6 +109,7 @@ fn reach<'w>(ws: &'w Workspace, row: &EntityRef) -> Reach<'w> {
         | EntityKind::Phase
         | EntityKind::Initiative
         | EntityKind::Snapshot
+        | EntityKind::SavedMapping
         | EntityKind::Edit => return Reach::Nothing,
         EntityKind::Metric | EntityKind::ChecklistItem | EntityKind::Target | EntityKind::Score => {
             return Reach::Everything
