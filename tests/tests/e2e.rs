@@ -7,6 +7,8 @@ mod e2e_support;
 mod encryption_cases;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
+#[path = "e2e_cases/layout.rs"]
+mod layout_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
 #[path = "e2e_cases/undo.rs"]

@@ -298,6 +298,15 @@ impl Session {
         );
     }
 
+    /// Resizes the window (its outer size: screenshots then show what a screen that size shows).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.ok(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
+    }
+
     pub fn title(&self) -> String {
         self.ok("GET", "/title", None)
             .as_str()
