@@ -9,6 +9,8 @@ mod encryption_cases;
 mod import_cases;
 #[path = "e2e_cases/keyboard.rs"]
 mod keyboard_cases;
+#[path = "e2e_cases/layout.rs"]
+mod layout_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
 #[path = "e2e_cases/undo.rs"]

@@ -1277,6 +1277,8 @@ export type Suggestion = {
 	reason: string,
 	/**  The seeds it comes from ("000".."004"). */
 	seeds: string[],
+	/**  The same seed articles by title, for people to read (`suggestions::source_title`). */
+	sources: string[],
 	step_ids: string[],
 	handoff_ids: string[],
 	stage_ids: string[],

@@ -207,7 +207,7 @@ fn export(file: &std::path::Path) -> Value {
 }
 
 fn set_window(s: &Session, width: u32, height: u32) {
-    s.set_window_rect(width, height);
+    s.set_window_size(width, height);
     std::thread::sleep(Duration::from_millis(500));
 }
 

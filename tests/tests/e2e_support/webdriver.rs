@@ -298,8 +298,9 @@ impl Session {
         );
     }
 
-    /// Resizes the app's window (presentation screenshots at projector sizes).
-    pub fn set_window_rect(&self, width: u32, height: u32) {
+    /// Moves the window to the screen's corner and resizes it (its outer size: screenshots then
+    /// show what a screen that size shows, e.g. a projector's).
+    pub fn set_window_size(&self, width: u32, height: u32) {
         self.ok(
             "POST",
             "/window/rect",

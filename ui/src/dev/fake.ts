@@ -151,7 +151,7 @@ function fakeInsights(db: Db, jid: string, revision: number): JourneyInsights {
     .sort((a, b) => (a.normalised_gap ?? 0) - (b.normalised_gap ?? 0));
   const suggestions: Suggestion[] = [];
   const sug = (rule: Suggestion["rule"], id: string, reason: string, seeds: string[], step_ids: string[], handoff_ids: string[]) =>
-    suggestions.push({ key: `${rule}:${id}`, rule, reason, seeds, step_ids, handoff_ids, stage_ids: [], metric_ids: [] });
+    suggestions.push({ key: `${rule}:${id}`, rule, reason, seeds, sources: [], step_ids, handoff_ids, stage_ids: [], metric_ids: [] });
   if (chains[0]?.flagged) sug("flag_chain", visible[0], `The customer is transferred ${visible.length} times before the need is met ("${title(analysed[0]?.from_step_id ?? "")}" to "${title(hs.find((h) => h.id === visible[visible.length - 1])?.to_step_id ?? "")}"). Flag the case at the second transfer and route it to a senior or special service lane.`, ["004"], [], visible);
   for (const h of hs) {
     if (h.mode === "blind" && h.customer_repeats) sug("blind_to_assisted", h.id, `The blind transfer from "${title(h.from_step_id)}" to "${title(h.to_step_id)}" is followed by the customer telling the story again. Make it an assisted (warm) transfer.`, ["004"], [h.from_step_id, h.to_step_id], [h.id]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arrowHeadPath, polylinePath, smoothPath, trimEnd } from "./curve";
+import { arrowHeadPath, monotoneSegments, polylinePath, smoothPath, trimEnd } from "./curve";
+import type { Point } from "./types";
 
 describe("curves", () => {
   it("passes the smooth curve through every point", () => {
@@ -11,6 +12,31 @@ describe("curves", () => {
   });
   it("draws nothing for no points", () => {
     expect(smoothPath([])).toBe("");
+  });
+  it("never overshoots its points: each segment stays between its two values", () => {
+    // The case: two equal points between lower ones, and sharp turns.
+    const cases: Point[][] = [
+      [{ x: 0, y: 100 }, { x: 60, y: 20 }, { x: 120, y: 20 }, { x: 180, y: 100 }],
+      [{ x: 0, y: 0 }, { x: 30, y: 100 }, { x: 40, y: 0 }, { x: 200, y: 90 }, { x: 210, y: 90 }],
+      [{ x: 0, y: 50 }, { x: 100, y: 10 }],
+    ];
+    for (const points of cases) {
+      const segments = monotoneSegments(points);
+      expect(segments).toHaveLength(points.length - 1);
+      for (const s of segments) {
+        const [lo, hi] = [Math.min(s.p0.y, s.p1.y), Math.max(s.p0.y, s.p1.y)];
+        for (let t = 0; t <= 1.0001; t += 0.05) {
+          const u = 1 - t;
+          const y = u * u * u * s.p0.y + 3 * u * u * t * s.c1.y + 3 * u * t * t * s.c2.y + t * t * t * s.p1.y;
+          expect(y).toBeGreaterThanOrEqual(lo - 1e-9);
+          expect(y).toBeLessThanOrEqual(hi + 1e-9);
+        }
+      }
+    }
+  });
+  it("joins two equal points with a flat segment", () => {
+    const [, flat] = monotoneSegments([{ x: 0, y: 80 }, { x: 50, y: 20 }, { x: 100, y: 20 }, { x: 150, y: 80 }]);
+    expect([flat.c1.y, flat.c2.y]).toEqual([20, 20]);
   });
   it("writes polylines as moves and lines", () => {
     expect(polylinePath([{ x: 1, y: 2 }, { x: 3, y: 4 }])).toBe("M1,2 L3,4");

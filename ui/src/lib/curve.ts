@@ -1,22 +1,64 @@
-// The emotion lane's smooth curve through the layout's points (a Catmull-Rom spline drawn as
-// cubic Béziers): presentation of given points, not layout.
+// Paths drawn from the layout's points: presentation of given points, not layout.
 import type { Point } from "./types";
 
+/** One cubic Bézier segment: from `p0` through controls `c1`, `c2` to `p1`. */
+export interface Bezier {
+  p0: Point;
+  c1: Point;
+  c2: Point;
+  p1: Point;
+}
+
+/**
+ * The emotion curve through points left to right, as cubic segments of a monotone cubic
+ * (Fritsch–Butland tangents): between two points the curve never goes above the higher nor below
+ * the lower, so two equal points are joined by a flat line and no point is overshot.
+ */
+export function monotoneSegments(points: Point[]): Bezier[] {
+  const n = points.length;
+  if (n < 2) return [];
+  const h: number[] = [];
+  const d: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    h.push(points[i + 1].x - points[i].x);
+    d.push(h[i] > 0 ? (points[i + 1].y - points[i].y) / h[i] : 0);
+  }
+  // Tangents: zero at a peak, a trough or a flat; otherwise a weighted harmonic mean of the
+  // slopes either side, which keeps every segment within its two points' values.
+  const m = points.map((_, i) => {
+    if (i === 0) return d[0];
+    if (i === n - 1) return d[n - 2];
+    const [a, b] = [d[i - 1], d[i]];
+    if (a * b <= 0) return 0;
+    const w1 = 2 * h[i] + h[i - 1];
+    const w2 = h[i] + 2 * h[i - 1];
+    return (w1 + w2) / (w1 / a + w2 / b);
+  });
+  // At an end, a tangent steeper than three times the slope would overshoot: clamp it.
+  m[0] = clampTangent(m[0], d[0]);
+  m[n - 1] = clampTangent(m[n - 1], d[n - 2]);
+  return d.map((_, i) => {
+    const [p0, p1] = [points[i], points[i + 1]];
+    const third = h[i] / 3;
+    return {
+      p0,
+      c1: { x: p0.x + third, y: p0.y + m[i] * third },
+      c2: { x: p1.x - third, y: p1.y - m[i + 1] * third },
+      p1,
+    };
+  });
+}
+
+function clampTangent(m: number, slope: number): number {
+  if (slope === 0 || m * slope <= 0) return 0;
+  return Math.sign(m) * Math.min(Math.abs(m), 3 * Math.abs(slope));
+}
+
+/** The SVG path of `monotoneSegments`: a move to the first point, then one cubic per segment. */
 export function smoothPath(points: Point[]): string {
   if (points.length === 0) return "";
-  if (points.length === 1) return `M${points[0].x},${points[0].y}`;
   let d = `M${points[0].x},${points[0].y}`;
-  for (let i = 0; i < points.length - 1; i++) {
-    const p0 = points[i - 1] ?? points[i];
-    const p1 = points[i];
-    const p2 = points[i + 1];
-    const p3 = points[i + 2] ?? p2;
-    const c1x = p1.x + (p2.x - p0.x) / 6;
-    const c1y = p1.y + (p2.y - p0.y) / 6;
-    const c2x = p2.x - (p3.x - p1.x) / 6;
-    const c2y = p2.y - (p3.y - p1.y) / 6;
-    d += ` C${c1x},${c1y} ${c2x},${c2y} ${p2.x},${p2.y}`;
-  }
+  for (const s of monotoneSegments(points)) d += ` C${s.c1.x},${s.c1.y} ${s.c2.x},${s.c2.y} ${s.p1.x},${s.p1.y}`;
   return d;
 }
 

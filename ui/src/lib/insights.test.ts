@@ -179,7 +179,7 @@ describe("chains and evidence", () => {
 
   it("highlights a suggestion's steps, handoffs and stages, and toggles off on a second click", () => {
     const s: Suggestion = {
-      key: "blind_to_assisted:h2", rule: "blind_to_assisted", reason: "r", seeds: ["004"],
+      key: "blind_to_assisted:h2", rule: "blind_to_assisted", reason: "r", seeds: ["004"], sources: ["Are You Missing an Easy Customer Service Opportunity with the Handoff?"],
       step_ids: ["a", "b"], handoff_ids: ["h2"], stage_ids: ["st"], metric_ids: ["csat"],
     };
     const e = evidenceOf(s);
@@ -205,6 +205,16 @@ describe("summary", () => {
     const calmByKey = Object.fromEntries(calm.map((r) => [r.key, r]));
     expect([calmByKey.blind_share.value, calmByKey.friction.value]).toEqual(["–", "–"]);
     expect(calmByKey.parties.alert).toBe(false);
+  });
+
+  it("says how to mark a touchpoint when there is none", () => {
+    const none = summaryRows({ ...summary, touchpoints: 0 }, { department: 0, sourcing: 0, automation: 0, total: 0 });
+    const row = none.find((r) => r.key === "touchpoints");
+    expect(row?.alert).toBe(true);
+    expect(row?.sentence).toContain("press T");
+    expect(row?.sentence).toContain("touchpoint channel in the inspector");
+    const some = summaryRows(summary, { department: 0, sourcing: 0, automation: 0, total: 0 }).find((r) => r.key === "touchpoints");
+    expect(some?.sentence).not.toContain("press T");
   });
 
   it("is empty without handoffs and readings", () => {

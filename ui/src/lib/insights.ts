@@ -337,7 +337,9 @@ export function summaryRows(s: Summary, crossings: CrossingTotals): SummaryRow[]
   return [
     { key: "handoffs", label: "Handoffs", value: `${s.handoffs}`, sentence: "Times the case passes from one lane to another.", alert: false },
     { key: "customer_visible", label: "Felt by the customer", value: `${s.customer_visible_handoffs}`, sentence: "Handoffs that land on a touchpoint: the customer is passed on.", alert: false },
-    { key: "touchpoints", label: "Touchpoints", value: `${s.touchpoints}`, sentence: "Steps where the customer deals with you directly.", alert: false },
+    s.touchpoints === 0
+      ? { key: "touchpoints", label: "Touchpoints", value: "0", sentence: "None marked yet. Select a card where the customer deals with you (customer or actor lane) and press T, or choose its touchpoint channel in the inspector.", alert: true }
+      : { key: "touchpoints", label: "Touchpoints", value: `${s.touchpoints}`, sentence: "Steps where the customer deals with you directly.", alert: false },
     { key: "parties", label: "Parties", value: `${s.parties}`, sentence: "Teams the customer deals with. One is ideal: resolved in a single interaction.", alert: s.parties > 1 },
     { key: "blind_share", label: "Blind share", value: pct(s.blind_share), sentence: "Share of person-to-person handoffs done cold, without a briefing.", alert: (s.blind_share ?? 0) > 0 },
     { key: "reverifications", label: "Re-verifications", value: `${s.reverifications}`, sentence: "Times the customer proves who they are again after the first time.", alert: s.reverifications > 0 },

@@ -71,7 +71,9 @@ export class DrawingController {
       return l ? cullBoxes(l.cards, this.visible) : [];
     });
     // Bounds once per layout, not on every frame of a pan.
-    this.#handoffBox = $derived(new Map((source.layout()?.handoffs ?? []).map((h) => [h.handoff_id, boundsOf(h.points)])));
+    // A handoff's box holds its route and its label (which may sit beside the route).
+    const labelCorners = (b: { x: number; y: number; w: number; h: number }) => [{ x: b.x, y: b.y }, { x: b.x + b.w, y: b.y + b.h }];
+    this.#handoffBox = $derived(new Map((source.layout()?.handoffs ?? []).map((h) => [h.handoff_id, boundsOf([...h.points, ...labelCorners(h.label)])])));
     this.#wantedHandoffs = $derived.by(() => {
       const l = source.layout();
       if (!l) return [];

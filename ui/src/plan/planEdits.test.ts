@@ -81,8 +81,8 @@ describe("phaseMove", () => {
 
 describe("fixForSuggestion", () => {
   it("links the suggestion's evidence and key and takes its reason", () => {
-    const s = { key: "send_notes:h1", rule: "send_notes", reason: "Agent hands over without notes", seeds: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] } as const;
-    const edit = fixForSuggestion("i1", "p1", 4, { ...s, seeds: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] }, "Send the notes along");
+    const s = { key: "send_notes:h1", rule: "send_notes", reason: "Agent hands over without notes", seeds: [], sources: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] } as const;
+    const edit = fixForSuggestion("i1", "p1", 4, { ...s, seeds: [], sources: [], step_ids: ["s1"], handoff_ids: ["h1"], stage_ids: [], metric_ids: [] }, "Send the notes along");
     expect(edit.op).toBe("create_initiative");
     if (edit.op !== "create_initiative") return;
     expect(edit.initiative).toMatchObject({ id: "i1", phase_id: "p1", position: 4, title: "Send the notes along", description: "Agent hands over without notes", step_ids: ["s1"], handoff_ids: ["h1"], suggestion_keys: ["send_notes:h1"], status: "proposed" });

@@ -19,6 +19,7 @@ mod index;
 mod order;
 mod satisfaction;
 mod suggestions;
+pub use suggestions::source_title;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -268,6 +269,8 @@ pub struct Suggestion {
     pub reason: String,
     /// The seeds it comes from ("000".."004").
     pub seeds: Vec<String>,
+    /// The same seed articles by title, for people to read (`suggestions::source_title`).
+    pub sources: Vec<String>,
     pub step_ids: Vec<Id>,
     pub handoff_ids: Vec<Id>,
     pub stage_ids: Vec<Id>,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Workspace};
+use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Sourcing, Workspace};
 
 use super::index::{JourneyIndex, StepName};
 use super::{
@@ -97,6 +97,22 @@ fn seeds(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| (*s).to_owned()).collect()
 }
 
+/// The title of a seed article ("000".."004"), as a suggestion names its source: people read
+/// the article's title, never an internal number. Seed 000 has no title; it is named by what
+/// its opening sentence is about.
+pub fn source_title(seed: &str) -> Option<&'static str> {
+    Some(match seed {
+        "000" => "Handoffs in In-house and Outsourced Business Processes",
+        "001" => "Seamlessness in Action: The Crucial Role of Handoffs in Processes",
+        "002" => "Business Process Handoffs",
+        "003" => {
+            "The Critical Role of Seamless Handoffs in Enhancing Customer Experience: A Deeper Dive"
+        }
+        "004" => "Are You Missing an Easy Customer Service Opportunity with the Handoff?",
+        _ => return None,
+    })
+}
+
 impl<'w> Rules<'_, 'w> {
     fn suggestion(
         &self,
@@ -110,6 +126,11 @@ impl<'w> Rules<'_, 'w> {
             rule,
             reason,
             seeds: seeds(seed),
+            sources: seed
+                .iter()
+                .filter_map(|s| source_title(s))
+                .map(str::to_owned)
+                .collect(),
             step_ids: Vec::new(),
             handoff_ids: Vec::new(),
             stage_ids: Vec::new(),
@@ -138,6 +159,25 @@ impl<'w> Rules<'_, 'w> {
         match place {
             Some(place) => self.journey.describe_at(place),
             None => self.journey.describe(id),
+        }
+    }
+
+    /// How a reason names the hand-over between the steps at `from` and `to`: an internal
+    /// referral only when no outsourced or offshore party is on either side (seed 000: handoffs
+    /// to an outsourcer are between companies, not within one).
+    fn referral(&self, from: Option<usize>, to: Option<usize>) -> String {
+        let lane =
+            |place: Option<usize>| place.and_then(|p| self.journey.lane_at(p)).map(|(_, l)| l);
+        let (sender, receiver) = (lane(from), lane(to));
+        let outside = |l: Option<&crate::model::Lane>| match l.and_then(|l| l.sourcing) {
+            Some(Sourcing::Outsourced) => Some("outsourced"),
+            Some(Sourcing::Offshore) => Some("offshore"),
+            _ => None,
+        };
+        match (outside(sender), outside(receiver), receiver) {
+            (_, Some(how), Some(l)) => format!("the hand-over to the {how} “{}”", l.name.trim()),
+            (Some(_), None, Some(l)) => format!("the hand-over back to “{}”", l.name.trim()),
+            _ => "the internal referral".to_owned(),
         }
     }
 
@@ -234,13 +274,15 @@ impl<'w> Rules<'_, 'w> {
                     .get(step_id.as_str())
                     .map(|ids| ids.iter().map(|id| (*id).to_owned()).collect())
                     .unwrap_or_default();
+                let place = |id: &str| self.journey.step_place.get(id).copied();
                 let mut s = self.suggestion(
                     format!("carry_verification:{step_id}"),
                     SuggestionRule::CarryVerification,
                     format!(
-                        "The customer proves who they are again at {}, after doing so at {}. Carry the verification across the internal referral.",
+                        "The customer proves who they are again at {}, after doing so at {}. Carry the verification across {}.",
                         self.journey.describe(step_id),
-                        self.journey.describe(first_verification_step_id)
+                        self.journey.describe(first_verification_step_id),
+                        self.referral(place(first_verification_step_id), place(step_id))
                     ),
                     &["004"],
                 );
@@ -255,8 +297,12 @@ impl<'w> Rules<'_, 'w> {
                     format!("carry_verification:{handoff_id}"),
                     SuggestionRule::CarryVerification,
                     format!(
-                        "The customer must verify their identity again after the handoff {}. Carry the verification across the internal referral.",
-                        self.describe_handoff(place)
+                        "The customer must verify their identity again after the handoff {}. Carry the verification across {}.",
+                        self.describe_handoff(place),
+                        {
+                            let (from, to) = self.journey.handoff_ends[place];
+                            self.referral(from, to)
+                        }
                     ),
                     &["004"],
                 );

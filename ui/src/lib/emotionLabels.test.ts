@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { emotionLabels, emotionText } from "./emotionLabels";
+import type { EmotionPoint } from "./types";
+
+const pt = (i: number, x: number, y: number, emotion: number): EmotionPoint => ({ step_id: `e${i}`, emotion, x, y });
+
+/** The box a label's text takes, as the placement reckons it (7 units a character, 13 tall). */
+function box(l: { text: string; x: number; y: number }) {
+  const half = (l.text.length * 7) / 2;
+  return { left: l.x - half, right: l.x + half, top: l.y + 3 - 13, bottom: l.y + 3 };
+}
+const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe("emotion labels", () => {
+  it("writes each value with its sign", () => {
+    expect([3, 0, -2].map(emotionText)).toEqual(["+3", "0", "−2"]);
+  });
+
+  it("puts a lone point's value just above it", () => {
+    const [l] = emotionLabels([pt(0, 100, 60, 2)]);
+    expect(l.text).toBe("+2");
+    expect(l.x).toBe(100);
+    expect(box(l).bottom).toBeLessThanOrEqual(60 - 7);
+  });
+
+  it("never lets two labels, or a label and a point, overlap when points crowd", () => {
+    // Ten points 12 units apart, at the same height and at alternating heights.
+    for (const ys of [[50], [50, 58], [50, 40, 62]]) {
+      const points = Array.from({ length: 10 }, (_, i) => pt(i, 200 + i * 12, ys[i % ys.length], (i % 7) - 3));
+      const labels = emotionLabels(points);
+      expect(labels).toHaveLength(10);
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) expect(overlap(box(labels[i]), box(labels[j]))).toBe(false);
+        for (const p of points) {
+          const circle = { left: p.x - 7, right: p.x + 7, top: p.y - 7, bottom: p.y + 7 };
+          expect(overlap(box(labels[i]), circle)).toBe(false);
+        }
+      }
+    }
+  });
+});
