@@ -294,6 +294,10 @@ export type Edit = { op: "set_workspace_info"; info: WorkspaceInfo } | { op: "cr
 { op: "delete_phase"; id: string } | { op: "move_phase"; id: string; position: number } | { op: "create_initiative"; initiative: Initiative } | { op: "update_initiative"; initiative: Initiative } | { op: "delete_initiative"; id: string } | 
 /**  To another phase and/or position. */
 { op: "move_initiative"; id: string; phase_id: string; position: number } | { op: "create_snapshot"; snapshot: Snapshot } | { op: "rename_snapshot"; id: string; name: string } | { op: "delete_snapshot"; id: string } | 
+/**  Saves a survey column mapping under a new name, at `saved.position`. */
+{ op: "create_saved_mapping"; saved: SavedMapping } | 
+/**  Renames a saved mapping and/or replaces its content (same position). */
+{ op: "update_saved_mapping"; saved: SavedMapping } | { op: "delete_saved_mapping"; id: string } | 
 /**  A compound action (paste, template, import, cascade): applied in order, all or nothing. */
 { op: "batch"; label: string; edits: Edit[] };
 
@@ -343,7 +347,7 @@ export type EmotionPoint = {
 };
 
 /**  The kinds of entity, for errors and for the set of rows an edit touched. */
-export type EntityKind = "workspace" | "persona" | "journey" | "stage" | "lane" | "step" | "handoff" | "checklist_item" | "metric" | "target" | "response" | "score" | "phase" | "initiative" | "snapshot" | "edit";
+export type EntityKind = "workspace" | "persona" | "journey" | "stage" | "lane" | "step" | "handoff" | "checklist_item" | "metric" | "target" | "response" | "score" | "phase" | "initiative" | "snapshot" | "saved_mapping" | "edit";
 
 /**  One row of one kind. `Workspace` rows have the id `""`. */
 export type EntityRef = {
@@ -1117,6 +1121,18 @@ export type SatisfactionChange = {
 	receiving_normalised: number | null,
 	/**  sending_normalised - receiving_normalised: positive when satisfaction fell. */
 	drop: number | null,
+};
+
+/**
+ *  A survey tool's column mapping saved in the file under a name ("Post-call IVR survey"), so
+ *  the next import of the same survey can reuse it. `mapping` is JSON written and read by
+ *  baton-interop (it carries its own version); the core keeps it as text within a size limit.
+ */
+export type SavedMapping = {
+	id: string,
+	name: string,
+	mapping: string,
+	position: number,
 };
 
 /**

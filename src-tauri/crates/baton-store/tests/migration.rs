@@ -141,6 +141,7 @@ fn columns(path: &std::path::Path, table: &str) -> Vec<String> {
 /// undoes.
 #[test]
 fn a_version_2_file_with_content_gains_origins_persona_texts_and_mappings() {
+    const { assert!(SCHEMA_VERSION >= 3) };
     let dir = tempfile::tempdir().unwrap();
     let current = file_in(&dir, "current.baton");
     let mut doc = Document::create(&current, "Acme").unwrap();
