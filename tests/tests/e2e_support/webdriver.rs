@@ -298,6 +298,16 @@ impl Session {
         );
     }
 
+    /// Resizes the window (for screenshots at a given size, e.g. 1280x720).
+    pub fn set_window_size(&self, width: u32, height: u32) {
+        self.ok(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+
     pub fn title(&self) -> String {
         self.ok("GET", "/title", None)
             .as_str()
