@@ -321,6 +321,14 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         ) == 1
     });
     s.screenshot(&screens_dir().join("plan-fix-hotspot.png"));
+    // Back to the template's journey: the inspector's effect chooses among its cards below.
+    s.click(&s.find(&format!(
+        "[data-testid=\"journey-item\"][title=\"{JOURNEY}\"]"
+    )));
+    s.wait_until("the template's journey", Duration::from_secs(15), |s| {
+        s.try_find(&css("journey-name"))
+            .is_some_and(|e| s.text(&e) == JOURNEY)
+    });
     s.click_testid("btn-show-plan");
     wait_board(&s, "the fix in phase 1", |b| {
         b.iter().map(Vec::len).sum::<usize>() == template_count + 1
@@ -484,6 +492,16 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         b == end_board.as_slice()
     });
     wait_progress(&s, &moved, "achieved");
+    // The same views on a small screen, 1280x720.
+    s.set_window_size(1280, 720);
+    s.screenshot(&screens_dir().join("plan-board-1280.png"));
+    s.click_testid("plan-tab-matrix");
+    s.testid("plan-matrix");
+    s.screenshot(&screens_dir().join("plan-matrix-1280.png"));
+    s.click_testid("plan-tab-timeline");
+    s.testid("timeline-today");
+    s.screenshot(&screens_dir().join("plan-timeline-1280.png"));
+    s.click_testid("plan-tab-board");
     s.click_testid("btn-close-file");
     s.testid("start-screen");
 
@@ -491,5 +509,7 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     open_file(&s, &sandbox.path("Empty.baton"));
     s.click_testid("btn-show-plan");
     s.testid("plan-empty");
+    s.screenshot(&screens_dir().join("plan-empty-1280.png"));
+    s.set_window_size(1440, 900);
     s.screenshot(&screens_dir().join("plan-empty.png"));
 }

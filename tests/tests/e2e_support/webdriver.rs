@@ -306,6 +306,8 @@ impl Session {
             "/window/rect",
             Some(json!({ "x": 0, "y": 0, "width": width, "height": height })),
         );
+        // The page lays itself out again after the resize before a screenshot shows it.
+        std::thread::sleep(std::time::Duration::from_millis(500));
     }
 
     pub fn title(&self) -> String {
