@@ -8,6 +8,7 @@ import { createSettleTimer } from "./settle";
 import { applyInsightsUpdate } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
+import { changeNotice } from "./labels";
 import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
 
 export type Selection =
@@ -162,16 +163,6 @@ class AppState {
 
   /** The start screen asks the new file's client name at once (Ctrl+N in an open file). */
   askClientName = $state(false);
-
-  /** Asks `opener` for another file and, when it gives one, closes the one open first (an
-   * open dialog cancelled leaves the file open). For `open`. */
-  closeThen(opener: () => Promise<DocHandle | null>): () => Promise<DocHandle | null> {
-    return async () => {
-      const next = await opener();
-      if (next && this.doc && this.doc.doc !== next.doc) await this.close();
-      return next;
-    };
-  }
 
   async close(): Promise<void> {
     if (!this.doc) return;
@@ -341,10 +332,7 @@ class AppState {
    * label in the history (null when the file was closed meanwhile). */
   private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
     const next = this.viewQueue.then(() => this.changeNow(send));
-    this.viewQueue = next.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.viewQueue = next.then(() => undefined, () => undefined);
     return next;
   }
 
@@ -392,13 +380,6 @@ class AppState {
       (s.kind === "cell" && m.stages.some((x) => x.id === s.stageId) && m.lanes.some((x) => x.id === s.laneId));
     if (!alive) this.selection = null;
   }
-}
-
-/** The notice of an undo or redo: "Undone: create card". The history names the domain's
- * entities; the screen calls a step a card. */
-export function changeNotice(did: "Undone" | "Redone", label: string): string {
-  const words = label.replace(/\bsteps\b/g, "cards").replace(/\bstep\b/g, "card");
-  return `${did}: ${words}`;
 }
 
 /** Runs `work` as a Performance API measure named `name`, so the app benchmark (and the
