@@ -35,6 +35,18 @@ describe("the registry", () => {
     ];
     expect(keyConflicts(clash)).toEqual(["editing:s: add_stage and add_lane"]);
   });
+  it("lets a Map key and a Plan key share a key (never on screen together), and finds the one provided", () => {
+    const shared: ActionSpec[] = [
+      { id: "extend_up", label: "a", group: "Map", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+      { id: "plan_move_up", label: "b", group: "Plan", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+      { id: "undo", label: "c", group: "Edit", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+    ];
+    expect(keyConflicts(shared)).toEqual(["editing:shift+arrowup: extend_up and undo", "editing:shift+arrowup: plan_move_up and undo"]);
+    expect(id(key("ArrowUp", { shiftKey: true }))).toBe("extend_up");
+    const unprovide = provide({ plan_move_up: { run: () => {} } });
+    expect(id(key("ArrowUp", { shiftKey: true }))).toBe("plan_move_up");
+    unprovide();
+  });
   it("lets one key mean different actions in different contexts", () => {
     expect(id(key("ArrowRight"))).toBe("move_right");
     expect(id(key("ArrowRight"), false, "presenting")).toBe("next_stage");

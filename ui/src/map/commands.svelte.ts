@@ -16,6 +16,8 @@ import type { GestureController } from "./gestures.svelte";
 import type { FindController } from "./find.svelte";
 import { KeyEdits } from "./keyEdits.svelte";
 import { CardClipboard } from "./clipboard.svelte";
+import { extendWith, selectedCards } from "./multiSelect.svelte";
+import { api } from "../lib/api";
 
 type Cell = { stageId: Id; laneId: Id };
 
@@ -69,6 +71,10 @@ export class MapCommands {
       move_right: act(() => this.moveSelection("right")),
       move_up: act(() => this.moveSelection("up")),
       move_down: act(() => this.moveSelection("down")),
+      extend_left: act(() => extendWith(() => this.moveSelection("left"))),
+      extend_right: act(() => extendWith(() => this.moveSelection("right"))),
+      extend_up: act(() => extendWith(() => this.moveSelection("up"))),
+      extend_down: act(() => extendWith(() => this.moveSelection("down"))),
     });
     const unkeys = this.keys.provide();
     const unclip = new CardClipboard(this.data).provide();
@@ -212,8 +218,16 @@ export class MapCommands {
     if (await app.apply(E.connectHandoff(model.journey.id, id, from, to), from)) app.selection = { kind: "handoff", id };
   }
 
+  /** Delete: several selected cards go in one edit baton-core builds; else the selection. */
   async deleteSelection(): Promise<void> {
     const s = app.selection;
+    const cards = selectedCards();
+    const doc = app.doc?.doc;
+    if (cards.length > 1 && doc) {
+      const edit = await api().deleteCardsEdit(doc, cards).catch((e) => void app.fail(e, cards[0]));
+      if (edit) await app.apply(edit, cards[0]);
+      return;
+    }
     if (!s || s.kind === "cell") return;
     await app.apply(E.deleteEdit(s), s.id);
   }
