@@ -83,10 +83,10 @@ export function presentationZoom(
 }
 
 /** The smallest text the stage-by-stage view shrinks to so that every lane shows at once. */
-export const PRESENT_STAGE_MIN_TEXT_PX = 12;
+export const PRESENT_STAGE_MIN_TEXT_PX = 10;
 
 /**
- * The stage-by-stage view's zoom: text at 18 px, or smaller (never under 12 px) when the map
+ * The stage-by-stage view's zoom: text at 18 px, or smaller (never under 10 px) when the map
  * would then be taller than the screen, so that every lane of the stage shown (the emotion lane
  * at the bottom too) is on screen; a map taller still scrolls vertically (wheel).
  */

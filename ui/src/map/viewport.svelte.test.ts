@@ -129,8 +129,8 @@ describe("the map's viewport", () => {
     const before = { ...v.vp };
     v.presenting(true);
     v.presentFit();
-    // 548 units at 1.38x would be taller than the screen: shrunk so every lane shows, text >= 12 px.
-    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(12);
+    // 548 units at 1.38x would be taller than the screen: shrunk so every lane shows, text >= 10 px.
+    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(10);
     expect(v.vp.zoom * 13).toBeLessThan(18);
     expect(layout.height * v.vp.zoom).toBeCloseTo(v.height);
     expect(v.presentFits).toBe(false);
