@@ -412,10 +412,30 @@ fn markup_in_titles_is_shown_as_text_and_never_runs() {
             "{payload:?} shows as {shown:?}"
         );
     }
+    // A title cut on its card shows whole, as text, over the card while it is selected (the
+    // keyboard's focus), as the hover tooltip shows it.
+    let long = "<b>Not bold</b> the customer calls the parts desk a second time because nobody called back about the part";
+    let id = add_card(&s, 0, 0, long);
+    let card = s.find(&format!("[data-testid=\"card\"][data-id=\"{id}\"]"));
+    assert!(
+        visible_card_text(&s, &card).contains('…'),
+        "the long title is not cut on its card"
+    );
+    let whole = |s: &Session| {
+        s.exec(
+            "const e = document.querySelector('[data-testid=\"card-whole-title\"]'); return [e ? e.textContent.trim() : null, document.querySelectorAll('[data-testid=\"card\"].selected').length];",
+            json!([]),
+        )
+    };
+    let ok = (0..50).any(|_| {
+        std::thread::sleep(Duration::from_millis(200));
+        whole(&s)[0] == json!(long)
+    });
+    assert!(ok, "the whole title over the selected card: {}", whole(&s));
     assert_eq!(s.title(), title_before);
     assert!(!s.title().contains("pwned"));
     let injected = s.exec(
-        "return document.querySelectorAll('[data-testid=\"map\"] img, [data-testid=\"map\"] script, [data-testid=\"card\"] svg').length",
+        "return document.querySelectorAll('[data-testid=\"map\"] img, [data-testid=\"map\"] script, [data-testid=\"card\"] svg, [data-testid=\"card-whole-title\"] b').length",
         json!([]),
     );
     assert_eq!(injected, json!(0), "markup from a title became elements");

@@ -21,6 +21,8 @@ const RIGHT: &str = "\u{E014}";
 const DOWN: &str = "\u{E015}";
 const PAGE_DOWN: &str = "\u{E00F}";
 const F5: &str = "\u{E035}";
+const SHIFT: &str = "\u{E008}";
+const DELETE: &str = "\u{E017}";
 
 const STAGES: [&str; 6] = ["Notice", "Ask", "Order", "Ship", "Deliver", "Fit"];
 /// Each lane's cards, stage by stage (a cell may hold two).
@@ -350,6 +352,23 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
     k.ctrl("z");
     s.wait_count(CARD, 30);
 
+    // Shift+Down adds the next card to the selection: Ctrl+D duplicates both and Delete deletes
+    // both (with the handoff from the second), each one edit that one Ctrl+Z takes back.
+    k.press(ESCAPE);
+    k.press(DOWN);
+    k.count += 1;
+    s.chord(SHIFT, DOWN);
+    s.wait_count("[data-testid=\"card\"].selected", 2);
+    k.ctrl("d");
+    s.wait_count(CARD, 32);
+    k.ctrl("z");
+    s.wait_count(CARD, 30);
+    k.press(DELETE);
+    s.wait_count(CARD, 28);
+    k.ctrl("z");
+    s.wait_count(CARD, 30);
+    s.wait_count(HANDOFF, 5);
+
     // Insights and the friction view.
     k.press(ESCAPE);
     k.press("i");
@@ -404,6 +423,9 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
     });
     s.wait_count(CARD, 30);
 
+    // Ctrl+W closes the file (its lock goes with it) before the CLI reads it.
+    k.ctrl("w");
+    s.testid("start-screen");
     println!("keys besides typed text: {}", k.count);
     assert!(k.count < 200, "{} keys, the goal is under 200", k.count);
     drop(s);

@@ -319,11 +319,8 @@ function apply(db: Db, e: Edit): void {
 
 export function createFakeApi(params: URLSearchParams): BatonApi {
   let db = seed(params.get("demo") ?? "demo");
-  // Each entry: the file before (past) or after (future) a change, and the change's label as
-  // the shell's history words it (a batch's own label, otherwise its operation).
-  const past: { db: string; label: string }[] = [];
-  const future: { db: string; label: string }[] = [];
-  const labelOf = (e: Edit) => (e.op === "batch" ? e.label : e.op.replace(/_/g, " "));
+  const past: { db: string; label: string }[] = [], future: typeof past = [];
+  const labelOf = (e: Edit) => (e.op === "batch" ? e.label : e.op.replace(/_/g, " ")); // as the shell's history words it
   const result = (label = "") => ({ revision: past.length, can_undo: past.length > 0, can_redo: future.length > 0, touched: [], label });
   const doc: DocHandle = { doc: "fake", path: "/home/cx/ACME Bank.baton", name: "ACME Bank", encrypted: false };
   const model = (jid: string): JourneyModel => {

@@ -7,9 +7,7 @@ import {
   describeKey,
   dispatchKey,
   helpRows,
-  isChoiceTarget,
   isMacPlatform,
-  isTypingTarget,
   keyConflicts,
   provideTyping,
   keyTableMarkdown,
@@ -18,6 +16,7 @@ import {
   type KeyLike,
   type KeyPlace,
 } from "./actions";
+import { isChoiceTarget, isTypingTarget } from "./keyTargets";
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
@@ -34,6 +33,18 @@ describe("the registry", () => {
       { id: "add_lane", label: "b", group: "Map", keys: [{ key: "s" }], contexts: ["editing", "presenting"] },
     ];
     expect(keyConflicts(clash)).toEqual(["editing:s: add_stage and add_lane"]);
+  });
+  it("lets a Map key and a Plan key share a key (never on screen together), and finds the one provided", () => {
+    const shared: ActionSpec[] = [
+      { id: "extend_up", label: "a", group: "Map", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+      { id: "plan_move_up", label: "b", group: "Plan", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+      { id: "undo", label: "c", group: "Edit", keys: [{ key: "arrowup", shift: true }], contexts: ["editing"] },
+    ];
+    expect(keyConflicts(shared)).toEqual(["editing:shift+arrowup: extend_up and undo", "editing:shift+arrowup: plan_move_up and undo"]);
+    expect(id(key("ArrowUp", { shiftKey: true }))).toBe("extend_up");
+    const unprovide = provide({ plan_move_up: { run: () => {} } });
+    expect(id(key("ArrowUp", { shiftKey: true }))).toBe("plan_move_up");
+    unprovide();
   });
   it("lets one key mean different actions in different contexts", () => {
     expect(id(key("ArrowRight"))).toBe("move_right");

@@ -68,7 +68,8 @@ export type ActionId =
   | "copy"
   | "cut"
   | "paste"
-  | "duplicate";
+  | "duplicate"
+  | "extend_left" | "extend_right" | "extend_up" | "extend_down";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help" | "start";
@@ -115,14 +116,18 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "move_right", label: "Select right", group: "Map", keys: [{ key: "arrowright" }], contexts: EDITING, onMapOnly: true },
   { id: "move_up", label: "Select up", group: "Map", keys: [{ key: "arrowup" }], contexts: EDITING, onMapOnly: true },
   { id: "move_down", label: "Select down", group: "Map", keys: [{ key: "arrowdown" }], contexts: EDITING, onMapOnly: true },
+  { id: "extend_left", label: "Add to the selected cards, leftwards", group: "Map", keys: [{ key: "arrowleft", shift: true }], contexts: EDITING, onMapOnly: true },
+  { id: "extend_right", label: "Add to the selected cards, rightwards", group: "Map", keys: [{ key: "arrowright", shift: true }], contexts: EDITING, onMapOnly: true },
+  { id: "extend_up", label: "Add to the selected cards, upwards", group: "Map", keys: [{ key: "arrowup", shift: true }], contexts: EDITING, onMapOnly: true },
+  { id: "extend_down", label: "Add to the selected cards, downwards", group: "Map", keys: [{ key: "arrowdown", shift: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_left", label: "Move the card or stage left", group: "Map", keys: [{ key: "arrowleft", alt: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_right", label: "Move the card or stage right", group: "Map", keys: [{ key: "arrowright", alt: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_up", label: "Move the card or lane up", group: "Map", keys: [{ key: "arrowup", alt: true }], contexts: EDITING, onMapOnly: true },
   { id: "nudge_down", label: "Move the card or lane down", group: "Map", keys: [{ key: "arrowdown", alt: true }], contexts: EDITING, onMapOnly: true },
-  { id: "copy", label: "Copy the card", group: "Edit", keys: [{ key: "c", mod: true }], contexts: EDITING, onMapOnly: true },
-  { id: "cut", label: "Cut the card", group: "Edit", keys: [{ key: "x", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "copy", label: "Copy the selected cards", group: "Edit", keys: [{ key: "c", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "cut", label: "Cut the selected cards", group: "Edit", keys: [{ key: "x", mod: true }], contexts: EDITING, onMapOnly: true },
   { id: "paste", label: "Paste cards into the selected cell (this journey or another)", group: "Edit", keys: [{ key: "v", mod: true }], contexts: EDITING, onMapOnly: true },
-  { id: "duplicate", label: "Duplicate the card", group: "Edit", keys: [{ key: "d", mod: true }], contexts: EDITING, onMapOnly: true },
+  { id: "duplicate", label: "Duplicate the selected cards", group: "Edit", keys: [{ key: "d", mod: true }], contexts: EDITING, onMapOnly: true },
   { id: "toggle_verification", label: "Card: the customer verifies here; handoff: verified again", group: "Map", keys: [{ key: "v" }], contexts: EDITING, onMapOnly: true },
   { id: "toggle_resolution", label: "Card: the need is met here; handoff: the customer retells", group: "Map", keys: [{ key: "r" }], contexts: EDITING, onMapOnly: true },
   { id: "touchpoint", label: "Mark the card as a touchpoint, then its channel by key", group: "Map", keys: [{ key: "t" }], contexts: EDITING, onMapOnly: true },
@@ -249,10 +254,13 @@ export function keyMatches(spec: KeySpec, k: KeyLike, mac: boolean): boolean {
   return spec.key === "?" || spec.key === "+" || !!spec.shift === k.shiftKey;
 }
 
-/** The action `k` means in `context`, or null. */
+/** The action `k` means in `context`, or null. A Map key may also be a Plan key (the two views
+ * are never on screen together): the one provided wins. */
 export function actionFor(k: KeyLike, mac: boolean, context: KeyContext): ActionSpec | null {
-  return ACTIONS.find((a) => a.contexts.includes(context) && a.keys.some((s) => keyMatches(s, k, mac))) ?? null;
+  const all = ACTIONS.filter((a) => a.contexts.includes(context) && a.keys.some((s) => keyMatches(s, k, mac)));
+  return all.find((a) => isEnabled(a.id)) ?? all[0] ?? null;
 }
+const sharable = (a: Group, b: Group) => (a === "Map" && b === "Plan") || (a === "Plan" && b === "Map");
 
 /** Where the key press happened, as far as dispatching cares. */
 export interface KeyPlace {
@@ -305,16 +313,18 @@ export function dispatchKey(k: KeyLike, place: KeyPlace): boolean {
 
 /** Pairs of actions one key would trigger in one context: must be none (a unit test checks). */
 export function keyConflicts(actions: readonly ActionSpec[] = ACTIONS): string[] {
-  const seen = new Map<string, ActionId>();
+  const seen = new Map<string, ActionSpec[]>();
   const out: string[] = [];
   for (const a of actions) {
     for (const c of a.contexts) {
       for (const k of a.keys) {
         const sig = `${c}:${k.mod ? "mod+" : ""}${k.alt ? "alt+" : ""}${k.shift && k.key !== "?" && k.key !== "+" ? "shift+" : ""}${k.key}`;
-        const other = seen.get(sig);
-        if (other && other !== a.id) out.push(`${sig}: ${other} and ${a.id}`);
-        else if (other === a.id) out.push(`${sig}: ${a.id} twice`);
-        seen.set(sig, a.id);
+        const before = seen.get(sig) ?? [];
+        for (const other of before) {
+          if (other.id === a.id) out.push(`${sig}: ${a.id} twice`);
+          else if (!sharable(other.group, a.group)) out.push(`${sig}: ${other.id} and ${a.id}`);
+        }
+        seen.set(sig, [...before, a]);
       }
     }
   }
@@ -369,24 +379,4 @@ export function keyTableMarkdown(): string {
     (a) => `| ${a.keys.map((k) => "`" + describeKey(k, false) + "`").join(", ")} | ${a.label} | ${a.contexts.join(", ")} |`,
   );
   return ["| Keys | Action | Works when |", "| --- | --- | --- |", ...rows].join("\n");
-}
-
-/** Inputs chosen with, not typed in. */
-const CHOICE_INPUTS = new Set(["checkbox", "radio", "range", "button", "submit", "reset", "color", "file"]);
-
-/** True when the key went to a control to choose with (drop-down, check box, slider): letters
- * and arrows are its own, shortcuts with Ctrl are the app's. */
-export function isChoiceTarget(target: EventTarget | null): boolean {
-  if (!target || typeof target !== "object" || !("tagName" in target)) return false;
-  const el = target as HTMLElement;
-  const tag = el.tagName.toLowerCase();
-  return tag === "select" || (tag === "input" && CHOICE_INPUTS.has((el as HTMLInputElement).type));
-}
-
-/** True when the key went to a text field, where letters and Backspace are typing, not commands. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof target !== "object" || !("tagName" in target)) return false;
-  const el = target as HTMLElement;
-  const tag = el.tagName.toLowerCase();
-  return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable === true;
 }

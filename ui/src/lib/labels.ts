@@ -25,3 +25,10 @@ export function laneColourVar(l: Lane): string {
   }
   return `var(--lane-${l.kind})`;
 }
+
+/** The notice of an undo or redo: "Undone: create card". The history names the domain's
+ * entities; the screen calls a step a card. */
+export function changeNotice(did: "Undone" | "Redone", label: string): string {
+  const words = label.replace(/\bsteps\b/g, "cards").replace(/\bstep\b/g, "card");
+  return `${did}: ${words}`;
+}

@@ -9,6 +9,8 @@ import { applyInsightsUpdate } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import { NO_PLAN_FILTER } from "../plan/planFilter";
+import { changeNotice } from "./labels";
+import { timed } from "./timed";
 import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanFilter, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
 
 export type Selection =
@@ -166,16 +168,6 @@ class AppState {
 
   /** The start screen asks the new file's client name at once (Ctrl+N in an open file). */
   askClientName = $state(false);
-
-  /** Asks `opener` for another file and, when it gives one, closes the one open first (an
-   * open dialog cancelled leaves the file open). For `open`. */
-  closeThen(opener: () => Promise<DocHandle | null>): () => Promise<DocHandle | null> {
-    return async () => {
-      const next = await opener();
-      if (next && this.doc && this.doc.doc !== next.doc) await this.close();
-      return next;
-    };
-  }
 
   async close(): Promise<void> {
     if (!this.doc) return;
@@ -352,10 +344,7 @@ class AppState {
    * label in the history (null when the file was closed meanwhile). */
   private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
     const next = this.viewQueue.then(() => this.changeNow(send));
-    this.viewQueue = next.then(
-      () => undefined,
-      () => undefined,
-    );
+    this.viewQueue = next.then(() => undefined, () => undefined);
     return next;
   }
 
@@ -403,24 +392,6 @@ class AppState {
       (s.kind === "cell" && m.stages.some((x) => x.id === s.stageId) && m.lanes.some((x) => x.id === s.laneId));
     if (!alive) this.selection = null;
   }
-}
-
-/** The notice of an undo or redo: "Undone: create card". The history names the domain's
- * entities; the screen calls a step a card. */
-export function changeNotice(did: "Undone" | "Redone", label: string): string {
-  const words = label.replace(/\bsteps\b/g, "cards").replace(/\bstep\b/g, "card");
-  return `${did}: ${words}`;
-}
-
-/** Runs `work` as a Performance API measure named `name`, so the app benchmark (and the
- * browser's profiler) can split an edit's round trip into its parts. */
-function timed<T>(name: string, work: () => T): T {
-  const start = performance.now();
-  const done = () => performance.measure(name, { start, end: performance.now() });
-  const result = work();
-  if (result instanceof Promise) return result.finally(done) as T;
-  done();
-  return result;
 }
 
 /** How long edits must pause before the insights are computed again. */

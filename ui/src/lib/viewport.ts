@@ -79,7 +79,22 @@ export function presentationZoom(
   if (layoutWidth <= 0 || layoutHeight <= 0 || viewWidth <= 0 || viewHeight <= 0 || fontSize <= 0) return { zoom: 1, fits: true };
   const whole = Math.min(PRESENT_MAX_ZOOM, viewWidth / layoutWidth, viewHeight / layoutHeight);
   const readable = PRESENT_MIN_TEXT_PX / fontSize;
-  return whole >= readable ? { zoom: clampZoom(whole), fits: true } : { zoom: clampZoom(readable), fits: false };
+  return whole >= readable ? { zoom: clampZoom(whole), fits: true } : { zoom: stageByStageZoom(layoutHeight, viewHeight, fontSize), fits: false };
+}
+
+/** The smallest text the stage-by-stage view shrinks to so that every lane shows at once. */
+export const PRESENT_STAGE_MIN_TEXT_PX = 10;
+
+/**
+ * The stage-by-stage view's zoom: text at 18 px, or smaller (never under 10 px) when the map
+ * would then be taller than the screen, so that every lane of the stage shown (the emotion lane
+ * at the bottom too) is on screen; a map taller still scrolls vertically (wheel).
+ */
+export function stageByStageZoom(layoutHeight: number, viewHeight: number, fontSize: number): number {
+  if (layoutHeight <= 0 || viewHeight <= 0 || fontSize <= 0) return 1;
+  const readable = PRESENT_MIN_TEXT_PX / fontSize;
+  const floor = PRESENT_STAGE_MIN_TEXT_PX / fontSize;
+  return clampZoom(Math.max(floor, Math.min(readable, viewHeight / layoutHeight)));
 }
 
 /**

@@ -1,4 +1,4 @@
-// Ctrl+C, Ctrl+X, Ctrl+V and Ctrl+D on the map: the selected card (with the handoffs among the
+// Ctrl+C, Ctrl+X, Ctrl+V and Ctrl+D on the map: the selected cards (with the handoffs among the
 // cards copied) copied, cut, pasted into the selected cell (in this journey or another) and
 // duplicated. Each is ONE edit that baton-core builds (the shell's `copy_cards`,
 // `paste_cards_edit`, `duplicate_cards_edit`, `delete_cards_edit`), so one undo takes it back.
@@ -9,6 +9,7 @@ import { cellOf } from "../lib/cursor";
 import type { Clipboard } from "../bindings";
 import type { Id } from "../lib/types";
 import type { MapData } from "./data.svelte";
+import { selectedCards } from "./multiSelect.svelte";
 
 /** What was copied last, kept while the app runs (a paste into another journey or file works). */
 let copied: Clipboard | null = null;
@@ -32,29 +33,29 @@ export class CardClipboard {
     });
   }
 
+  /** The first selected card (what a failure is shown next to). */
   private selectedCard(): Id | null {
-    const s = app.selection;
-    return s?.kind === "step" ? s.id : null;
+    return selectedCards()[0] ?? null;
   }
 
   async copy(): Promise<void> {
-    const id = this.selectedCard();
+    const ids = selectedCards();
     const doc = app.doc?.doc;
-    if (id && doc) copied = await api().copyCards(doc, [id]);
+    if (ids.length > 0 && doc) copied = await api().copyCards(doc, ids);
   }
 
   async cut(): Promise<void> {
-    const id = this.selectedCard();
+    const ids = selectedCards();
     const doc = app.doc?.doc;
-    if (!id || !doc) return;
-    copied = await api().copyCards(doc, [id]);
-    await app.apply(await api().deleteCardsEdit(doc, [id]), id);
+    if (ids.length === 0 || !doc) return;
+    copied = await api().copyCards(doc, ids);
+    await app.apply(await api().deleteCardsEdit(doc, ids), ids[0]);
   }
 
   async duplicate(): Promise<void> {
-    const id = this.selectedCard();
+    const ids = selectedCards();
     const doc = app.doc?.doc;
-    if (id && doc) await app.apply(await api().duplicateCardsEdit(doc, [id]), id);
+    if (ids.length > 0 && doc) await app.apply(await api().duplicateCardsEdit(doc, ids), ids[0]);
   }
 
   /** Where a paste goes: the selected cell, or after the selected card in its cell. */

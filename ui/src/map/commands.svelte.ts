@@ -16,6 +16,8 @@ import type { GestureController } from "./gestures.svelte";
 import type { FindController } from "./find.svelte";
 import { KeyEdits } from "./keyEdits.svelte";
 import { CardClipboard } from "./clipboard.svelte";
+import { extendWith, selectedCards } from "./multiSelect.svelte";
+import { api } from "../lib/api";
 
 type Cell = { stageId: Id; laneId: Id };
 
@@ -69,6 +71,10 @@ export class MapCommands {
       move_right: act(() => this.moveSelection("right")),
       move_up: act(() => this.moveSelection("up")),
       move_down: act(() => this.moveSelection("down")),
+      extend_left: act(() => extendWith(() => this.moveSelection("left"))),
+      extend_right: act(() => extendWith(() => this.moveSelection("right"))),
+      extend_up: act(() => extendWith(() => this.moveSelection("up"))),
+      extend_down: act(() => extendWith(() => this.moveSelection("down"))),
     });
     const unkeys = this.keys.provide();
     const unclip = new CardClipboard(this.data).provide();
@@ -140,21 +146,22 @@ export class MapCommands {
 
   /** A card in `cell` (by default the selected cell, the selected card's, else the first one),
    * named in place in rapid capture (`typed`: the text typed to start it). */
-  async addCard(cell = this.targetCell(), typed = ""): Promise<void> {
+  async addCard(cell = this.targetCell(), typed = "", capture = false): Promise<void> {
     const lane = cell ? this.data.lanes.get(cell.laneId) : undefined;
     if (!cell || !lane) return;
     // An id at hand opens the editor on this very key press, before the next one arrives.
     const id = this.takeSpareId() ?? (await app.ids(1))[0];
     // An emotion is a point on the curve, not a titled card: it is created at once.
     if (lane.kind === "emotion") return void this.addEmotion(cell, id, typed);
-    // Opened by a key that types nothing (N, Enter, double-click), it offers "New card".
-    this.capture(cell, id, typed, typed === "" ? "New card" : "", null);
+    // Opened by a key that types nothing (N, Enter, double-click), it offers "New card"; only
+    // the keyboard's capture (typing, Enter on a cell) chains the next card on Enter and Tab.
+    this.capture(cell, id, typed, typed === "" ? "New card" : "", null, capture || typed !== "");
   }
 
   /** Opens the editor of a new card `id` in `cell` (below `after`, the editor of the card just
    * committed there, if any); Enter and Tab chain the next one. The edit is built when it runs,
    * so the card goes below those captured before it. */
-  private capture(cell: Cell, id: Id, typed: string, offered: string, after: Rect | null): void {
+  private capture(cell: Cell, id: Id, typed: string, offered: string, after: Rect | null, chained = true): void {
     const model = this.data.model;
     const layout = this.data.layout;
     const lane = this.data.lanes.get(cell.laneId);
@@ -166,6 +173,7 @@ export class MapCommands {
     if (!at) return;
     this.viewport.reveal(at);
     const build = (title: string) => E.createStep(model.journey.id, id, cell.stageId, cell.laneId, this.countIn(cell), title, lane.kind);
+    if (!chained) return this.editing.startCreating("step", id, offered, at, build);
     this.editing.startCapture(id, typed, offered, at, build, (to: CaptureStep, prev: Rect) => {
       const grid = this.data.grid;
       const next = to === "same" ? cell : grid ? nextStageCell(grid, cell) : null;
@@ -210,8 +218,16 @@ export class MapCommands {
     if (await app.apply(E.connectHandoff(model.journey.id, id, from, to), from)) app.selection = { kind: "handoff", id };
   }
 
+  /** Delete: several selected cards go in one edit baton-core builds; else the selection. */
   async deleteSelection(): Promise<void> {
     const s = app.selection;
+    const cards = selectedCards();
+    const doc = app.doc?.doc;
+    if (cards.length > 1 && doc) {
+      const edit = await api().deleteCardsEdit(doc, cards).catch((e) => void app.fail(e, cards[0]));
+      if (edit) await app.apply(edit, cards[0]);
+      return;
+    }
     if (!s || s.kind === "cell") return;
     await app.apply(E.deleteEdit(s), s.id);
   }
@@ -240,7 +256,7 @@ export class MapCommands {
       this.gestures.connectFrom = null;
       void this.connect(from, sel.id);
     } else if (sel?.kind === "step" || sel?.kind === "stage" || sel?.kind === "lane") this.editing.start(sel.kind, sel.id);
-    else if (sel?.kind === "cell") void this.addCard(sel);
+    else if (sel?.kind === "cell") void this.addCard(sel, "", true);
   }
 
   /** An arrow: the cursor moves over the whole grid (lib/cursor.ts), empty cells and the

@@ -9,6 +9,7 @@ import { panBy, toLayout, type Rect, type Viewport } from "../lib/viewport";
 import type { Selection } from "../lib/state.svelte";
 import type { CardBox, Edit, Id, Layout, Point, Step } from "../lib/types";
 import type { ViewportController } from "./viewport.svelte";
+import { toggleCard } from "./multiSelect.svelte";
 
 type CellRef = { stageId: Id; laneId: Id };
 
@@ -67,13 +68,18 @@ export class GestureController {
     this.connectTarget = $derived(this.current?.kind === "connect" ? this.current.target : null);
   }
 
-  /** A press on the map's background or a card, at screen point `p`; whether a gesture began. */
-  pressBody(p: Point): boolean {
+  /** A press on the map's background or a card, at screen point `p`; whether a gesture began.
+   * With Shift a card joins (or leaves) the selected cards and nothing is dragged. */
+  pressBody(p: Point, shift = false): boolean {
     const l = this.host.layout();
     if (!l || this.host.presenting()) return false;
     this.host.focus();
     const lp = toLayout(this.viewport.vp, p);
     const card = cardAt(this.host.shownCards(), lp);
+    if (card && shift) {
+      toggleCard(card.step_id);
+      return false;
+    }
     if (card) {
       this.host.select({ kind: "step", id: card.step_id });
       this.current = { kind: "card", id: card.step_id, start: p, delta: { x: 0, y: 0 }, moved: false };

@@ -6,6 +6,7 @@ import { app } from "../lib/state.svelte";
 import type { Id } from "../lib/types";
 import type { FindController } from "./find.svelte";
 import type { GestureController } from "./gestures.svelte";
+import { selectedCards } from "./multiSelect.svelte";
 
 class Flag {
   on: boolean;
@@ -77,7 +78,7 @@ export class MapMarks {
   follow(find: FindController, gestures: GestureController): void {
     $effect(() => {
       const s = app.selection;
-      this.selected.set(s && s.kind !== "cell" ? [s.id] : []);
+      this.selected.set(s && s.kind !== "cell" && s.kind !== "step" ? [s.id] : selectedCards());
     });
     $effect(() => this.match.set(find.marked));
     $effect(() => this.current.set(find.current ? [find.current] : []));

@@ -301,8 +301,7 @@ impl Document {
         if seq == 0 {
             return Err(StoreError::NothingToUndo);
         }
-        let inverse = self.stored_edit(seq, true)?;
-        let label = self.label_at(seq)?;
+        let (inverse, label) = self.stored_edit(seq, true)?;
         let touched = self.commit_change(&inverse, Record::MoveCursor { cursor: seq - 1 })?;
         Ok(self.outcome(touched, label))
     }
@@ -313,8 +312,7 @@ impl Document {
         if seq > self.history.len {
             return Err(StoreError::NothingToRedo);
         }
-        let edit = self.stored_edit(seq, false)?;
-        let label = self.label_at(seq)?;
+        let (edit, label) = self.stored_edit(seq, false)?;
         let touched = self.commit_change(&edit, Record::MoveCursor { cursor: seq })?;
         Ok(self.outcome(touched, label))
     }
@@ -506,18 +504,14 @@ impl Document {
         }
     }
 
-    fn stored_edit(&self, seq: u32, inverse: bool) -> Result<Edit, StoreError> {
-        let text = history::stored_edit(&self.conn, seq, inverse)
+    /// History entry `seq`'s edit (or inverse) and its label (what an undo or redo says).
+    fn stored_edit(&self, seq: u32, inverse: bool) -> Result<(Edit, String), StoreError> {
+        let (text, label) = history::stored_edit(&self.conn, seq, inverse)
             .map_err(|error| self.db_error(error))?
             .ok_or_else(|| self.history_damaged(seq, "the entry is missing".into()))?;
-        serde_json::from_str(&text).map_err(|error| self.history_damaged(seq, error.to_string()))
-    }
-
-    /// The label of history entry `seq`, read before undoing or redoing it.
-    fn label_at(&self, seq: u32) -> Result<String, StoreError> {
-        history::label_at(&self.conn, seq)
-            .map_err(|error| self.db_error(error))?
-            .ok_or_else(|| self.history_damaged(seq, "the entry is missing".into()))
+        let edit = serde_json::from_str(&text)
+            .map_err(|error| self.history_damaged(seq, error.to_string()))?;
+        Ok((edit, label))
     }
 
     fn outcome(&self, touched: BTreeSet<EntityRef>, label: String) -> EditOutcome {

@@ -112,22 +112,20 @@ pub fn append(
     Ok(seq)
 }
 
-/// The stored JSON of the edit (`inverse == false`) or of its inverse.
-pub fn stored_edit(conn: &Connection, seq: u32, inverse: bool) -> rusqlite::Result<Option<String>> {
+/// History entry `seq`'s edit (or its inverse) as JSON, and its label (what an undo or redo of
+/// it tells the user).
+pub fn stored_edit(
+    conn: &Connection,
+    seq: u32,
+    inverse: bool,
+) -> rusqlite::Result<Option<(String, String)>> {
     let sql = if inverse {
-        "SELECT inverse FROM history WHERE seq = ?1"
+        "SELECT inverse, label FROM history WHERE seq = ?1"
     } else {
-        "SELECT edit FROM history WHERE seq = ?1"
+        "SELECT edit, label FROM history WHERE seq = ?1"
     };
     conn.prepare_cached(sql)?
-        .query_row([seq], |row| json_column(row, 0))
-        .optional()
-}
-
-/// The label of history entry `seq` (what an undo or redo of it tells the user).
-pub fn label_at(conn: &Connection, seq: u32) -> rusqlite::Result<Option<String>> {
-    conn.prepare_cached("SELECT label FROM history WHERE seq = ?1")?
-        .query_row([seq], |row| row.get(0))
+        .query_row([seq], |row| Ok((json_column(row, 0)?, row.get(1)?)))
         .optional()
 }
 
