@@ -100,6 +100,7 @@ fn build_journey(sandbox: &Sandbox, file: &str) -> String {
             name: name.into(),
             description: String::new(),
             position,
+            origin_id: None,
         };
         let (call, follow) = (stage("Call", 0), stage("Follow-up", 1));
         let lane = |name: &str, kind, department: Option<&str>, position| Lane {
@@ -112,6 +113,7 @@ fn build_journey(sandbox: &Sandbox, file: &str) -> String {
             sourcing: None,
             work: None,
             visibility: None,
+            origin_id: None,
         };
         let customer = lane("Customer", LaneKind::Customer, None, 0);
         let agent = lane("Agent", LaneKind::Actor, Some("Contact centre"), 1);
@@ -129,6 +131,7 @@ fn build_journey(sandbox: &Sandbox, file: &str) -> String {
             verification,
             resolution: false,
             emotion: None,
+            origin_id: None,
         };
         let asks = step("Asks for a new card", &call, &customer, false);
         let takes = step("Takes the call", &call, &agent, true);
@@ -148,6 +151,7 @@ fn build_journey(sandbox: &Sandbox, file: &str) -> String {
             secure_channel: false,
             checklist: Vec::new(),
             note: String::new(),
+            origin_id: None,
         };
         let first = blind(&takes, &orders, true);
         let second = blind(&orders, &checks, false);
