@@ -7,9 +7,8 @@
 //! byte) before the line's own text.
 #![no_main]
 
+use baton_fuzz::{check_import_plan, mode, real_file};
 use baton_interop::survey::{plan_import, ImportOptions};
-use baton_core::Edit;
-use baton_fuzz::{mode, real_file};
 use libfuzzer_sys::fuzz_target;
 
 const HEADER: &[u8] = b"target,metric,value,date,respondent,comment\n";
@@ -35,18 +34,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(plan) = plan_import(&real.workspace, &csv, &ImportOptions::default()) else {
         return;
     };
-    assert_eq!(
-        plan.rows as usize,
-        plan.accepted.len() + plan.rejected.len(),
-        "every row read is accepted or rejected"
-    );
-    if !plan.accepted.is_empty() {
-        let mut ws = real.workspace.clone();
-        let edit = Edit::AddResponses {
-            responses: plan.accepted,
-        };
-        if let Err(error) = ws.apply(&edit) {
-            panic!("an accepted response does not apply: {error:?}");
-        }
-    }
+    check_import_plan(plan);
 });

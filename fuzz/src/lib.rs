@@ -114,3 +114,22 @@ pub fn overwrite(base: &[u8], data: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// What every survey import target checks of a plan: each row read is accepted or rejected,
+/// and every accepted response applies to the real workspace.
+pub fn check_import_plan(plan: baton_interop::survey::ImportPlan) {
+    assert_eq!(
+        plan.rows as usize,
+        plan.accepted.len() + plan.rejected.len(),
+        "every row read is accepted or rejected"
+    );
+    if !plan.accepted.is_empty() {
+        let mut ws = real_file().workspace.clone();
+        let edit = baton_core::Edit::AddResponses {
+            responses: plan.accepted,
+        };
+        if let Err(error) = ws.apply(&edit) {
+            panic!("an accepted response does not apply: {error:?}");
+        }
+    }
+}

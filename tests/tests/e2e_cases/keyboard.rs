@@ -323,9 +323,10 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
     }
 
     // Undo that talks, from the keyboard, and redo.
+    // The notice shows for a moment; its slot keeps the last words for a test that polls slowly.
     let notice = |s: &Session| {
-        s.try_find("[data-testid=\"change-notice\"]")
-            .map(|e| s.text(&e))
+        s.try_find("[data-testid=\"change-notice-slot\"]")
+            .and_then(|e| s.attr(&e, "data-last"))
             .unwrap_or_default()
     };
     k.ctrl("z");
