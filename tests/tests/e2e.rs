@@ -80,6 +80,12 @@ fn create_journey(s: &Session, name: &str) {
 /// editor that opens with its text selected. (WebDriver's "clear" blurs the element, and a blur
 /// commits and closes these editors, so the keys go to the focused editor instead.)
 fn type_into_focused_editor(s: &Session, testid: &str, text: &str) {
+    wait_focus(s, testid);
+    s.keys(&format!("{text}{ENTER}"));
+}
+
+/// Waits until the element `testid` has the keyboard focus.
+fn wait_focus(s: &Session, testid: &str) {
     s.wait_until(
         &format!("{testid} to have focus"),
         Duration::from_secs(10),
@@ -90,7 +96,6 @@ fn type_into_focused_editor(s: &Session, testid: &str, text: &str) {
             ) == json!(testid)
         },
     );
-    s.keys(&format!("{text}{ENTER}"));
 }
 
 /// Types `text` into the in-place title editor that a new stage, lane or card opens.
@@ -298,6 +303,11 @@ fn a_mapped_journey_survives_closing_and_reopening() {
     select_card(&s, &answers);
     choose(&s, "inspector-step-touchpoint", "phone");
     s.wait_count("[data-testid=\"card-channel\"]", 1);
+    // Esc in an inspector field gives the keyboard back to the map, where the selection is (not
+    // to the page, whose next Tab would start again at the top-left).
+    s.click(&s.testid("inspector-step-title"));
+    s.keys(ESCAPE);
+    wait_focus(&s, "map-canvas");
 
     draw_handoff(&s, &calls, &answers);
     draw_handoff(&s, &answers, &reverifies);

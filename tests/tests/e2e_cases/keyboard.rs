@@ -334,9 +334,18 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
         notice(s) == "Undone: update handoff"
     });
     k.ctrl("y");
-    s.wait_until("the redo notice", Duration::from_secs(10), |s| {
-        notice(s) == "Redone: update handoff"
-    });
+    let redone = |s: &Session| notice(s) == "Redone: update handoff";
+    let start = std::time::Instant::now();
+    while !redone(&s) && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        redone(&s),
+        "no redo notice: the last notice says {:?}, the redo button is {:?}, {} has the focus",
+        notice(&s),
+        s.attr(&s.testid("btn-redo"), "disabled"),
+        focused(&s)
+    );
 
     // Ctrl+D duplicates the first card, Ctrl+C and Ctrl+V copy it into the next stage: each one
     // edit, taken back by one Ctrl+Z.

@@ -50,3 +50,22 @@ describe("a map edit queued behind an inspector change", () => {
     expect(now(card.id)?.notes).toBe("typed in the inspector");
   });
 });
+
+describe("an undo pressed while edits are still queued", () => {
+  beforeEach(async () => {
+    await app.close();
+  });
+
+  it("undoes the last edit asked for, and redo brings it back", async () => {
+    const card = await openDemo();
+    const first = typeNotes(card.id, "first");
+    const second = typeNotes(card.id, "second");
+    // Ctrl+Z at once: before the second edit has even been sent.
+    const undone = app.undo();
+    await Promise.all([first, second, undone]);
+    expect(now(card.id)?.notes).toBe("first");
+    expect(app.canRedo).toBe(true);
+    await app.redo();
+    expect(now(card.id)?.notes).toBe("second");
+  });
+});

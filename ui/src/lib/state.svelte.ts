@@ -318,24 +318,23 @@ class AppState {
   /** What the last undo or redo did, in the history's words (a short notice shows it). */
   notice = $state<{ text: string; at: number } | null>(null);
 
-  async undo(): Promise<void> {
-    if (!this.doc || !this.canUndo) return;
-    try {
-      const label = await this.change((doc, screen) => api().undo(doc, screen));
-      if (label !== null) this.notice = { text: changeNotice("Undone", label), at: Date.now() };
-    } catch (e) {
-      this.fail(e, null);
-    }
-  }
+  undo = (): Promise<void> => this.step("undo");
+  redo = (): Promise<void> => this.step("redo");
 
-  async redo(): Promise<void> {
-    if (!this.doc || !this.canRedo) return;
-    try {
-      const label = await this.change((doc, screen) => api().redo(doc, screen));
-      if (label !== null) this.notice = { text: changeNotice("Redone", label), at: Date.now() };
-    } catch (e) {
-      this.fail(e, null);
-    }
+  /** Undo or redo, queued behind every edit already asked for: Ctrl+Z pressed right after a key
+   * undoes that key's edit, never overtakes it (which then cleared the redo just made). */
+  private step(which: "undo" | "redo"): Promise<void> {
+    const run = this.editQueue.then(async () => {
+      if (!this.doc || !(which === "undo" ? this.canUndo : this.canRedo)) return;
+      try {
+        const label = await this.change((doc, screen) => (which === "undo" ? api().undo(doc, screen) : api().redo(doc, screen)));
+        if (label !== null) this.notice = { text: changeNotice(which === "undo" ? "Undone" : "Redone", label), at: Date.now() };
+      } catch (e) {
+        this.fail(e, null);
+      }
+    });
+    this.editQueue = run;
+    return run;
   }
 
   /** One change (an edit, undo or redo) in ONE call: it is sent with what the screen shows and
