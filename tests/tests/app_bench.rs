@@ -383,7 +383,7 @@ fn the_plan_view_of_a_thousand_initiatives_in_the_app() {
     s.click_testid("btn-open-file");
     dialogs::answer_open("Open client file", &file);
     s.wait_until("the map", Duration::from_secs(60), |s| {
-        s.try_find("[data-testid=\"card\"]").is_some()
+        s.try_find("[data-testid=\"map-svg\"]").is_some()
     });
     let mut paints = Vec::new();
     let mut completes = Vec::new();
@@ -395,7 +395,7 @@ fn the_plan_view_of_a_thousand_initiatives_in_the_app() {
             s.testid("recent-file");
             s.click_testid("recent-file");
             s.wait_until("the map", Duration::from_secs(60), |s| {
-                s.try_find("[data-testid=\"card\"]").is_some()
+                s.try_find("[data-testid=\"map-svg\"]").is_some()
             });
         }
         let (first, complete, call) = show_plan(&s);
