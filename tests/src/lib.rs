@@ -243,3 +243,13 @@ impl Sandbox {
         path
     }
 }
+
+/// A sandbox holding `bank.baton`: a new file made from the lost-card template (the file most
+/// CLI tests start from).
+pub fn bank() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
+        .ok();
+    sandbox
+}

@@ -6,16 +6,7 @@ use baton_core::analysis::analyze;
 use baton_core::{Id, Workspace};
 use serde_json::Value;
 
-use baton_tests::Sandbox;
-
-/// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
+use baton_tests::{bank, Sandbox};
 
 fn step_id(ws: &Workspace, title: &str) -> Id {
     let ids: Vec<&Id> = ws

@@ -13,16 +13,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use baton_core::Edit;
-use baton_tests::{baton_exe, Outcome, Sandbox};
-
-/// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
+use baton_tests::{bank, baton_exe, Outcome, Sandbox};
 
 /// The id of a step of `bank.baton`.
 fn a_step(sandbox: &Sandbox) -> String {

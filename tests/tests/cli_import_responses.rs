@@ -14,16 +14,7 @@ const TO_FRAUD_PATH: &str = "Report a lost card / Blocks the card and orders a r
                              Fraud team verifies identity a third time";
 const HEADER: &str = "target,metric,value,date,respondent,comment\n";
 
-use baton_tests::Sandbox;
-
-/// A sandbox holding `bank.baton`, made from the bank lost-card template by the CLI.
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
+use baton_tests::{bank, Sandbox};
 
 /// Applies `make(workspace)` to a file in the sandbox through the store, as the app would.
 fn edit(sandbox: &Sandbox, file: &str, make: impl FnOnce(&Workspace) -> Edit) {

@@ -3,17 +3,9 @@
 //! chosen sheet; read from a file and from stdin, all in one edit. Files are written by the
 //! tests.
 
-use baton_tests::Sandbox;
+use baton_tests::bank;
 
 const CALLS_PATH: &str = "Report a lost card / Call / Maya / Calls the lost-card line";
-
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
 
 /// `text` as UTF-16 with its byte-order mark, in the given byte order.
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {

@@ -6,18 +6,10 @@
 
 use baton_core::plan::{analyse_for_plan, plan_view, PlanFilter};
 use baton_core::Edit;
-use baton_tests::Sandbox;
+use baton_tests::bank;
 use serde_json::Value;
 
 const TODAY: &str = "2026-12-06";
-
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
 
 fn titles(plan: &Value) -> Vec<Vec<String>> {
     plan["phases"]

@@ -7,18 +7,10 @@
 use baton_core::analysis::AnalysisOptions;
 use baton_core::compare::compare;
 use baton_core::{Edit, HandoffMode};
-use baton_tests::Sandbox;
+use baton_tests::{bank, Sandbox};
 use serde_json::Value;
 
 const JOURNEY: &str = "Report a lost card";
-
-fn bank() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox
-        .run(&["new", "bank.baton", "--template", "bank_lost_card"])
-        .ok();
-    sandbox
-}
 
 fn snapshot(sandbox: &Sandbox, name: &str) -> Value {
     sandbox
