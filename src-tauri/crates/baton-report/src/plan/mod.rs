@@ -2,6 +2,7 @@
 //! evidence and measured progress, coverage) and each chosen journey's analysis. Every rule
 //! and figure comes from core; this module only chooses, orders and words what it shows.
 
+pub mod csv;
 pub mod definitions;
 pub mod markdown;
 #[cfg(feature = "pdf")]
