@@ -27,7 +27,11 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 fn poppler(program: &str, file: &std::path::Path) -> String {
     let output = Command::new(program)
         .arg(file)
-        .args(if program == "pdftotext" { vec!["-"] } else { vec![] })
+        .args(if program == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
         .output()
         .unwrap_or_else(|e| panic!("{program} runs ({e}): run scripts/deps-app.sh"));
     assert!(output.status.success(), "{program} failed");
@@ -38,7 +42,17 @@ fn poppler(program: &str, file: &std::path::Path) -> String {
 fn map_as_svg_png_and_pdf() {
     let (sandbox, journey) = one_journey();
     sandbox
-        .run(&["export", "map", "c.baton", "--journey", &journey, "--format", "svg", "-o", "m.svg"])
+        .run(&[
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "svg",
+            "-o",
+            "m.svg",
+        ])
         .ok();
     let svg = String::from_utf8(sandbox.read("m.svg")).unwrap();
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
@@ -52,21 +66,57 @@ fn map_as_svg_png_and_pdf() {
     }
 
     let run = sandbox.run(&[
-        "export", "map", "c.baton", "--journey", &journey, "--format", "png", "-o", "m.png",
-        "--scale", "1.5", "--friction",
+        "export",
+        "map",
+        "c.baton",
+        "--journey",
+        &journey,
+        "--format",
+        "png",
+        "-o",
+        "m.png",
+        "--scale",
+        "1.5",
+        "--friction",
     ]);
     assert!(run.ok().stdout.contains("m.png"));
     let (w, h) = png_size(&sandbox.read("m.png"));
-    assert_eq!((w, h), ((width * 1.5).ceil() as u32, (height * 1.5).ceil() as u32));
+    assert_eq!(
+        (w, h),
+        ((width * 1.5).ceil() as u32, (height * 1.5).ceil() as u32)
+    );
     sandbox
-        .run(&["export", "map", "c.baton", "--journey", &journey, "--format", "png", "-o", "d.png"])
+        .run(&[
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "png",
+            "-o",
+            "d.png",
+        ])
         .ok();
-    assert_eq!(png_size(&sandbox.read("d.png")).0, (width * 2.0).ceil() as u32, "2x by default");
+    assert_eq!(
+        png_size(&sandbox.read("d.png")).0,
+        (width * 2.0).ceil() as u32,
+        "2x by default"
+    );
 
     sandbox
         .run(&[
-            "export", "map", "c.baton", "--journey", &journey, "--format", "pdf", "-o", "m.pdf",
-            "--paper", "a3",
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "pdf",
+            "-o",
+            "m.pdf",
+            "--paper",
+            "a3",
         ])
         .ok();
     let info = poppler("pdfinfo", &sandbox.path("m.pdf"));
@@ -80,7 +130,17 @@ fn map_as_svg_png_and_pdf() {
 fn an_existing_output_is_kept_without_force_and_replaced_with_it() {
     let (sandbox, journey) = one_journey();
     sandbox.write("taken.svg", b"keep me");
-    let args = ["export", "map", "c.baton", "--journey", &journey, "--format", "svg", "-o", "taken.svg"];
+    let args = [
+        "export",
+        "map",
+        "c.baton",
+        "--journey",
+        &journey,
+        "--format",
+        "svg",
+        "-o",
+        "taken.svg",
+    ];
     let line = sandbox.run(&args).error_line().to_owned();
     assert!(line.contains("taken.svg"), "{line}");
     assert!(line.contains("--force"), "{line}");
@@ -102,39 +162,95 @@ fn an_existing_output_is_kept_without_force_and_replaced_with_it() {
 fn errors_name_what_is_wrong_and_leave_nothing() {
     let (sandbox, journey) = one_journey();
     let line = sandbox
-        .run(&["export", "map", "c.baton", "--journey", "No such", "--format", "svg", "-o", "x.svg"])
+        .run(&[
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            "No such",
+            "--format",
+            "svg",
+            "-o",
+            "x.svg",
+        ])
         .error_line()
         .to_owned();
     assert!(line.contains("no journey is called"), "{line}");
     let line = sandbox
         .run(&[
-            "export", "map", "c.baton", "--journey", &journey, "--format", "png", "-o", "x.png",
-            "--scale", "50",
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "png",
+            "-o",
+            "x.png",
+            "--scale",
+            "50",
         ])
         .error_line()
         .to_owned();
     assert!(line.contains("scale"), "{line}");
     let line = sandbox
         .run(&[
-            "export", "map", "c.baton", "--journey", &journey, "--format", "svg", "-o", "x.svg",
-            "--scale", "2",
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "svg",
+            "-o",
+            "x.svg",
+            "--scale",
+            "2",
         ])
         .error_line()
         .to_owned();
     assert!(line.contains("--scale is only for --format png"), "{line}");
     let line = sandbox
         .run(&[
-            "export", "map", "c.baton", "--journey", &journey, "--format", "svg", "-o", "c.baton",
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "svg",
+            "-o",
+            "c.baton",
             "--force",
         ])
         .error_line()
         .to_owned();
     assert!(line.contains("client file itself"), "{line}");
     sandbox
-        .run(&["export", "map", "c.baton", "--journey", &journey, "--format", "gif", "-o", "x.gif"])
+        .run(&[
+            "export",
+            "map",
+            "c.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "gif",
+            "-o",
+            "x.gif",
+        ])
         .usage_error();
     sandbox
-        .run(&["export", "map", "missing.baton", "--journey", &journey, "--format", "svg", "-o", "x.svg"])
+        .run(&[
+            "export",
+            "map",
+            "missing.baton",
+            "--journey",
+            &journey,
+            "--format",
+            "svg",
+            "-o",
+            "x.svg",
+        ])
         .error_line();
     for name in ["x.svg", "x.png", "x.gif"] {
         assert!(!sandbox.path(name).exists(), "{name} was written");
@@ -151,8 +267,15 @@ const HOSTILE: [&str; 6] = [
     "+1 -2 @me",
 ];
 
-/// `c.baton` with hostile step titles, initiative titles and owners, set through the store as
-/// one edit (what a user could type).
+/// A description at the longest a file accepts (10,000 characters): right to left, emoji,
+/// markup and a formula at its start.
+fn long_description() -> String {
+    let text = format!("=SUM(A1) {}", "مرحبا 👩‍💻 <b>x</b> | *y* ".repeat(600));
+    text.chars().take(10_000).collect()
+}
+
+/// `c.baton` with hostile step titles, initiative titles, owners (some empty) and
+/// descriptions, set through the store as one edit (what a user could type).
 fn make_hostile(sandbox: &Sandbox) {
     sandbox.with_document("c.baton", |document| {
         let ws = document.workspace().clone();
@@ -165,7 +288,12 @@ fn make_hostile(sandbox: &Sandbox) {
         for (k, initiative) in ws.initiatives.values().enumerate() {
             let mut initiative = initiative.clone();
             initiative.title = HOSTILE[k % HOSTILE.len()].to_owned();
-            initiative.owner = HOSTILE[(k + 1) % HOSTILE.len()].to_owned();
+            initiative.owner = if k % 2 == 0 {
+                String::new()
+            } else {
+                HOSTILE[(k + 1) % HOSTILE.len()].to_owned()
+            };
+            initiative.description = long_description();
             edits.push(baton_core::Edit::UpdateInitiative { initiative });
         }
         assert!(!ws.initiatives.is_empty(), "the template has a plan");
@@ -173,7 +301,9 @@ fn make_hostile(sandbox: &Sandbox) {
             label: "hostile".into(),
             edits,
         };
-        document.apply(batch).expect("hostile titles are valid titles");
+        document
+            .apply(batch)
+            .expect("hostile titles are valid titles");
     });
 }
 
@@ -183,7 +313,17 @@ fn a_hostile_file_exports_to_every_format_as_text() {
     make_hostile(&sandbox);
     let map = |format: &str, out: &str| {
         sandbox
-            .run(&["export", "map", "c.baton", "--journey", &journey, "--format", format, "-o", out])
+            .run(&[
+                "export",
+                "map",
+                "c.baton",
+                "--journey",
+                &journey,
+                "--format",
+                format,
+                "-o",
+                out,
+            ])
             .ok();
     };
     map("svg", "h.svg");
@@ -203,7 +343,17 @@ fn a_hostile_file_exports_to_every_format_as_text() {
 
     let plan = |format: &str, out: &str| {
         sandbox
-            .run(&["export", "plan", "c.baton", "--format", format, "-o", out, "--date", "2026-03-15"])
+            .run(&[
+                "export",
+                "plan",
+                "c.baton",
+                "--format",
+                format,
+                "-o",
+                out,
+                "--date",
+                "2026-03-15",
+            ])
             .ok();
     };
     plan("pdf", "p.pdf");
@@ -219,16 +369,38 @@ fn a_hostile_file_exports_to_every_format_as_text() {
     assert!(!md.contains("<script>") && md.contains("&lt;script&gt;"));
     assert!(md.contains("\\| \\*bold\\*"));
     plan("xlsx", "p.xlsx");
-    let script = "import sys, openpyxl\nsheet = openpyxl.load_workbook(sys.argv[1])['Plan']\nfor row in sheet.iter_rows(min_row=2):\n    print(row[2].data_type, row[2].value)";
+    // openpyxl: the Plan sheet's title, description and owner cells, with their types.
+    let script = "import json, sys, openpyxl\n\
+        sheet = openpyxl.load_workbook(sys.argv[1])['Plan']\n\
+        print(json.dumps([[(c.data_type, c.value) for c in row[2:5]] for row in sheet.iter_rows(min_row=2)]))";
     let out = Command::new("/usr/bin/python3")
         .args(["-c", script])
         .arg(sandbox.path("p.xlsx"))
         .output()
         .expect("python3 with openpyxl: run scripts/deps-app.sh");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let cells = String::from_utf8(out.stdout).unwrap();
-    assert!(cells.contains("s =HYPERLINK(\"http://x\",\"y\")"), "{cells}");
-    assert!(cells.lines().all(|l| l.starts_with("s ")), "only string cells: {cells}");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<Vec<(String, Option<String>)>> = serde_json::from_slice(&out.stdout).unwrap();
+    let ws = sandbox.workspace("c.baton");
+    assert_eq!(rows.len(), ws.initiatives.len());
+    let mut titles: Vec<&str> = rows
+        .iter()
+        .map(|r| r[0].1.as_deref().unwrap_or(""))
+        .collect();
+    let mut expected: Vec<&str> = ws.initiatives.values().map(|i| i.title.as_str()).collect();
+    titles.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(titles, expected, "every title intact, formulas as text");
+    for row in &rows {
+        assert_eq!(row[1].1.as_deref(), Some(long_description().as_str()));
+        assert!(
+            row.iter().all(|(kind, _)| kind == "s" || kind == "n"),
+            "only text (or blank) cells: {row:?}"
+        );
+    }
 }
 
 #[test]
@@ -237,8 +409,17 @@ fn plan_pdf_is_byte_identical_for_a_date_and_sized_by_paper() {
     let export = |out: &str, paper: &str| {
         sandbox
             .run(&[
-                "export", "plan", "c.baton", "--format", "pdf", "-o", out, "--date", "2026-03-15",
-                "--paper", paper,
+                "export",
+                "plan",
+                "c.baton",
+                "--format",
+                "pdf",
+                "-o",
+                out,
+                "--date",
+                "2026-03-15",
+                "--paper",
+                paper,
             ])
             .ok();
     };
@@ -249,7 +430,17 @@ fn plan_pdf_is_byte_identical_for_a_date_and_sized_by_paper() {
     assert!(poppler("pdfinfo", &sandbox.path("a.pdf")).contains("595.276 x 841.89 pts"));
     assert!(poppler("pdfinfo", &sandbox.path("l.pdf")).contains("612 x 792 pts"));
     let line = sandbox
-        .run(&["export", "plan", "c.baton", "--format", "pdf", "-o", "x.pdf", "--date", "15/03/2026"])
+        .run(&[
+            "export",
+            "plan",
+            "c.baton",
+            "--format",
+            "pdf",
+            "-o",
+            "x.pdf",
+            "--date",
+            "15/03/2026",
+        ])
         .usage_error()
         .to_owned();
     assert!(line.contains("not a date"), "{line}");

@@ -7,20 +7,9 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use crate::error::ReportError;
+use crate::export::MapPaper;
 use crate::map::MapDrawing;
 use crate::typst_world;
-
-/// What pages the map is laid on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MapPaper {
-    /// One page exactly the map's size (scaled down if it exceeds the PDF's page size limit).
-    #[default]
-    Fit,
-    /// Split over landscape A4 pages at full size.
-    A4,
-    /// Split over landscape A3 pages at full size.
-    A3,
-}
 
 /// Points per map unit: map units are CSS pixels (96 per inch), points are 72 per inch.
 const PT_PER_UNIT: f32 = 0.75;

@@ -40,13 +40,19 @@ pub fn svg_options() -> usvg::Options<'static> {
     }
 }
 
-/// `svg` drawn at `scale` (1 = one pixel per map unit) as PNG bytes.
-pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ReportError> {
+/// Refuses a scale that is not above 0 and at most [`MAX_SCALE`].
+pub fn check_scale(scale: f32) -> Result<(), ReportError> {
     if !scale.is_finite() || scale <= 0.0 || scale > MAX_SCALE {
         return Err(ReportError::bad_options(format!(
             "the scale must be above 0 and at most {MAX_SCALE} (it is {scale})"
         )));
     }
+    Ok(())
+}
+
+/// `svg` drawn at `scale` (1 = one pixel per map unit) as PNG bytes.
+pub fn svg_to_png(svg: &str, scale: f32) -> Result<Vec<u8>, ReportError> {
+    check_scale(scale)?;
     let tree = usvg::Tree::from_str(svg, &svg_options())
         .map_err(|e| ReportError::render(format!("the map's SVG could not be read: {e}")))?;
     let size = tree.size();

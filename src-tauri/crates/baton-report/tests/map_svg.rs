@@ -1,10 +1,12 @@
 //! The map SVG read back by an XML parser: well-formed, every card's title there as text, user
-//! text inert, options honoured.
+//! text inert, options honoured; drawn alike by resvg and by Chromium headless.
 
 mod common;
 
 use baton_core::layout::{layout, LayoutStyle};
-use baton_report::{map_svg, map_svg_of, MapOptions, Theme};
+use baton_report::{map_svg, map_svg_of, svg_to_png, MapOptions, Theme};
+use common::readers;
+use resvg::tiny_skia::Pixmap;
 
 /// The text of each `<text>` element (its tspans joined by spaces).
 fn texts(svg: &str) -> Vec<String> {
@@ -166,4 +168,52 @@ fn an_unknown_journey_is_an_error() {
     let ws = common::demo();
     let error = map_svg(&ws, "nope", &MapOptions::default()).unwrap_err();
     assert_eq!(error.kind, baton_report::ReportErrorKind::JourneyNotFound);
+}
+
+/// The share of pixels of `a` and `b` (same size) that differ clearly (by more than 64 in a
+/// colour channel): anti-aliasing and font hinting move a few, a different drawing many.
+fn differing_share(a: &Pixmap, b: &Pixmap) -> f64 {
+    let differing = a
+        .pixels()
+        .iter()
+        .zip(b.pixels())
+        .filter(|(p, q)| {
+            let (p, q) = (p.demultiply(), q.demultiply());
+            [
+                p.red().abs_diff(q.red()),
+                p.green().abs_diff(q.green()),
+                p.blue().abs_diff(q.blue()),
+            ]
+            .into_iter()
+            .any(|d| d > 64)
+        })
+        .count();
+    differing as f64 / a.pixels().len() as f64
+}
+
+#[test]
+fn chromium_draws_the_same_map_as_resvg() {
+    let ws = common::demo();
+    let model = common::first_journey(&ws);
+    let dir = readers::pages_dir().join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, model) in [
+        ("map-demo", model.clone()),
+        ("map-hostile", common::with_hostile_titles(model)),
+    ] {
+        let drawing = map_svg_of(&model, &ws.metrics, None, &MapOptions::default());
+        let file = dir.join(format!("{name}.svg"));
+        std::fs::write(&file, &drawing.svg).unwrap();
+        let (w, h) = (drawing.width.ceil() as u32, drawing.height.ceil() as u32);
+        let shot = readers::chromium_screenshot(&file, w, h);
+        let chromium = Pixmap::load_png(&shot).expect("Chromium's screenshot");
+        assert_eq!((chromium.width(), chromium.height()), (w, h));
+        let resvg = Pixmap::decode_png(&svg_to_png(&drawing.svg, 1.0).unwrap()).unwrap();
+        let share = differing_share(&chromium, &resvg);
+        assert!(
+            share < 0.05,
+            "{name}: {:.1} % of the pixels differ between Chromium and resvg",
+            share * 100.0
+        );
+    }
 }

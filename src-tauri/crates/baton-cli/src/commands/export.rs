@@ -1,10 +1,7 @@
 //! `baton export map|plan FILE ...`: the map of a journey as SVG, PNG or PDF, and the plan as
 //! PDF, XLSX, CSV or Markdown (crate baton-report draws them; this module writes the bytes).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use baton_store::temp_files::TempFile;
 
 use crate::error::CliError;
 use crate::files;
@@ -58,21 +55,10 @@ impl Target {
         Ok(())
     }
 
-    /// Writes `bytes` to OUT: built in the store's temp file beside it and moved into place in
-    /// one step once complete, so OUT is never half-written; without --force an OUT made
-    /// meanwhile is refused and left alone.
+    /// Writes `bytes` to OUT atomically (`files::write_bytes`): never half-written; without
+    /// --force an OUT made meanwhile is refused and left alone.
     pub fn write(&self, bytes: &[u8]) -> Result<(), CliError> {
-        let target = &self.output;
-        let mut temporary =
-            TempFile::create(target).map_err(|error| CliError::store(target, error))?;
-        let temp_path = temporary.path().to_owned();
-        temporary
-            .file()
-            .write_all(bytes)
-            .map_err(|error| CliError::io(target, "write", &error))?;
-        temporary
-            .place(target, self.force)
-            .map_err(|error| CliError::store(target, error).with_path_shown_as(&temp_path, target))
+        files::write_bytes(&self.output, self.force, bytes)
     }
 }
 
@@ -83,4 +69,14 @@ pub fn report_error(file: &Path, error: baton_report::ReportError) -> CliError {
         crate::output::path(file),
         crate::output::shown(&error.message)
     ))
+}
+
+/// Refuses an option given for a format that does not use it.
+pub fn only_for(given: bool, option: &str, format: &str) -> Result<(), CliError> {
+    if given {
+        return Err(CliError::new(format!(
+            "{option} is only for --format {format}"
+        )));
+    }
+    Ok(())
 }

@@ -1,15 +1,15 @@
 //! `baton export plan FILE --format pdf|xlsx|csv|md -o OUT [--journey J]... [--paper a4|letter]
-//! [--date YYYY-MM-DD] [--author NAME]`.
+//! [--date YYYY-MM-DD] [--author NAME] [--force]`.
 
 use std::path::PathBuf;
 
-use baton_report::plan::{self, Paper, PlanOptions, PlanReport};
+use baton_report::{render_plan, Paper, PlanFormat, PlanOptions, PlanReport};
 use chrono::NaiveDate;
 
 use crate::error::CliError;
 use crate::output;
 
-use super::export::{report_error, Target};
+use super::export::{only_for, report_error, Target};
 
 /// Export the improvement plan, for the whole file or chosen journeys.
 #[derive(Debug, clap::Args)]
@@ -17,17 +17,17 @@ pub struct Args {
     /// The .baton file.
     file: PathBuf,
     #[arg(long, value_enum)]
-    format: PlanFormat,
+    format: FormatArg,
     #[command(flatten)]
     target: Target,
     /// A journey to report on, by name (case-insensitive) or id; repeat for several. Default:
     /// every journey.
     #[arg(long, value_name = "J")]
     journey: Vec<String>,
-    /// PDF only: the paper size.
-    #[arg(long, value_enum, default_value = "a4")]
-    paper: PaperArg,
-    /// The report's date (cover, progress and overdue): the same date gives the same file.
+    /// PDF only: the paper size (default a4).
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+    /// The report's date (cover, progress and overdue): the same date gives the same PDF.
     /// Default: today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<NaiveDate>,
@@ -37,7 +37,7 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum PlanFormat {
+enum FormatArg {
     Pdf,
     Xlsx,
     Csv,
@@ -56,6 +56,15 @@ fn parse_date(value: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: Args) -> Result<(), CliError> {
+    let format = match args.format {
+        FormatArg::Pdf => PlanFormat::Pdf,
+        FormatArg::Xlsx => PlanFormat::Xlsx,
+        FormatArg::Csv => PlanFormat::Csv,
+        FormatArg::Md => PlanFormat::Markdown,
+    };
+    let not_pdf = format != PlanFormat::Pdf;
+    only_for(args.paper.is_some() && not_pdf, "--paper", "pdf")?;
+    only_for(args.author.is_some() && not_pdf, "--author", "pdf")?;
     args.target.check(&args.file)?;
     let document = super::open(&args.file)?;
     let mut journey_ids = Vec::new();
@@ -67,38 +76,21 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let options = PlanOptions {
         journey_ids,
         date: args.date,
-        paper: match args.paper {
+        paper: match args.paper.unwrap_or(PaperArg::A4) {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
         },
-        author: args.author.clone(),
+        author: args.author,
     };
     let gathered = PlanReport::build(document.workspace(), &options);
     super::close(document)?;
-    let report = gathered.map_err(|e| report_error(&args.file, e))?;
-    let bytes = match args.format {
-        PlanFormat::Pdf => pdf(&report, &options),
-        PlanFormat::Xlsx => plan::xlsx::plan_xlsx(&report),
-        PlanFormat::Csv => plan::csv::plan_csv(&report),
-        PlanFormat::Md => Ok(plan::markdown::plan_markdown(&report).into_bytes()),
-    }
-    .map_err(|e| report_error(&args.file, e))?;
+    let report = gathered.map_err(|error| report_error(&args.file, error))?;
+    let bytes =
+        render_plan(&report, &options, format).map_err(|error| report_error(&args.file, error))?;
     args.target.write(&bytes)?;
-    output::text(&format!(
+    output::announce(output::text(&format!(
         "Exported the plan ({}) to {}\n",
         output::count(report.initiatives().len(), "initiative", "initiatives"),
         output::path(&args.target.output)
-    ))
-}
-
-#[cfg(feature = "pdf")]
-fn pdf(report: &PlanReport, options: &PlanOptions) -> Result<Vec<u8>, baton_report::ReportError> {
-    plan::pdf::plan_pdf(report, options)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf(_: &PlanReport, _: &PlanOptions) -> Result<Vec<u8>, baton_report::ReportError> {
-    Err(baton_report::ReportError::bad_options(
-        "this baton was built without PDF exports (feature \"pdf\")",
-    ))
+    )))
 }

@@ -8,6 +8,7 @@ pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod rows;
+pub mod xlsx;
 
 use baton_core::analysis;
 use baton_core::insights;

@@ -16,8 +16,8 @@ use rust_xlsxwriter::{
 
 use super::definitions::DEFINITIONS;
 use super::rows::{factor_label, scorecard, status_label};
-use super::{progress_state_label, quadrant_label, status_label as initiative_status, PlanReport};
 use super::STATUS_LABELS;
+use super::{progress_state_label, quadrant_label, status_label as initiative_status, PlanReport};
 use crate::error::ReportError;
 use crate::map::palette::Palette;
 
@@ -68,7 +68,11 @@ pub fn plan_xlsx(report: &PlanReport) -> Result<Vec<u8>, ReportError> {
 fn build(report: &PlanReport) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date (the report's), so the same plan gives the same file.
-    let created = ExcelDateTime::from_ymd(year(report.date), report.date.month() as u8, report.date.day() as u8)?;
+    let created = ExcelDateTime::from_ymd(
+        year(report.date),
+        report.date.month() as u8,
+        report.date.day() as u8,
+    )?;
     workbook.set_properties(
         &DocProperties::new()
             .set_title("Improvement plan")
@@ -93,19 +97,44 @@ fn year(date: NaiveDate) -> u16 {
     u16::try_from(date.year()).unwrap_or(1900)
 }
 
+/// User text as a cell holds it: at most Excel's limit, control characters other than line
+/// breaks and tabs replaced by U+FFFD (they have no place in a document, and XML would carry them
+/// as `_x0007_` escapes that not every reader turns back).
+pub fn cell_text(value: &str) -> String {
+    value
+        .chars()
+        .take(MAX_CELL_CHARS)
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 fn text(sheet: &mut Worksheet, row: u32, col: u16, value: &str) -> Result<(), XlsxError> {
-    let value: String = value.chars().take(MAX_CELL_CHARS).collect();
-    sheet.write_string(row, col, value)?;
+    sheet.write_string(row, col, cell_text(value))?;
     Ok(())
 }
 
-fn text_with(sheet: &mut Worksheet, row: u32, col: u16, value: &str, format: &Format) -> Result<(), XlsxError> {
-    let value: String = value.chars().take(MAX_CELL_CHARS).collect();
-    sheet.write_string_with_format(row, col, value, format)?;
+fn text_with(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, col, cell_text(value), format)?;
     Ok(())
 }
 
-fn day(sheet: &mut Worksheet, row: u32, col: u16, value: Option<NaiveDate>, format: &Format) -> Result<(), XlsxError> {
+fn day(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<NaiveDate>,
+    format: &Format,
+) -> Result<(), XlsxError> {
     if let Some(d) = value {
         let excel = ExcelDateTime::from_ymd(year(d), d.month() as u8, d.day() as u8)?;
         sheet.write_datetime_with_format(row, col, &excel, format)?;
@@ -130,12 +159,20 @@ fn headers(sheet: &mut Worksheet, names: &[&str], format: &Format) -> Result<(),
     Ok(())
 }
 
-fn plan_sheet(sheet: &mut Worksheet, report: &PlanReport, date: &Format, wrap: &Format) -> Result<(), XlsxError> {
+fn plan_sheet(
+    sheet: &mut Worksheet,
+    report: &PlanReport,
+    date: &Format,
+    wrap: &Format,
+) -> Result<(), XlsxError> {
     sheet.set_name("Plan")?;
     let rows = report.initiatives();
     let last_row = rows.len() as u32;
     let last_col = PLAN_COLUMNS.len() as u16 - 1;
-    let columns: Vec<TableColumn> = PLAN_COLUMNS.iter().map(|h| TableColumn::new().set_header(*h)).collect();
+    let columns: Vec<TableColumn> = PLAN_COLUMNS
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
     // A table needs a data row: an empty plan gets one empty row under its header.
     let table = Table::new().set_name("Plan").set_columns(&columns);
     sheet.add_table(0, 0, last_row.max(1), last_col, &table)?;
@@ -153,7 +190,12 @@ fn plan_sheet(sheet: &mut Worksheet, report: &PlanReport, date: &Format, wrap: &
         sheet.write_number(row, 9, f64::from(r.view.evidence.score))?;
         day(sheet, row, 10, i.started, date)?;
         day(sheet, row, 11, i.due, date)?;
-        text(sheet, row, OVERDUE_COL, if r.view.overdue { "yes" } else { "no" })?;
+        text(
+            sheet,
+            row,
+            OVERDUE_COL,
+            if r.view.overdue { "yes" } else { "no" },
+        )?;
         if let Some(bar) = r.view.progress.bar {
             sheet.write_number(row, PROGRESS_COL, bar)?;
         }
@@ -164,8 +206,14 @@ fn plan_sheet(sheet: &mut Worksheet, report: &PlanReport, date: &Format, wrap: &
     let status_list = DataValidation::new().allow_list_strings(&STATUS_LABELS)?;
     sheet.add_data_validation(1, STATUS_COL, last, STATUS_COL, &status_list)?;
     let palette = Palette::light();
-    for (word, colour) in [("done", palette.score_meets), ("in progress", palette.lane_customer), ("dropped", palette.score_none)] {
-        let format = Format::new().set_font_color(Color::RGB(hex(colour))).set_bold();
+    for (word, colour) in [
+        ("done", palette.score_meets),
+        ("in progress", palette.lane_customer),
+        ("dropped", palette.score_none),
+    ] {
+        let format = Format::new()
+            .set_font_color(Color::RGB(hex(colour)))
+            .set_bold();
         let rule = ConditionalFormatText::new()
             .set_rule(ConditionalFormatTextRule::BeginsWith(word.into()))
             .set_format(format);
@@ -173,17 +221,37 @@ fn plan_sheet(sheet: &mut Worksheet, report: &PlanReport, date: &Format, wrap: &
     }
     let overdue = ConditionalFormatText::new()
         .set_rule(ConditionalFormatTextRule::BeginsWith("yes".into()))
-        .set_format(Format::new().set_font_color(Color::RGB(hex(palette.score_misses))).set_bold());
+        .set_format(
+            Format::new()
+                .set_font_color(Color::RGB(hex(palette.score_misses)))
+                .set_bold(),
+        );
     sheet.add_conditional_format(1, OVERDUE_COL, last, OVERDUE_COL, &overdue)?;
     let bar = ConditionalFormatDataBar::new();
     sheet.add_conditional_format(1, PROGRESS_COL, last, PROGRESS_COL, &bar)?;
-    for (col, width) in [(0u16, 5.0), (1, 22.0), (2, 40.0), (3, 50.0), (4, 18.0), (5, 12.0), (6, 11.0), (10, 11.0), (11, 11.0), (14, 14.0), (15, 28.0)] {
+    for (col, width) in [
+        (0u16, 5.0),
+        (1, 22.0),
+        (2, 40.0),
+        (3, 50.0),
+        (4, 18.0),
+        (5, 12.0),
+        (6, 11.0),
+        (10, 11.0),
+        (11, 11.0),
+        (14, 14.0),
+        (15, 28.0),
+    ] {
         sheet.set_column_width(col, width)?;
     }
     for_print(sheet)
 }
 
-fn handoffs_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format) -> Result<(), XlsxError> {
+fn handoffs_sheet(
+    sheet: &mut Worksheet,
+    report: &PlanReport,
+    header: &Format,
+) -> Result<(), XlsxError> {
     sheet.set_name("Handoffs")?;
     let mut names = vec!["Journey", "From", "To", "Mode", "Friction"];
     names.extend(FACTORS.iter().map(|f| factor_label(*f)));
@@ -194,14 +262,25 @@ fn handoffs_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format) -
             text(sheet, row, 0, &j.model.journey.name)?;
             text(sheet, row, 1, j.step_title(&h.from_step_id))?;
             text(sheet, row, 2, j.step_title(&h.to_step_id))?;
-            text(sheet, row, 3, match h.mode {
-                HandoffMode::Assisted => "assisted",
-                HandoffMode::Blind => "blind",
-                HandoffMode::Automated => "automated",
-            })?;
+            text(
+                sheet,
+                row,
+                3,
+                match h.mode {
+                    HandoffMode::Assisted => "assisted",
+                    HandoffMode::Blind => "blind",
+                    HandoffMode::Automated => "automated",
+                },
+            )?;
             sheet.write_number(row, 4, f64::from(h.friction.score))?;
             for (col, factor) in (5u16..).zip(FACTORS) {
-                let points: u32 = h.friction.items.iter().filter(|i| i.factor == factor).map(|i| i.points).sum();
+                let points: u32 = h
+                    .friction
+                    .items
+                    .iter()
+                    .filter(|i| i.factor == factor)
+                    .map(|i| i.points)
+                    .sum();
                 sheet.write_number(row, col, f64::from(points))?;
             }
             row += 1;
@@ -213,9 +292,25 @@ fn handoffs_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format) -
     for_print(sheet)
 }
 
-fn touchpoints_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format) -> Result<(), XlsxError> {
+fn touchpoints_sheet(
+    sheet: &mut Worksheet,
+    report: &PlanReport,
+    header: &Format,
+) -> Result<(), XlsxError> {
     sheet.set_name("Touchpoints")?;
-    headers(sheet, &["Journey", "Touchpoint or handoff", "Metric", "Latest", "Target", "Gap", "Status"], header)?;
+    headers(
+        sheet,
+        &[
+            "Journey",
+            "Touchpoint or handoff",
+            "Metric",
+            "Latest",
+            "Target",
+            "Gap",
+            "Status",
+        ],
+        header,
+    )?;
     let palette = Palette::light();
     for (row, r) in (1u32..).zip(scorecard(&report.journeys)) {
         text(sheet, row, 0, &r.journey)?;
@@ -239,12 +334,25 @@ fn touchpoints_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format
     for_print(sheet)
 }
 
-fn suggestions_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format, wrap: &Format) -> Result<(), XlsxError> {
+fn suggestions_sheet(
+    sheet: &mut Worksheet,
+    report: &PlanReport,
+    header: &Format,
+    wrap: &Format,
+) -> Result<(), XlsxError> {
     sheet.set_name("Suggestions")?;
-    headers(sheet, &["Journey", "Suggestion", "Addressed by an initiative", "Key"], header)?;
+    headers(
+        sheet,
+        &["Journey", "Suggestion", "Addressed by an initiative", "Key"],
+        header,
+    )?;
     let mut row = 1u32;
     for j in &report.journeys {
-        let coverage = report.view.coverage.iter().find(|c| c.journey_id == j.model.journey.id);
+        let coverage = report
+            .view
+            .coverage
+            .iter()
+            .find(|c| c.journey_id == j.model.journey.id);
         for s in &j.analysis.suggestions {
             let addressed = coverage.is_some_and(|c| c.addressed_suggestions.contains(&s.key));
             text(sheet, row, 0, &j.model.journey.name)?;
@@ -260,7 +368,11 @@ fn suggestions_sheet(sheet: &mut Worksheet, report: &PlanReport, header: &Format
     for_print(sheet)
 }
 
-fn definitions_sheet(sheet: &mut Worksheet, header: &Format, wrap: &Format) -> Result<(), XlsxError> {
+fn definitions_sheet(
+    sheet: &mut Worksheet,
+    header: &Format,
+    wrap: &Format,
+) -> Result<(), XlsxError> {
     sheet.set_name("Definitions")?;
     headers(sheet, &["Term", "Definition"], header)?;
     for (row, (term, definition)) in (1u32..).zip(DEFINITIONS) {

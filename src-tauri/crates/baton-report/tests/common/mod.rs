@@ -26,7 +26,8 @@ pub fn first_journey(ws: &Workspace) -> JourneyModel {
     ws.journey_model(&journeys[0].id).unwrap()
 }
 
-/// Titles that try to be markup, formulas or terminal codes, or are just awkward.
+/// Titles that try to be markup, formulas or terminal codes, or are just awkward (right to
+/// left, emoji, 10,000 characters, empty).
 pub fn hostile_titles() -> Vec<String> {
     vec![
         "<script>alert(1)</script>".into(),
@@ -38,6 +39,7 @@ pub fn hostile_titles() -> Vec<String> {
         "Emoji 👩‍💻🚀 ok".into(),
         "Bell\u{7}and\u{1b}[31mred".into(),
         "x".repeat(10_000),
+        String::new(),
     ]
 }
 

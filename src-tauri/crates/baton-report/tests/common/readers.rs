@@ -80,3 +80,66 @@ pub fn path(p: &Path) -> &str {
 pub fn pages_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/report-pages")
 }
+
+/// `xlsx` printed to PDF by LibreOffice headless into `dir`; the PDF's path. Each call has its
+/// own LibreOffice profile, so parallel tests do not wait on each other's lock. LibreOffice exits
+/// 0 even when it could not read a file, so the PDF's existence is the check.
+pub fn libreoffice_to_pdf(xlsx: &Path, dir: &Path) -> std::path::PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let profile_url = format!("-env:UserInstallation=file://{}", path(profile.path()));
+    let stem = xlsx.file_stem().unwrap().to_string_lossy();
+    let out = dir.join(format!("libreoffice-{stem}"));
+    let stderr = run_with_stderr(
+        "soffice",
+        &[
+            &profile_url,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            path(&out),
+            path(xlsx),
+        ],
+    );
+    let pdf = out.join(format!("{stem}.pdf"));
+    assert!(pdf.exists(), "LibreOffice wrote no PDF: {stderr}");
+    assert!(!stderr.to_lowercase().contains("error"), "{stderr}");
+    pdf
+}
+
+/// Like [`run`], but returns stderr (where LibreOffice and Chromium report trouble).
+pub fn run_with_stderr(program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run ({e}): run scripts/deps-app.sh"));
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {stderr}"
+    );
+    stderr
+}
+
+/// `file` (an SVG) as Debian's Chromium headless shows it, in a `width` x `height` window: the
+/// screenshot's path (beside the file).
+pub fn chromium_screenshot(file: &Path, width: u32, height: u32) -> std::path::PathBuf {
+    let profile = tempfile::tempdir().unwrap();
+    let shot = file.with_extension("chromium.png");
+    run_with_stderr(
+        "chromium",
+        &[
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            &format!("--user-data-dir={}", path(profile.path())),
+            &format!("--window-size={width},{height}"),
+            &format!("--screenshot={}", path(&shot)),
+            &format!("file://{}", path(file)),
+        ],
+    );
+    assert!(shot.exists(), "Chromium took no screenshot");
+    shot
+}
