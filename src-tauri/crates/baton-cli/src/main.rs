@@ -68,7 +68,6 @@ enum Command {
     Protect(protect::ProtectArgs),
     Unprotect(protect::UnprotectArgs),
     Rekey(protect::RekeyArgs),
-    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -105,7 +104,6 @@ fn main() -> ExitCode {
         Command::Protect(args) => protect::run_protect(args),
         Command::Unprotect(args) => protect::run_unprotect(args),
         Command::Rekey(args) => protect::run_rekey(args),
-        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
