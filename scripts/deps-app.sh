@@ -2,14 +2,17 @@
 # What the build (SQLCipher's vendored OpenSSL), the desktop app and its end-to-end tests need
 # on Debian/Ubuntu, installed only when
 # missing (so a second run does nothing): WebKitGTK and GTK headers, Xvfb, WebKit's WebDriver,
-# xdotool (answers the native file dialogs in the e2e suite), ImageMagick (screenshots), and
-# tauri-driver.
+# xdotool (answers the native file dialogs in the e2e suite), ImageMagick (screenshots),
+# tauri-driver, and the real readers the export tests check their files with: poppler-utils
+# (pdftotext, pdfinfo, pdffonts, pdftoppm), python3-openpyxl (for /usr/bin/python3) and the
+# smallest LibreOffice that converts XLSX to PDF headless (libreoffice-calc-nogui).
 set -euo pipefail
 PACKAGES=(
   # perl and make build the OpenSSL that SQLCipher (encrypted client files) is vendored with.
   build-essential pkg-config libssl-dev perl make
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libsoup-3.0-dev
   xvfb x11-utils webkit2gtk-driver xdotool imagemagick
+  poppler-utils python3-openpyxl libreoffice-calc-nogui
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
