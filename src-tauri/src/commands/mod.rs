@@ -2,6 +2,7 @@
 //! function off the UI thread and returns plain data or an `AppError`.
 
 pub mod edits;
+pub mod export;
 pub mod files;
 pub mod insights;
 pub mod journeys;

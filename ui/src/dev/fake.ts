@@ -395,5 +395,11 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
     draftPlan: () => delay(null),
     planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
+    // Exports need the real app (baton-report renders them); the dialog shows this error.
+    exportChoices: () => Promise.reject({ kind: "export_failed", message: "Exports need the real app (baton-report renders them)." }),
+    exportPreview: () => Promise.reject({ kind: "export_failed", message: "Exports need the real app." }),
+    exportFile: () => Promise.reject({ kind: "export_failed", message: "Exports need the real app." }),
+    cancelExport: () => delay(false),
+    revealExport: () => delay(undefined),
   };
 }

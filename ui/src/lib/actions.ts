@@ -41,7 +41,8 @@ export type ActionId =
   | "plan_move_down"
   | "plan_move_left"
   | "plan_move_right"
-  | "protect";
+  | "protect"
+  | "export";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help";
@@ -111,6 +112,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_move_left", label: "Move the initiative to the previous phase", group: "Plan", keys: [{ key: "arrowleft", shift: true }], contexts: EDITING },
   { id: "plan_move_right", label: "Move the initiative to the next phase", group: "Plan", keys: [{ key: "arrowright", shift: true }], contexts: EDITING },
   { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "export", label: "Export the plan or a map…", group: "Edit", keys: [{ key: "e", mod: true }], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */

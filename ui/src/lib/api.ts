@@ -1,8 +1,9 @@
 // The one file that talks to the Rust shell, through the generated bindings. Results arrive as
 // `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
 // `try/await` and show the error next to its cause.
+import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { ImportPreview, ImportResult } from "../bindings";
+import type { ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, SavedExport } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -66,6 +67,16 @@ export interface BatonApi {
   draftPlan(doc: string, journeyId: Id): Promise<Edit | null>;
   /** The journey's cards and handoffs that non-dropped initiatives address, with those. */
   planLinks(doc: string, journeyId: Id): Promise<PlanLinks>;
+  /** What the Export dialog offers for the file: formats with their options, journeys. */
+  exportChoices(doc: string): Promise<ExportChoices>;
+  /** The first page of the PDF, or the PNG, the request would write (drawn in Rust). */
+  exportPreview(doc: string, request: ExportRequest): Promise<ExportPreview>;
+  /** Opens the save dialog (in Rust) and exports, telling each step to `onProgress`; null when
+   * the user cancels the dialog or the export (`cancelExport(job)`: nothing is written). */
+  exportFile(doc: string, request: ExportRequest, job: string, onProgress: (p: ExportProgress) => void): Promise<SavedExport | null>;
+  cancelExport(job: string): Promise<boolean>;
+  /** Shows the file the finished export `job` wrote in the file manager. */
+  revealExport(job: string): Promise<void>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -122,6 +133,17 @@ const tauriApi: BatonApi = {
   planScreen: (doc) => unwrap(commands.planScreen(doc)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
   planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
+  exportChoices: (doc) => unwrap(commands.exportChoices(doc)),
+  exportPreview: (doc, request) => unwrap(commands.exportPreview(doc, request)),
+  exportFile: (doc, request, job, onProgress) => {
+    const progress = new Channel<ExportProgress>();
+    progress.onmessage = onProgress;
+    return unwrap(commands.exportFile(doc, request, job, progress));
+  },
+  cancelExport: (job) => unwrap(commands.cancelExport(job)),
+  revealExport: async (job) => {
+    await unwrap(commands.revealExport(job));
+  },
 };
 
 let current: BatonApi = tauriApi;
