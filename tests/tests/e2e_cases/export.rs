@@ -22,7 +22,7 @@ fn css(id: &str) -> String {
 /// The demo's initiative titles, from the same core builder the app's demo runs.
 fn demo_titles() -> Vec<String> {
     let mut ws = Workspace::new_file("Demo");
-    ws.apply(baton_core::templates::demo_edit(&ws)).unwrap();
+    ws.apply(&baton_core::templates::demo_edit(&ws)).unwrap();
     let titles: Vec<String> = ws.initiatives.values().map(|i| i.title.clone()).collect();
     assert!(titles.len() >= 3, "the demo has a plan: {titles:?}");
     titles
@@ -107,7 +107,10 @@ fn export_to(s: &Session, title: &str, path: &Path) {
         panic!("the export failed: {}", s.text(&error));
     }
     let name = s.text(&s.testid("export-file-name"));
-    assert_eq!(Some(name.as_str()), path.file_name().and_then(|n| n.to_str()));
+    assert_eq!(
+        Some(name.as_str()),
+        path.file_name().and_then(|n| n.to_str())
+    );
 }
 
 fn open_demo(s: &Session) {
@@ -137,7 +140,11 @@ fn export_the_demos_plan_to_pdf_and_xlsx_through_the_dialog() {
     s.type_into(&s.testid("export-author"), "E2E Consultant");
     let pages = preview_pages(&s);
     assert!(pages >= 3, "the report's preview counts {pages} pages");
-    assert_eq!(s.count(&css("export-warning")), 0, "a plain file has no warning");
+    assert_eq!(
+        s.count(&css("export-warning")),
+        0,
+        "a plain file has no warning"
+    );
     s.screenshot(&screens.join("export-01-plan-pdf-preview.png"));
 
     let pdf = dir.path().join("Demo plan.pdf");
@@ -147,7 +154,10 @@ fn export_the_demos_plan_to_pdf_and_xlsx_through_the_dialog() {
     for title in &titles {
         assert!(text.contains(&one_line(title)), "{title:?} not in the PDF");
     }
-    assert!(text.contains("E2E Consultant"), "the author is on the cover");
+    assert!(
+        text.contains("E2E Consultant"),
+        "the author is on the cover"
+    );
     let info = run("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("595.28 x 841.89"), "A4: {info}");
 
@@ -170,7 +180,10 @@ fn export_the_demos_plan_to_pdf_and_xlsx_through_the_dialog() {
     s.wait_until("the form again", Duration::from_secs(10), |s| {
         s.attr(&s.testid("export-dialog"), "data-step").as_deref() == Some("form")
     });
-    assert_eq!(files_in(dir.path()), vec!["Demo plan.pdf", "Demo plan.xlsx"]);
+    assert_eq!(
+        files_in(dir.path()),
+        vec!["Demo plan.pdf", "Demo plan.xlsx"]
+    );
     s.keys(ESCAPE);
     s.wait_count(&css("export-dialog"), 0);
 }
@@ -224,7 +237,9 @@ fn cancelling_a_running_export_leaves_no_file() {
         s.try_find(&css("export-done")).is_none(),
         "the export finished before Cancel reached it"
     );
-    assert!(s.text(&s.testid("export-note")).contains("nothing was written"));
+    assert!(s
+        .text(&s.testid("export-note"))
+        .contains("nothing was written"));
     assert!(
         files_in(&out).is_empty(),
         "left behind: {:?}",

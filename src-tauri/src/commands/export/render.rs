@@ -165,7 +165,7 @@ mod tests {
 
     fn demo() -> Workspace {
         let mut ws = Workspace::new_file("ACME Bank");
-        ws.apply(baton_core::templates::demo_edit(&ws)).unwrap();
+        ws.apply(&baton_core::templates::demo_edit(&ws)).unwrap();
         ws
     }
 
@@ -211,18 +211,28 @@ mod tests {
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
         let cases: [(ExportFormat, usize, &dyn Fn(&[u8]) -> bool); 8] = [
             (ExportFormat::PlanPdf, journeys, &|b| b.starts_with(b"%PDF")),
-            (ExportFormat::PlanCsv, journeys, &|b| b.starts_with(b"\xEF\xBB\xBF")),
-            (ExportFormat::PlanMarkdown, 1, &|b| text(b).starts_with("# Improvement plan: ACME Bank")),
+            (ExportFormat::PlanCsv, journeys, &|b| {
+                b.starts_with(b"\xEF\xBB\xBF")
+            }),
+            (ExportFormat::PlanMarkdown, 1, &|b| {
+                text(b).starts_with("# Improvement plan: ACME Bank")
+            }),
             (ExportFormat::MapSvg, 1, &|b| text(b).contains("<svg xmlns")),
             (ExportFormat::MapPng, 1, &|b| b.starts_with(b"\x89PNG")),
             (ExportFormat::MapPdf, 1, &|b| b.starts_with(b"%PDF")),
-            (ExportFormat::Bpmn, 1, &|b| text(b).contains("bpmn:definitions")),
+            (ExportFormat::Bpmn, 1, &|b| {
+                text(b).contains("bpmn:definitions")
+            }),
             (ExportFormat::Json, 0, &|b| b.starts_with(b"{\"format\"")),
         ];
         for (format, count, looks_right) in cases {
             let (result, said) = run(&source, &request(&ws, format, count));
             let bytes = result.unwrap().unwrap();
-            assert!(looks_right(&bytes), "{format:?}: {}", text(&bytes[..80.min(bytes.len())]));
+            assert!(
+                looks_right(&bytes),
+                "{format:?}: {}",
+                text(&bytes[..80.min(bytes.len())])
+            );
             assert_eq!(said.len(), 2, "{format:?}: {said:?}");
         }
     }
@@ -254,7 +264,7 @@ mod tests {
     #[test]
     fn a_scale_too_large_for_the_map_is_refused_on_the_scale() {
         let mut big = Workspace::new_file("Big");
-        big.apply(baton_core::synthetic::one_cell(2_000).into_batch())
+        big.apply(&baton_core::synthetic::one_cell(2_000).into_batch())
             .unwrap();
         let source = Source {
             workspace: big.clone(),

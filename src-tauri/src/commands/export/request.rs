@@ -392,7 +392,7 @@ pub fn proposed_file_name(ws: &Workspace, request: &ExportRequest) -> String {
         .and_then(|id| ws.journeys.get(id))
         .map(|j| j.name.as_str())
         .unwrap_or("");
-    let stem = match info.map(|f| f.journeys) {
+    let stem = match info.as_ref().map(|f| f.journeys) {
         Some(JourneyCount::One) => format!("{client} – {journey}"),
         Some(JourneyCount::Many) => format!("{client} plan"),
         _ => client.to_owned(),
@@ -410,7 +410,7 @@ mod tests {
 
     fn demo() -> Workspace {
         let mut ws = Workspace::new_file("ACME / Bank");
-        ws.apply(baton_core::templates::demo_edit(&ws)).unwrap();
+        ws.apply(&baton_core::templates::demo_edit(&ws)).unwrap();
         ws
     }
 
