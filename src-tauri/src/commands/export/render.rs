@@ -115,7 +115,8 @@ pub fn render(source: &Source, export: &Export, step: &mut Steps<'_>) -> AppResu
     }
 }
 
-// TEMPORARY until branch s7-report (the crate's XLSX) is merged.
+/// Not offered by `formats()` until the crate's XLSX (branch s7-report) is merged; then this is
+/// `baton_report::plan::xlsx::plan_xlsx`.
 fn plan_xlsx(_: &PlanReport) -> Result<Vec<u8>, ReportError> {
     Err(ReportError::render("XLSX is not in this build yet"))
 }
