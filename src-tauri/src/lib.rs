@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::cards;
-    use commands::{edits, files, insights, journeys, plan, protection, survey, views};
+    use commands::{edits, export, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
         // every field, so the looser input shape buys nothing.
@@ -55,6 +55,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             plan::plan_links,
             protection::open_with_passphrase,
             protection::protect_file,
+            export::export_choices,
+            export::export_preview,
+            export::export_file,
+            export::cancel_export,
+            export::reveal_export,
         ])
 }
 
@@ -71,6 +76,7 @@ pub fn run() {
                 &paths.app_data_dir()?,
             ));
             app.manage(baton_session::imports::PendingImports::default());
+            app.manage(commands::export::ExportJobs::default());
             Ok(())
         })
         .run(tauri::generate_context!());

@@ -5,6 +5,8 @@
 mod e2e_support;
 #[path = "e2e_cases/encryption.rs"]
 mod encryption_cases;
+#[path = "e2e_cases/export.rs"]
+mod export_cases;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
 #[path = "e2e_cases/keyboard.rs"]

@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod edits;
+pub mod export;
 pub mod files;
 pub mod insights;
 pub mod journeys;

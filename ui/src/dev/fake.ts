@@ -396,5 +396,9 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     draftPlan: () => delay(null),
     planLinks: (_d, jid) => delay({ journey_id: jid, items: [], revision: past.length }),
     ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
+    // Exports need the real app (baton-report renders them); the dialog shows this error.
+    ...((needsApp: () => Promise<never>) => ({ exportChoices: needsApp, exportPreview: needsApp, exportFile: needsApp }))(() => Promise.reject({ kind: "export_failed", message: "Exports need the real app (baton-report renders them)." })),
+    cancelExport: () => delay(false),
+    revealExport: () => delay(undefined),
   };
 }

@@ -69,7 +69,8 @@ export type ActionId =
   | "cut"
   | "paste"
   | "duplicate"
-  | "extend_left" | "extend_right" | "extend_up" | "extend_down";
+  | "extend_left" | "extend_right" | "extend_up" | "extend_down"
+  | "export";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help" | "start";
@@ -169,6 +170,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_move_right", label: "Move the initiative to the next phase", group: "Plan", keys: [{ key: "arrowright", shift: true }], contexts: EDITING },
   { id: "plan_clear_filter", label: "Clear the plan's filter", group: "Plan", keys: [{ key: "x" }], contexts: EDITING },
   { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
+  { id: "export", label: "Export the plan or a map…", group: "File", keys: [{ key: "e", mod: true }], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */

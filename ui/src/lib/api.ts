@@ -1,8 +1,9 @@
 // The one file that talks to the Rust shell, through the generated bindings. Results arrive as
 // `{status, data | error}`; here they become values or thrown `ApiError`s, so callers can
 // `try/await` and show the error next to its cause.
+import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { CardMove, Clipboard, ImportPreview, ImportResult, PasteTarget } from "../bindings";
+import type { CardMove, Clipboard, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -77,6 +78,16 @@ export interface BatonApi {
   deleteCardsEdit(doc: string, stepIds: Id[]): Promise<Edit>;
   /** The edit moving a card to its neighbouring position or cell; null at the grid's edge. */
   moveCardEdit(doc: string, stepId: Id, direction: CardMove): Promise<Edit | null>;
+  /** What the Export dialog offers for the file: formats with their options, journeys. */
+  exportChoices(doc: string): Promise<ExportChoices>;
+  /** The first page of the PDF, or the PNG, the request would write (drawn in Rust). */
+  exportPreview(doc: string, request: ExportRequest): Promise<ExportPreview>;
+  /** Opens the save dialog (in Rust) and exports, telling each step to `onProgress`; null when
+   * the user cancels the dialog or the export (`cancelExport(job)`: nothing is written). */
+  exportFile(doc: string, request: ExportRequest, job: string, onProgress: (p: ExportProgress) => void): Promise<SavedExport | null>;
+  cancelExport(job: string): Promise<boolean>;
+  /** Shows the file the finished export `job` wrote in the file manager. */
+  revealExport(job: string): Promise<void>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -138,6 +149,17 @@ const tauriApi: BatonApi = {
   duplicateCardsEdit: (doc, stepIds) => unwrap(commands.duplicateCardsEdit(doc, stepIds)),
   deleteCardsEdit: (doc, stepIds) => unwrap(commands.deleteCardsEdit(doc, stepIds)),
   moveCardEdit: (doc, stepId, direction) => unwrap(commands.moveCardEdit(doc, stepId, direction)),
+  exportChoices: (doc) => unwrap(commands.exportChoices(doc)),
+  exportPreview: (doc, request) => unwrap(commands.exportPreview(doc, request)),
+  exportFile: (doc, request, job, onProgress) => {
+    const progress = new Channel<ExportProgress>();
+    progress.onmessage = onProgress;
+    return unwrap(commands.exportFile(doc, request, job, progress));
+  },
+  cancelExport: (job) => unwrap(commands.cancelExport(job)),
+  revealExport: async (job) => {
+    await unwrap(commands.revealExport(job));
+  },
 };
 
 let current: BatonApi = tauriApi;

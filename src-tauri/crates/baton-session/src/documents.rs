@@ -179,6 +179,11 @@ impl OpenDocument {
         Ok(self.doc.save_as(path)?)
     }
 
+    /// The whole file (history included) as Baton's lossless JSON: the Export dialog's JSON.
+    pub fn export_json(&self) -> AppResult<String> {
+        Ok(self.doc.export_json()?)
+    }
+
     /// Closes the file, releasing its lock.
     pub fn close(self) -> AppResult<()> {
         Ok(self.doc.close()?)

@@ -27,6 +27,13 @@ pub enum ShellErrorKind {
     RowsRejected,
     /// An import with no valid row left to add.
     NothingToImport,
+    /// Export options that cannot be honoured (no journey chosen, a paper the format lacks, a
+    /// bad date, a scale out of range); `field` names the option.
+    ExportOptionsInvalid,
+    /// A renderer (Typst, resvg, the XLSX writer) refused the export: Baton's fault, not the user's.
+    ExportFailed,
+    /// The file manager could not be asked to show an exported file.
+    RevealFailed,
 }
 
 /// The store's kinds and the shell's, as one set of snake_case strings.
