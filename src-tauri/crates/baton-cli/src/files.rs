@@ -39,6 +39,11 @@ pub fn new_document(
 /// Writes `text` to a new file `target`: built beside it and moved there once complete;
 /// refused if `target` exists, unless `force` (then replaced in one step).
 pub fn write_text(target: &Path, force: bool, text: &str) -> Result<(), CliError> {
+    write_bytes(target, force, text.as_bytes())
+}
+
+/// [`write_text`] for any bytes.
+pub fn write_bytes(target: &Path, force: bool, bytes: &[u8]) -> Result<(), CliError> {
     if !force && fs::symlink_metadata(target).is_ok() {
         return Err(CliError::exists(target));
     }
@@ -46,7 +51,7 @@ pub fn write_text(target: &Path, force: bool, text: &str) -> Result<(), CliError
     let temp_path = temporary.path().to_owned();
     temporary
         .file()
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .map_err(|error| CliError::io(target, "write", &error))?;
     temporary
         .place(target, force)

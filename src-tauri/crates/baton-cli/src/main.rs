@@ -71,6 +71,7 @@ enum Command {
     Snapshot(snapshot::TakeArgs),
     Snapshots(snapshot::ListArgs),
     Diff(diff::Args),
+    Export(export::Args),
 }
 
 fn main() -> ExitCode {
@@ -110,6 +111,7 @@ fn main() -> ExitCode {
         Command::Snapshot(args) => snapshot::run_take(args),
         Command::Snapshots(args) => snapshot::run_list(args),
         Command::Diff(args) => diff::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
