@@ -69,7 +69,12 @@ export const commands = {
 	 *  Imports the previewed rows as one edit (one undo step). While rows are rejected it is
 	 *  refused unless `skip_invalid`, which imports the valid rows and skips the rejected ones.
 	 */
-	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
+	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean, saveMapping: string | null) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid, saveMapping })),
+	remapResponsesImport: (doc: string, token: string, reading: SurveyReading) => typedError<ImportPreview, AppError>(__TAURI_INVOKE("remap_responses_import", { doc, token, reading })),
+	previewBpmnImport: (doc: string) => typedError<BpmnPreview | null, AppError>(__TAURI_INVOKE("preview_bpmn_import", { doc })),
+	replanBpmnImport: (doc: string, token: string, customerLane: string | null) => typedError<BpmnPreview, AppError>(__TAURI_INVOKE("replan_bpmn_import", { doc, token, customerLane })),
+	commitBpmnImport: (doc: string, token: string) => typedError<BpmnImported, AppError>(__TAURI_INVOKE("commit_bpmn_import", { doc, token })),
+	cancelBpmnImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_bpmn_import", { doc, token })),
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
 	/**
@@ -637,11 +642,31 @@ export type ImportPreview = {
 	rejected_count: number,
 	/**  The first rejected rows in file order (at most 100; `rejected_count` has the total). */
 	rejected: RejectedRow[],
+	reading: SurveyReading,
+	sheets: string[],
+	problem: string | null,
+	proposal: MappingProposal,
 };
+export type SurveyReading = { mapping: SurveyMapping | null, sheet: string | null };
+export type SurveyMapping = { skip_rows: number, target: FieldSource, metric: FieldSource, value_column: string, date_column: string, date_format: DateFormat, respondent_column: string | null, comment_column: string | null, labels: AnswerLabel[] };
+export type FieldSource = { kind: "column", text: string } | { kind: "fixed", text: string };
+export type AnswerLabel = { label: string, value: number };
+export type DateFormat = "iso" | "day_month_year" | "month_day_year" | "google_forms" | "excel_serial";
+export type Preset = "qualtrics" | "survey_monkey" | "google_forms" | "microsoft_forms" | "typeform";
+export type MappingProposal = { detected: Preset | null, presets: PresetChoice[], offers: SavedOffer[], rating_columns: string[], mapping: SurveyMapping };
+export type PresetChoice = { preset: Preset, label: string, mapping: SurveyMapping };
+export type SavedOffer = { id: string, name: string, exact: boolean, missing_columns: string[], mapping: SurveyMapping, sheet: string | null };
+export type BpmnPreview = { token: string, file_name: string, plan: BpmnPlan };
+export type BpmnImported = { journey_id: string, outcome: EditOutcome };
+export type BpmnPlan = { journey_name: string, stages: string[], lanes: PlannedLane[], steps: PlannedStep[], handoffs: PlannedHandoff[], from_diagram: boolean, assumptions: string[] };
+export type PlannedLane = { name: string, department: string | null, customer: boolean, work: Work };
+export type PlannedStep = { title: string, lane: number, stage: number, position: number, touchpoint: boolean, bpmn_id: string };
+export type PlannedHandoff = { from: number, to: number, mode: HandoffMode, message: boolean };
 
 /**  What a committed import did. */
 export type ImportResult = {
 	imported: number,
+	saved_mapping: string | null,
 	/**  Rows skipped because they were rejected. */
 	rejected: number,
 	outcome: EditOutcome,
@@ -1315,7 +1340,12 @@ export type ShellErrorKind =
 /**  A renderer (Typst, resvg, the XLSX writer) refused the export: Baton's fault, not the user's. */
 "export_failed" | 
 /**  The file manager could not be asked to show an exported file. */
-"reveal_failed";
+"reveal_failed" | 
+/**
+ *  A BPMN model that cannot be imported (not XML, not BPMN 2.0, a DTD, a missing
+ *  reference, no task, an unknown customer lane).
+ */
+"bpmn_unreadable";
 
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
