@@ -147,7 +147,10 @@ fn a_survey_export_goes_through_the_mapping_step_and_a_bpmn_model_becomes_a_jour
     s.click_testid("btn-import-responses");
     dialogs::answer_open(SURVEY_DIALOG, &first);
     s.testid("import-mapping");
-    assert!(s.text(&s.testid("import-problem")).contains("target"));
+    // Read at once through the proposed mapping: every row lacks its target until one is chosen.
+    s.wait_until("the proposal read", Duration::from_secs(15), |s| {
+        summary(s, "data-rejected") == "3"
+    });
     assert_eq!(
         s.property(&s.testid("import-preset"), "value"),
         json!("qualtrics")
