@@ -184,7 +184,7 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Map", label: "Move a card, reorder stages and lanes", how: () => ["Drag"] },
   { group: "Map", label: "Draw a handoff", how: () => ["Drag the card's + handle"] },
   { group: "Edit", label: "Import survey responses (CSV or XLSX) into the journey", how: () => ["Import… in the top bar"] },
-  { group: "Edit", label: "Import a BPMN 2.0 model as a new journey", how: () => ["BPMN… in the top bar"] },
+  { group: "Edit", label: "Import a BPMN 2.0 model as a new journey", how: () => ["BPMN… beside Journeys in the sidebar"] },
   { group: "View", label: "Zoom", how: (mac) => [mac ? "⌘+wheel" : "Ctrl+wheel"] },
   { group: "View", label: "Pan", how: () => ["Wheel", "Drag empty space"] },
   { group: "Plan", label: "Move an initiative to another phase or place", how: () => ["Drag the card"] },
