@@ -9,3 +9,6 @@ cargo bench -p baton-store --bench store
 cargo bench -p baton-store --bench one_cell
 cargo bench -p baton-session --bench view_update
 bash scripts/app-bench.sh
+# Side by side with bpmn-js (issue 16): the 10,000- and 1,000-step journeys opened in the release
+# app (built by app-bench.sh) and, exported to BPMN, in bpmn-js in Debian's Chromium.
+BATON_E2E_TEST=bpmn_bench BATON_E2E_APP="$PWD/target/release/baton-app" bash scripts/e2e.sh --nocapture

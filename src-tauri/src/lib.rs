@@ -17,6 +17,7 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::bpmn;
     use commands::cards;
     use commands::{edits, export, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
@@ -48,6 +49,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             survey::preview_responses_import,
             survey::commit_responses_import,
             survey::cancel_responses_import,
+            survey::remap_responses_import,
+            bpmn::preview_bpmn_import,
+            bpmn::replan_bpmn_import,
+            bpmn::commit_bpmn_import,
+            bpmn::cancel_bpmn_import,
             insights::journey_insights,
             insights::subject_scores,
             plan::plan_screen,
@@ -76,6 +82,7 @@ pub fn run() {
                 &paths.app_data_dir()?,
             ));
             app.manage(baton_session::imports::PendingImports::default());
+            app.manage(baton_session::imports::PendingBpmnImports::default());
             app.manage(commands::export::ExportJobs::default());
             Ok(())
         })

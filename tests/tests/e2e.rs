@@ -9,6 +9,8 @@ mod encryption_cases;
 mod export_cases;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
+#[path = "e2e_cases/interop.rs"]
+mod interop_cases;
 #[path = "e2e_cases/keyboard.rs"]
 mod keyboard_cases;
 #[path = "e2e_cases/layout.rs"]

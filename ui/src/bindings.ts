@@ -68,10 +68,27 @@ export const commands = {
 	/**
 	 *  Imports the previewed rows as one edit (one undo step). While rows are rejected it is
 	 *  refused unless `skip_invalid`, which imports the valid rows and skips the rejected ones.
+	 *  `save_mapping`: the mapping read with is saved under that name in the same edit.
 	 */
-	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
+	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean, saveMapping: string | null) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid, saveMapping })),
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
+	/**
+	 *  Reads the previewed file again through the mapping step's `reading` (mapping, sheet):
+	 *  the new preview, under the same token. Nothing is written.
+	 */
+	remapResponsesImport: (doc: string, token: string, reading: SurveyReading) => typedError<ImportPreview, AppError>(__TAURI_INVOKE("remap_responses_import", { doc, token, reading })),
+	/**
+	 *  Asks for a BPMN file, reads it and plans the journey it becomes. Nothing is written.
+	 *  `None` when the user cancels.
+	 */
+	previewBpmnImport: (doc: string) => typedError<BpmnPreview | null, AppError>(__TAURI_INVOKE("preview_bpmn_import", { doc })),
+	/**  Plans the previewed model again with `customer_lane` (a lane's name) as the customer's. */
+	replanBpmnImport: (doc: string, token: string, customerLane: string | null) => typedError<BpmnPreview, AppError>(__TAURI_INVOKE("replan_bpmn_import", { doc, token, customerLane })),
+	/**  Creates the previewed journey as one edit (one undo step). */
+	commitBpmnImport: (doc: string, token: string) => typedError<BpmnImported, AppError>(__TAURI_INVOKE("commit_bpmn_import", { doc, token })),
+	/**  Forgets a preview the user closed without importing. */
+	cancelBpmnImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_bpmn_import", { doc, token })),
 	/**
 	 *  The journey's insights, as a patch on those the screen holds (`held`: the token they came
 	 *  with), or whole.
@@ -154,6 +171,11 @@ export type AnalysisView = {
 	suggestions: Suggestion[],
 };
 
+export type AnswerLabel = {
+	label: string,
+	value: number | null,
+};
+
 export type AppError = {
 	kind: AppErrorKind,
 	message: string,
@@ -170,6 +192,34 @@ export type ArrowEnd = {
 	/**  Unit direction of the last segment. */
 	dx: number,
 	dy: number,
+};
+
+/**  What a committed BPMN import did. */
+export type BpmnImported = {
+	/**  The new journey (the screen opens it). */
+	journey_id: string,
+	outcome: EditOutcome,
+};
+
+/**  The preview of an import: what will be created and what was assumed to get there. */
+export type BpmnPlan = {
+	journey_name: string,
+	stages: string[],
+	lanes: PlannedLane[],
+	steps: PlannedStep[],
+	handoffs: PlannedHandoff[],
+	/**  Stages were cut from the diagram's x positions (otherwise from flow depth). */
+	from_diagram: boolean,
+	/**  Every assumption made, in plain words, for the import summary. */
+	assumptions: string[],
+};
+
+/**  What a BPMN file would create, shown before anything is written. */
+export type BpmnPreview = {
+	/**  Names this preview in `replan_bpmn_import`, `commit_bpmn_import`, `cancel_bpmn_import`. */
+	token: string,
+	file_name: string,
+	plan: BpmnPlan,
 };
 
 /**  One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`]. */
@@ -278,6 +328,22 @@ export type CrossingTotals = {
 	/**  The sum of the three (a handoff crossing two boundaries counts twice). */
 	total: number,
 };
+
+/**  How a mapped date column is written. */
+export type DateFormat = 
+/**  `yyyy-mm-dd` or `yyyy/mm/dd`, optionally with a time, or RFC 3339 (Baton's own CSV). */
+"iso" | 
+/**  `dd/mm/yyyy` (also `-` or `.` between the parts), optionally with a time. */
+"day_month_year" | 
+/**  `mm/dd/yyyy` (also `-` or `.`), optionally with a time (`10:23:45 AM` too). */
+"month_day_year" | 
+/**  Google Forms' timestamp: `2026/11/04 10:23:45 AM GMT+1`. */
+"google_forms" | 
+/**
+ *  A spreadsheet's day number (1 = 1900-01-01, with Excel's phantom 29 February 1900),
+ *  a fraction being the time of day.
+ */
+"excel_serial";
 
 export type Direction = "higher_is_better" | "lower_is_better";
 
@@ -483,6 +549,13 @@ export type ExportRequest = {
 	date: string,
 };
 
+/**  Where a row's target or metric comes from. */
+export type FieldSource = 
+/**  The column of that name. */
+{ kind: "column"; text: string } | 
+/**  The same for every row (a target path or id, a metric name or kind). */
+{ kind: "fixed"; text: string };
+
 /**  Where the dialog lists a format. */
 export type FormatGroup = "plan" | "map" | "data";
 
@@ -618,18 +691,31 @@ export type Hotspots = {
 	touchpoints: TouchpointHotspot[],
 };
 
-/**  What a survey CSV would add to the open journey, shown before anything is written. */
+/**  What a survey file would add to the open journey, shown before anything is written. */
 export type ImportPreview = {
 	/**  Names this preview in `commit_responses_import` and `cancel_responses_import`. */
 	token: string,
 	file_name: string,
 	journey_id: string,
 	encoding: SourceEncoding,
-	/**  "," or ";". */
+	/**  "," or ";" (a tab, or empty for a workbook). */
 	separator: string,
+	/**  How the file was read for this preview. */
+	reading: SurveyReading,
+	/**  The sheets of a workbook, in order; empty for a CSV. */
+	sheets: string[],
+	/**
+	 *  Why the file cannot be read this way (a column the mapping names is missing, e.g.
+	 *  renamed since the mapping was saved): the counts are then zero and nothing can be
+	 *  imported until the mapping is changed.
+	 */
+	problem: string | null,
 	/**  The header row as written in the file. */
 	header: string[],
-	/**  The first data rows, raw, each cell cut to a readable length. */
+	/**
+	 *  The first data rows (after the header rows the mapping skips), raw, each cell cut to a
+	 *  readable length.
+	 */
 	sample: PreviewRow[],
 	/**  Data rows read (accepted plus rejected). */
 	rows: number,
@@ -637,6 +723,8 @@ export type ImportPreview = {
 	rejected_count: number,
 	/**  The first rejected rows in file order (at most 100; `rejected_count` has the total). */
 	rejected: RejectedRow[],
+	/**  What the mapping step proposes for this file (preset, saved mappings, rating columns). */
+	proposal: MappingProposal,
 };
 
 /**  What a committed import did. */
@@ -644,6 +732,8 @@ export type ImportResult = {
 	imported: number,
 	/**  Rows skipped because they were rejected. */
 	rejected: number,
+	/**  The name the mapping was saved under, when it was. */
+	saved_mapping: string | null,
 	outcome: EditOutcome,
 };
 
@@ -919,6 +1009,25 @@ export type MapModel = {
 	handoffs: Handoff[],
 };
 
+export type MappingProposal = {
+	/**  The survey tool the header looks like; the user confirms it. */
+	detected: Preset | null,
+	/**  Every preset, with its mapping for the proposed rating question. */
+	presets: PresetChoice[],
+	/**  The saved mappings that fit this file's header (the same survey), best first. */
+	offers: SavedOffer[],
+	/**
+	 *  The columns whose answers are ratings (numbers up to 10, or answer labels), in header
+	 *  order: the NPS, CSAT or CES question is one of them.
+	 */
+	rating_columns: string[],
+	/**
+	 *  Where the mapping step starts: the best saved mapping's, else the detected preset's,
+	 *  else one guessed from the header.
+	 */
+	mapping: SurveyMapping,
+};
+
 /**  A satisfaction metric. `scale_min..=scale_max` is the range of a single response. */
 export type Metric = {
 	id: string,
@@ -1110,9 +1219,59 @@ export type PlanView = {
 	coverage: Coverage[],
 };
 
+/**  A handoff of the journey to create, between steps (indexes into `steps`). */
+export type PlannedHandoff = {
+	from: number,
+	to: number,
+	mode: HandoffMode,
+	/**  It comes from a message flow (otherwise from sequence flows). */
+	message: boolean,
+};
+
+/**  A lane of the journey to create. */
+export type PlannedLane = {
+	name: string,
+	/**  The participant's (pool's) name when the file has several participants. */
+	department: string | null,
+	customer: boolean,
+	/**  `Automated` when every task of the lane is a service, script, business-rule or send task. */
+	work: Work,
+};
+
+/**  A step of the journey to create, in a cell (stage, lane), ordered in its cell by `position`. */
+export type PlannedStep = {
+	title: string,
+	lane: number,
+	stage: number,
+	position: number,
+	/**  It receives a message flow from the customer. */
+	touchpoint: boolean,
+	/**  The BPMN element it comes from (`id` attribute). */
+	bpmn_id: string,
+};
+
 export type Point = {
 	x: number,
 	y: number,
+};
+
+export type Preset = 
+/**  Question ids, then question texts, then the `{"ImportId": …}` row: two rows to skip. */
+"qualtrics" | 
+/**  The question row, then "Response" / "Open-Ended Response": one row to skip; US dates. */
+"survey_monkey" | 
+/**  "Timestamp" first, written `2026/11/04 10:23:45 AM GMT+1`. */
+"google_forms" | 
+/**  "ID", "Start time", "Completion time" (US dates when saved as text). */
+"microsoft_forms" | 
+/**  "Submit Date (UTC)", ISO dates, "#" or "Response ID" per respondent. */
+"typeform";
+
+export type PresetChoice = {
+	preset: Preset,
+	/**  The tool's name as people write it. */
+	label: string,
+	mapping: SurveyMapping,
 };
 
 /**  One data row of the preview table. */
@@ -1256,6 +1415,18 @@ export type SavedMapping = {
 	position: number,
 };
 
+/**  A saved mapping that fits the file, with what it reads. */
+export type SavedOffer = {
+	id: string,
+	name: string,
+	/**  The file's header is the very one the mapping was saved with. */
+	exact: boolean,
+	/**  Columns the mapping reads that the file lacks (renamed since). */
+	missing_columns: string[],
+	mapping: SurveyMapping,
+	sheet: string | null,
+};
+
 /**
  *  A score entered directly, when only the aggregate is known. Scores computed from responses
  *  are derived, never stored.
@@ -1315,7 +1486,12 @@ export type ShellErrorKind =
 /**  A renderer (Typst, resvg, the XLSX writer) refused the export: Baton's fault, not the user's. */
 "export_failed" | 
 /**  The file manager could not be asked to show an exported file. */
-"reveal_failed";
+"reveal_failed" | 
+/**
+ *  A BPMN model that cannot be imported (not XML, not BPMN 2.0, a DTD, a missing
+ *  reference, no task, an unknown customer lane).
+ */
+"bpmn_unreadable";
 
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
@@ -1471,6 +1647,43 @@ export type Summary = {
 	/**  Mean friction of the handoffs; `None` without handoffs. */
 	mean_friction: number | null,
 	max_friction: number,
+};
+
+/**
+ *  How to read one survey tool's export. Column names compare trimmed and case-insensitively
+ *  with the header (the file's first line).
+ */
+export type SurveyMapping = {
+	/**
+	 *  Rows right after the header that hold no answers (Qualtrics' question texts and ImportId
+	 *  row, SurveyMonkey's second header row): skipped, not counted.
+	 */
+	skip_rows: number,
+	target: FieldSource,
+	metric: FieldSource,
+	/**  The rating question's column (one among several rating columns). */
+	value_column: string,
+	date_column: string,
+	date_format: DateFormat,
+	respondent_column: string | null,
+	comment_column: string | null,
+	/**
+	 *  Answer labels and the value each stands for ("Very satisfied" 5), compared trimmed and
+	 *  case-insensitively. A label not listed that starts with a number and ` - `
+	 *  (`10 - Extremely likely`) stands for that number.
+	 */
+	labels: AnswerLabel[],
+};
+
+/**
+ *  How a survey file is read: Baton's own columns (no mapping) or a survey tool's export
+ *  through a mapping, on a workbook's sheet.
+ */
+export type SurveyReading = {
+	/**  `None`: the file has Baton's columns (target, metric, value, date...). */
+	mapping: SurveyMapping | null,
+	/**  The sheet of an XLSX workbook; `None`: its first. Not used for a CSV. */
+	sheet: string | null,
 };
 
 /**  One survey answer. */

@@ -1,6 +1,7 @@
 //! The Tauri commands, one file per area. Each finds what it needs in the app state, calls one
 //! function off the UI thread and returns plain data or an `AppError`.
 
+pub mod bpmn;
 pub mod cards;
 pub mod edits;
 pub mod export;

@@ -3,7 +3,7 @@
 // `try/await` and show the error next to its cause.
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { CardMove, Clipboard, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport } from "../bindings";
+import type { BpmnImported, BpmnPreview, CardMove, Clipboard, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SurveyReading } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -54,8 +54,18 @@ export interface BatonApi {
   duplicateJourneyAsFuture(doc: string, journeyId: Id): Promise<EditResult>;
   /** Opens a CSV file dialog and previews the import into the journey; null when cancelled. */
   previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
-  commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
+  /** Reads the previewed file again through the mapping step's mapping and sheet. */
+  remapResponsesImport(doc: string, token: string, reading: SurveyReading): Promise<ImportPreview>;
+  /** `saveMapping`: also save the mapping read with under that name, in the same edit. */
+  commitResponsesImport(doc: string, token: string, skipInvalid: boolean, saveMapping: string | null): Promise<ImportResult>;
   cancelResponsesImport(doc: string, token: string): Promise<void>;
+  /** Opens a BPMN file dialog and previews the journey it becomes; null when cancelled. */
+  previewBpmnImport(doc: string): Promise<BpmnPreview | null>;
+  /** The preview again with `customerLane` (a lane's name) as the customer's lane. */
+  replanBpmnImport(doc: string, token: string, customerLane: string | null): Promise<BpmnPreview>;
+  /** Creates the previewed journey as one edit. */
+  commitBpmnImport(doc: string, token: string): Promise<BpmnImported>;
+  cancelBpmnImport(doc: string, token: string): Promise<void>;
   /** The journey's analysis and scores; asked for after the view, never part of it. Each
    * subject's scores come without their history and verbatims (see `subjectScores`). A patch
    * on the insights the screen holds (`held`, their token), or whole. */
@@ -135,9 +145,16 @@ const tauriApi: BatonApi = {
   newIds: (count) => unwrap(commands.newIds(count)),
   duplicateJourneyAsFuture: (doc, journeyId) => unwrap(commands.duplicateJourneyAsFuture(doc, journeyId)),
   previewResponsesImport: (doc, journeyId) => unwrap(commands.previewResponsesImport(doc, journeyId)),
-  commitResponsesImport: (doc, token, skipInvalid) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid)),
+  remapResponsesImport: (doc, token, reading) => unwrap(commands.remapResponsesImport(doc, token, reading)),
+  commitResponsesImport: (doc, token, skipInvalid, saveMapping) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid, saveMapping)),
   cancelResponsesImport: async (doc, token) => {
     await unwrap(commands.cancelResponsesImport(doc, token));
+  },
+  previewBpmnImport: (doc) => unwrap(commands.previewBpmnImport(doc)),
+  replanBpmnImport: (doc, token, customerLane) => unwrap(commands.replanBpmnImport(doc, token, customerLane)),
+  commitBpmnImport: (doc, token) => unwrap(commands.commitBpmnImport(doc, token)),
+  cancelBpmnImport: async (doc, token) => {
+    await unwrap(commands.cancelBpmnImport(doc, token));
   },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
