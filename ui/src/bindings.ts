@@ -82,6 +82,9 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
+	subjectEntries: (doc: string, subject: Subject) => typedError<MetricEntries[], AppError>(__TAURI_INVOKE("subject_entries", { doc, subject })),
+	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
+	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
 	/**
 	 *  The plan of the open file `doc` as `filter` shows it: phases in order, each with its
 	 *  initiatives in order, and how many the filter hides.
@@ -1591,3 +1594,7 @@ async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; dat
     }
 }
 
+
+export type MetricEntries = { metric: Metric, score_min: number | null, score_max: number | null, target: Target | null, scores: Score[], responses: SurveyResponse[], response_count: number };
+export type MetricUses = { metric_id: string, targets: number, scores: number, responses: number, initiatives: number };
+export type JourneyName = { id: string, name: string };
