@@ -82,9 +82,6 @@ export const commands = {
 	 *  journey's insights carry only each item's latest reading.
 	 */
 	subjectScores: (doc: string, subject: Subject) => typedError<MetricScores[], AppError>(__TAURI_INVOKE("subject_scores", { doc, subject })),
-	subjectEntries: (doc: string, subject: Subject) => typedError<MetricEntries[], AppError>(__TAURI_INVOKE("subject_entries", { doc, subject })),
-	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
-	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
 	/**
 	 *  The plan of the open file `doc` as `filter` shows it: phases in order, each with its
 	 *  initiatives in order, and how many the filter hides.
@@ -129,6 +126,12 @@ export const commands = {
 	cancelExport: (job: string) => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_export", { job })),
 	/**  Shows the file the finished export `job` wrote in the system's file manager. */
 	revealExport: (job: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal_export", { job })),
+	/**  Every metric of the file with the subject's target, entered scores and newest responses. */
+	subjectEntries: (doc: string, subject: Subject) => typedError<MetricEntries[], AppError>(__TAURI_INVOKE("subject_entries", { doc, subject })),
+	/**  How many targets, scores, responses and expected effects deleting the metric removes. */
+	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
+	/**  The journeys deleting the persona unlinks. */
+	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
 };
 
 /* Types */
@@ -779,6 +782,12 @@ export type JourneyModel = {
 	scores: Score[],
 };
 
+/**  A journey named by id and name. */
+export type JourneyName = {
+	id: string,
+	name: string,
+};
+
 /**  The satisfaction readings of one journey, for the insights screen. */
 export type JourneyScores = {
 	journey_id: string,
@@ -933,6 +942,23 @@ export type Metric = {
 	position: number,
 };
 
+/**  One subject's measures on one metric: what the inspector lists and lets the user change. */
+export type MetricEntries = {
+	metric: Metric,
+	/**
+	 *  The range a score (and so a target) of this metric can take (CSAT 0..100, NPS
+	 *  -100..100, else the response scale).
+	 */
+	score_min: number | null,
+	score_max: number | null,
+	target: Target | null,
+	/**  Entered scores, newest period first. */
+	scores: Score[],
+	/**  Responses, newest first, at most `MAX_LISTED_RESPONSES`. */
+	responses: SurveyResponse[],
+	response_count: number,
+};
+
 export type MetricKind = "csat" | "nps" | "ces" | "custom";
 
 /**  One subject on one metric. */
@@ -961,6 +987,16 @@ export type MetricScores = {
 	verbatims: Verbatim[],
 	/**  How many responses have a comment (may exceed `verbatims.len()`). */
 	verbatim_count: number,
+};
+
+/**  What `DeleteMetric` removes or changes besides the metric itself. */
+export type MetricUses = {
+	metric_id: string,
+	targets: number,
+	scores: number,
+	responses: number,
+	/**  Initiatives whose expected effect names the metric (the effect is cleared). */
+	initiatives: number,
 };
 
 /**
@@ -1594,7 +1630,3 @@ async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; dat
     }
 }
 
-
-export type MetricEntries = { metric: Metric, score_min: number | null, score_max: number | null, target: Target | null, scores: Score[], responses: SurveyResponse[], response_count: number };
-export type MetricUses = { metric_id: string, targets: number, scores: number, responses: number, initiatives: number };
-export type JourneyName = { id: string, name: string };

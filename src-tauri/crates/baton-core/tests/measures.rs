@@ -48,7 +48,12 @@ fn a_persona_s_journeys_are_named_and_its_delete_unlinks_them_and_undo_relinks()
     assert_eq!(uses.len(), 1);
     assert_eq!(uses[0].id, f.journey);
     assert_eq!(uses[0].name, "Report a lost card");
-    let applied = apply(&mut f.ws, Edit::DeletePersona { id: f.persona.clone() });
+    let applied = apply(
+        &mut f.ws,
+        Edit::DeletePersona {
+            id: f.persona.clone(),
+        },
+    );
     assert_eq!(f.ws.journeys[&f.journey].persona_id, None);
     assert!(persona_uses(&f.ws, &f.persona).is_none());
     apply(&mut f.ws, applied.inverse);
@@ -62,9 +67,8 @@ fn a_persona_s_journeys_are_named_and_its_delete_unlinks_them_and_undo_relinks()
 fn a_built_in_metric_cannot_lose_its_kind_nor_a_custom_one_take_a_built_in_s() {
     let mut f = fixture();
     let csat = f.ws.metrics[&f.csat].clone();
-    let err = f
-        .ws
-        .apply(&Edit::UpdateMetric {
+    let err =
+        f.ws.apply(&Edit::UpdateMetric {
             metric: Metric {
                 kind: MetricKind::Custom,
                 ..csat.clone()
@@ -73,7 +77,10 @@ fn a_built_in_metric_cannot_lose_its_kind_nor_a_custom_one_take_a_built_in_s() {
         .unwrap_err();
     assert_eq!(err.kind, EditErrorKind::NotAllowed);
     assert_eq!(err.field.as_deref(), Some("kind"));
-    assert_eq!(f.ws.metrics[&f.csat], csat, "a refused edit changes nothing");
+    assert_eq!(
+        f.ws.metrics[&f.csat], csat,
+        "a refused edit changes nothing"
+    );
     // Its name may change.
     apply(
         &mut f.ws,
@@ -99,9 +106,8 @@ fn a_built_in_metric_cannot_lose_its_kind_nor_a_custom_one_take_a_built_in_s() {
             metric: custom.clone(),
         },
     );
-    let err = f
-        .ws
-        .apply(&Edit::UpdateMetric {
+    let err =
+        f.ws.apply(&Edit::UpdateMetric {
             metric: Metric {
                 kind: MetricKind::Nps,
                 ..custom
@@ -119,13 +125,19 @@ fn a_subject_s_entries_list_every_metric_with_its_target_scores_and_responses() 
     let names: Vec<&str> = entries.iter().map(|e| e.metric.name.as_str()).collect();
     assert_eq!(names, ["CSAT", "NPS", "CES"]);
     let csat = &entries[0];
-    assert_eq!(csat.target.as_ref().map(|t| t.id.as_str()), Some(f.target.as_str()));
+    assert_eq!(
+        csat.target.as_ref().map(|t| t.id.as_str()),
+        Some(f.target.as_str())
+    );
     assert_eq!((csat.score_min, csat.score_max), (0.0, 100.0));
     assert_eq!(csat.response_count, 2);
     assert!(csat.scores.is_empty());
     assert!(entries[1].target.is_none() && entries[1].responses.is_empty());
     // NPS scores run -100..100; CES on its response scale.
-    assert_eq!((entries[1].score_min, entries[1].score_max), (-100.0, 100.0));
+    assert_eq!(
+        (entries[1].score_min, entries[1].score_max),
+        (-100.0, 100.0)
+    );
     assert_eq!((entries[2].score_min, entries[2].score_max), (1.0, 7.0));
 
     // Entered scores newest period first; responses newest first and capped.
