@@ -191,7 +191,7 @@ fn targets_scores_custom_metrics_and_personas_are_set_in_the_app_undone_and_kept
     retype(&s, &css("metric-new-name"), CUSTOM);
     s.wait_count(&rows, 4);
     shot(&s, "measure-metrics-dialog");
-    s.click_testid("btn-metrics-close");
+    close_metrics(&s);
     s.click_testid("btn-import-responses");
     dialogs::answer_open("Import survey responses", &csv);
     s.click_testid("btn-import-commit");
@@ -217,7 +217,7 @@ fn targets_scores_custom_metrics_and_personas_are_set_in_the_app_undone_and_kept
     s.chord(CONTROL, "z");
     s.wait_count(&rows, 4);
     wait_badge(&s, UNSCORED, &custom, Some("no_target"));
-    s.click_testid("btn-metrics-close");
+    close_metrics(&s);
 
     // 4. The persona: in the corner, edited in the journey's inspector, deleted after a warning.
     s.keys(crate::e2e_support::webdriver::ESCAPE);
@@ -311,8 +311,15 @@ fn metric_id_in_app(s: &Session, name: &str) -> String {
         })
         .and_then(|r| s.attr(&r, "data-id"))
         .unwrap_or_else(|| panic!("no metric named {name:?}"));
-    s.click_testid("btn-metrics-close");
+    close_metrics(s);
     id
+}
+
+fn close_metrics(s: &Session) {
+    s.click_testid("btn-metrics-close");
+    s.wait_until("the Metrics dialog to close", Duration::from_secs(10), |s| {
+        s.try_find(&css("metrics-dialog")).is_none()
+    });
 }
 
 fn text_content(s: &Session, el: &crate::e2e_support::webdriver::Element) -> String {
