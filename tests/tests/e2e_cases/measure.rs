@@ -224,13 +224,13 @@ fn targets_scores_custom_metrics_and_personas_are_set_in_the_app_undone_and_kept
     let corner = css("corner-persona");
     s.wait_until("the persona in the corner", Duration::from_secs(10), |s| {
         s.try_find(&corner)
-            .is_some_and(|c| text_content(s, &c) == "for Maya Chen, Retail banking customer")
+            .is_some_and(|c| persona_line(s, &c) == "for Maya Chen, Retail banking customer")
     });
     select_nothing(&s);
     retype(&s, &css("persona-role"), "Cardholder");
     s.wait_until("the new role in the corner", Duration::from_secs(10), |s| {
         s.try_find(&corner)
-            .is_some_and(|c| text_content(s, &c) == "for Maya Chen, Cardholder")
+            .is_some_and(|c| persona_line(s, &c) == "for Maya Chen, Cardholder")
     });
     shot(&s, "measure-persona-corner");
     // In presentation mode too.
@@ -317,19 +317,30 @@ fn metric_id_in_app(s: &Session, name: &str) -> String {
 
 fn close_metrics(s: &Session) {
     s.click_testid("btn-metrics-close");
-    s.wait_until("the Metrics dialog to close", Duration::from_secs(10), |s| {
-        s.try_find(&css("metrics-dialog")).is_none()
-    });
+    s.wait_until(
+        "the Metrics dialog to close",
+        Duration::from_secs(10),
+        |s| s.try_find(&css("metrics-dialog")).is_none(),
+    );
 }
 
-fn text_content(s: &Session, el: &crate::e2e_support::webdriver::Element) -> String {
-    s.exec(
-        "return arguments[0].textContent",
-        serde_json::json!([Session::arg(el)]),
-    )
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
+/// The corner's persona line whole (`data-text`); what is drawn of it must start it.
+fn persona_line(s: &Session, el: &crate::e2e_support::webdriver::Element) -> String {
+    let drawn = s
+        .exec(
+            "return [...arguments[0].childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')",
+            serde_json::json!([Session::arg(el)]),
+        )
+        .as_str()
+        .unwrap_or_default()
+        .trim_end_matches('…')
+        .to_owned();
+    let whole = s.attr(el, "data-text").unwrap_or_default();
+    assert!(
+        whole.starts_with(&drawn) && drawn.starts_with("for "),
+        "{drawn:?} does not start {whole:?}"
+    );
+    whole
 }
 
 /// Nothing selected: the inspector shows the journey (and its persona).
