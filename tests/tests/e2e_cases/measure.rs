@@ -324,20 +324,19 @@ fn close_metrics(s: &Session) {
     );
 }
 
-/// The corner's persona line whole (`data-text`); what is drawn of it must start it.
+/// The corner's persona line whole (`data-text`), read in one go with what is drawn of it,
+/// which must start it (the drawn text is cut to the corner's width).
 fn persona_line(s: &Session, el: &crate::e2e_support::webdriver::Element) -> String {
-    let drawn = s
-        .exec(
-            "return [...arguments[0].childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')",
-            serde_json::json!([Session::arg(el)]),
-        )
-        .as_str()
-        .unwrap_or_default()
-        .trim_end_matches('…')
-        .to_owned();
-    let whole = s.attr(el, "data-text").unwrap_or_default();
+    let read = s.exec(
+        "const t = arguments[0];
+         return [t.getAttribute('data-text') ?? '',
+                 [...t.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('')];",
+        serde_json::json!([Session::arg(el)]),
+    );
+    let whole = read[0].as_str().unwrap_or_default().to_owned();
+    let drawn = read[1].as_str().unwrap_or_default().trim_end_matches('…');
     assert!(
-        whole.starts_with(&drawn) && drawn.starts_with("for "),
+        whole.starts_with(drawn) && drawn.starts_with("for "),
         "{drawn:?} does not start {whole:?}"
     );
     whole
