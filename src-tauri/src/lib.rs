@@ -19,6 +19,7 @@ use crate::state::AppState;
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     use commands::bpmn;
     use commands::cards;
+    use commands::metrics;
     use commands::{edits, export, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
@@ -66,6 +67,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             export::export_file,
             export::cancel_export,
             export::reveal_export,
+            metrics::subject_entries,
+            metrics::metric_uses,
+            metrics::persona_uses,
         ])
 }
 

@@ -15,6 +15,8 @@ mod interop_cases;
 mod keyboard_cases;
 #[path = "e2e_cases/layout.rs"]
 mod layout_cases;
+#[path = "e2e_cases/measure.rs"]
+mod measure_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
 #[path = "e2e_cases/undo.rs"]

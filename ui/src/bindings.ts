@@ -143,6 +143,12 @@ export const commands = {
 	cancelExport: (job: string) => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_export", { job })),
 	/**  Shows the file the finished export `job` wrote in the system's file manager. */
 	revealExport: (job: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal_export", { job })),
+	/**  Every metric of the file with the subject's target, entered scores and newest responses. */
+	subjectEntries: (doc: string, subject: Subject) => typedError<MetricEntries[], AppError>(__TAURI_INVOKE("subject_entries", { doc, subject })),
+	/**  How many targets, scores, responses and expected effects deleting the metric removes. */
+	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
+	/**  The journeys deleting the persona unlinks. */
+	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
 };
 
 /* Types */
@@ -866,6 +872,12 @@ export type JourneyModel = {
 	scores: Score[],
 };
 
+/**  A journey named by id and name. */
+export type JourneyName = {
+	id: string,
+	name: string,
+};
+
 /**  The satisfaction readings of one journey, for the insights screen. */
 export type JourneyScores = {
 	journey_id: string,
@@ -1039,6 +1051,23 @@ export type Metric = {
 	position: number,
 };
 
+/**  One subject's measures on one metric: what the inspector lists and lets the user change. */
+export type MetricEntries = {
+	metric: Metric,
+	/**
+	 *  The range a score (and so a target) of this metric can take (CSAT 0..100, NPS
+	 *  -100..100, else the response scale).
+	 */
+	score_min: number | null,
+	score_max: number | null,
+	target: Target | null,
+	/**  Entered scores, newest period first. */
+	scores: Score[],
+	/**  Responses, newest first, at most `MAX_LISTED_RESPONSES`. */
+	responses: SurveyResponse[],
+	response_count: number,
+};
+
 export type MetricKind = "csat" | "nps" | "ces" | "custom";
 
 /**  One subject on one metric. */
@@ -1067,6 +1096,16 @@ export type MetricScores = {
 	verbatims: Verbatim[],
 	/**  How many responses have a comment (may exceed `verbatims.len()`). */
 	verbatim_count: number,
+};
+
+/**  What `DeleteMetric` removes or changes besides the metric itself. */
+export type MetricUses = {
+	metric_id: string,
+	targets: number,
+	scores: number,
+	responses: number,
+	/**  Initiatives whose expected effect names the metric (the effect is cleared). */
+	initiatives: number,
 };
 
 /**

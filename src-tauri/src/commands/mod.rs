@@ -8,6 +8,7 @@ pub mod export;
 pub mod files;
 pub mod insights;
 pub mod journeys;
+pub mod metrics;
 pub mod plan;
 pub mod protection;
 pub mod survey;

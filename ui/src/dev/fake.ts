@@ -399,6 +399,8 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
     // Exports need the real app (baton-report renders them); the dialog shows this error.
     ...((needsApp: () => Promise<never>) => ({ exportChoices: needsApp, exportPreview: needsApp, exportFile: needsApp }))(() => Promise.reject({ kind: "export_failed", message: "Exports need the real app (baton-report renders them)." })),
+    // Measures need the real app (baton-core lists and counts them).
+    ...((needsApp: () => Promise<never>) => ({ subjectEntries: needsApp, metricUses: needsApp, personaUses: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Measures need the real app (baton-core lists them)." })),
     cancelExport: () => delay(false),
     revealExport: () => delay(undefined),
   };

@@ -70,7 +70,8 @@ export type ActionId =
   | "paste"
   | "duplicate"
   | "extend_left" | "extend_right" | "extend_up" | "extend_down"
-  | "export";
+  | "export"
+  | "metrics";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help" | "start";
@@ -171,6 +172,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_clear_filter", label: "Clear the plan's filter", group: "Plan", keys: [{ key: "x" }], contexts: EDITING },
   { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "export", label: "Export the plan or a map…", group: "File", keys: [{ key: "e", mod: true }], contexts: EDITING },
+  { id: "metrics", label: "Metrics: add, rename, reorder, delete…", group: "File", keys: [{ key: "m", mod: true, shift: true }], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */

@@ -13,7 +13,10 @@ import type {
   EditResult,
   Id,
   InsightsUpdate,
+  JourneyName,
+  MetricEntries,
   MetricScores,
+  MetricUses,
   OnScreen,
   PlanFilter,
   PlanLinks,
@@ -72,6 +75,12 @@ export interface BatonApi {
   journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
+  /** Every metric with the item's target, entered scores and newest responses (inspector). */
+  subjectEntries(doc: string, subject: Subject): Promise<MetricEntries[]>;
+  /** What deleting the metric would remove with it, said before the delete. */
+  metricUses(doc: string, metricId: Id): Promise<MetricUses>;
+  /** The journeys deleting the persona would unlink, said before the delete. */
+  personaUses(doc: string, personaId: Id): Promise<JourneyName[]>;
   /** The improvement plan as `filter` shows it: phases in order with their initiatives. */
   planScreen(doc: string, filter: PlanFilter): Promise<PlanScreen>;
   /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
@@ -158,6 +167,9 @@ const tauriApi: BatonApi = {
   },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
+  subjectEntries: (doc, subject) => unwrap(commands.subjectEntries(doc, subject)),
+  metricUses: (doc, metricId) => unwrap(commands.metricUses(doc, metricId)),
+  personaUses: (doc, personaId) => unwrap(commands.personaUses(doc, personaId)),
   planScreen: (doc, filter) => unwrap(commands.planScreen(doc, filter)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
   planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),

@@ -10,6 +10,7 @@ pub mod error;
 pub mod id_map;
 pub mod insights;
 pub mod layout;
+pub mod measures;
 pub mod model;
 pub mod plan;
 pub mod scores;
