@@ -34,6 +34,8 @@ pub enum ShellErrorKind {
     ExportFailed,
     /// The file manager could not be asked to show an exported file.
     RevealFailed,
+    /// A snapshot is on screen: the file cannot be changed from it.
+    ReadOnly,
 }
 
 /// The store's kinds and the shell's, as one set of snake_case strings.
