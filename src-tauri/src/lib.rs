@@ -60,6 +60,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             export::export_file,
             export::cancel_export,
             export::reveal_export,
+            commands::snapshots::take_snapshot,
+            commands::snapshots::list_snapshots,
+            commands::snapshots::open_snapshot,
+            commands::snapshots::restore_snapshot,
+            commands::compare::compare_versions,
         ])
 }
 

@@ -60,6 +60,11 @@ export const commands = {
 	 *  handoffs and targets under new ids) as one edit: one undo step removes the whole copy.
 	 */
 	duplicateJourneyAsFuture: (doc: string, journeyId: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("duplicate_journey_as_future", { doc, journeyId })),
+	takeSnapshot: (doc: string, journeyId: string, name: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("take_snapshot", { doc, journeyId, name, screen })),
+	listSnapshots: (doc: string, journeyId: string) => typedError<SnapshotInfo[], AppError>(__TAURI_INVOKE("list_snapshots", { doc, journeyId })),
+	openSnapshot: (doc: string, snapshotId: string) => typedError<SnapshotView, AppError>(__TAURI_INVOKE("open_snapshot", { doc, snapshotId })),
+	restoreSnapshot: (doc: string, snapshotId: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("restore_snapshot", { doc, snapshotId, screen })),
+	compareVersions: (doc: string, a: VersionRef, b: VersionRef) => typedError<Comparison, AppError>(__TAURI_INVOKE("compare_versions", { doc, a, b })),
 	/**
 	 *  Asks for a survey CSV, reads it and plans its import into the journey `journey_id`.
 	 *  Nothing is written: the plan waits under the preview's token. `None` when the user cancels.
@@ -1591,3 +1596,20 @@ async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; dat
     }
 }
 
+
+export type SnapshotInfo = { id: string, journey_id: string, name: string, created_at: string };
+export type SnapshotView = { snapshot: SnapshotInfo, view: JourneyView };
+export type VersionRef = { kind: "journey", id: string } | { kind: "snapshot", id: string };
+export type Pairing = "by_id" | "by_origin";
+export type ItemKind = "stage" | "lane" | "step" | "handoff";
+export type ChangeStatus = "added" | "removed" | "kept";
+export type FieldChange = { field: string, before: string, after: string };
+export type StepMove = { from_stage: string, from_lane: string, to_stage: string, to_lane: string };
+export type ItemChange = { kind: ItemKind, status: ChangeStatus, a_id: string | null, b_id: string | null, name: string, fields: FieldChange[], moved: StepMove | null };
+export type ChangeCounts = { added: number, removed: number, changed: number, moved: number };
+export type Better = "lower" | "higher" | "neither";
+export type FigureChange = { key: string, label: string, a: number | null, b: number | null, difference: number | null, better: Better };
+export type HandoffFrictionChange = { a_id: string, b_id: string, name: string, a: number, b: number, difference: number };
+export type Reading = { latest: number | null, target: number | null, gap: number | null };
+export type TouchpointChange = { a_id: string, b_id: string, title: string, metric_id: string, a: Reading | null, b: Reading | null };
+export type Comparison = { a_journey_id: string, b_journey_id: string, pairing: Pairing, notes: string[], counts: ChangeCounts, changes: ItemChange[], figures: FigureChange[], handoffs: HandoffFrictionChange[], touchpoints: TouchpointChange[] };

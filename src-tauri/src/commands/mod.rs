@@ -2,6 +2,7 @@
 //! function off the UI thread and returns plain data or an `AppError`.
 
 pub mod cards;
+pub mod compare;
 pub mod edits;
 pub mod export;
 pub mod files;
@@ -9,6 +10,7 @@ pub mod insights;
 pub mod journeys;
 pub mod plan;
 pub mod protection;
+pub mod snapshots;
 pub mod survey;
 pub mod views;
 

@@ -400,5 +400,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     ...((needsApp: () => Promise<never>) => ({ exportChoices: needsApp, exportPreview: needsApp, exportFile: needsApp }))(() => Promise.reject({ kind: "export_failed", message: "Exports need the real app (baton-report renders them)." })),
     cancelExport: () => delay(false),
     revealExport: () => delay(undefined),
+    listSnapshots: () => delay([]),
+    ...((needsApp: () => Promise<never>) => ({ takeSnapshot: needsApp, openSnapshot: needsApp, restoreSnapshot: needsApp, compareVersions: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Snapshots and comparisons need the real app (baton-core makes them)." })),
   };
 }
