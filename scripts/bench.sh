@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo bench -p baton-core --bench apply --bench layout --bench analysis --bench plan --bench compare -- --warm-up-time 1 --measurement-time 3
 cargo bench -p baton-interop --bench survey_import -- --warm-up-time 1 --measurement-time 3
+cargo bench -p baton-report --bench export -- --warm-up-time 1 --measurement-time 3
 cargo bench -p baton-store --bench store
 cargo bench -p baton-store --bench one_cell
 cargo bench -p baton-session --bench view_update
