@@ -39,15 +39,16 @@ describe("versionChoices", () => {
 describe("defaultPair", () => {
   it("is the latest snapshot against the journey now", () => {
     const current = journey("j1");
-    const pair = defaultPair(versionChoices(current, [current], [snapshot("s1", "j1", "Old"), snapshot("s2", "j1", "New")]));
+    const pair = defaultPair(versionChoices(current, [current], [snapshot("s1", "j1", "Old"), snapshot("s2", "j1", "New")]), false);
     expect(pair?.map((c) => c.key)).toEqual(["snapshot:s2", "journey:j1"]);
   });
 
-  it("is the journey against its future state without snapshots, and none with nothing to compare", () => {
+  it("is the current state against the future state without snapshots, and none with nothing to compare", () => {
     const current = journey("j1");
     const future = journey("j2", { origin_id: "j1", state: "future" });
-    expect(defaultPair(versionChoices(current, [current, future], []))?.map((c) => c.key)).toEqual(["journey:j1", "journey:j2"]);
-    expect(defaultPair(versionChoices(current, [current], []))).toBeNull();
+    expect(defaultPair(versionChoices(current, [current, future], []), false)?.map((c) => c.key)).toEqual(["journey:j1", "journey:j2"]);
+    expect(defaultPair(versionChoices(future, [current, future], []), true)?.map((c) => c.key)).toEqual(["journey:j1", "journey:j2"]);
+    expect(defaultPair(versionChoices(current, [current], []), false)).toBeNull();
   });
 });
 

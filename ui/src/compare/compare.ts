@@ -36,15 +36,17 @@ export function versionChoices(journey: Journey, journeys: Journey[], snapshots:
 }
 
 /** The pair first shown: the latest snapshot against the journey now; without a snapshot, the
- * journey against its first related journey; else none (nothing to compare yet). */
-export function defaultPair(choices: VersionChoice[]): [VersionChoice, VersionChoice] | null {
+ * current state against the future state (whichever of the two is on screen); else none
+ * (nothing to compare yet). */
+export function defaultPair(choices: VersionChoice[], onScreenIsFuture: boolean): [VersionChoice, VersionChoice] | null {
   const now = choices[0];
   if (!now) return null;
   const snapshots = choices.filter((c) => c.version.kind === "snapshot");
   const latest = snapshots[snapshots.length - 1];
   if (latest) return [latest, now];
   const other = choices[1];
-  return other ? [now, other] : null;
+  if (!other) return null;
+  return onScreenIsFuture ? [other, now] : [now, other];
 }
 
 export type Tone = "better" | "worse" | "same" | "neutral";

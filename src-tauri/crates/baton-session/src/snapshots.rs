@@ -93,12 +93,10 @@ impl HeldSnapshotAnalyses {
     }
 }
 
-/// The insights' granularity (month): the comparison's figures agree with the insights panel.
+/// The default weights and the insights' granularity (month), as the held journeys' analyses
+/// are made for the comparison: its figures agree with the insights panel.
 fn options() -> AnalysisOptions {
-    AnalysisOptions {
-        granularity: Granularity::default(),
-        ..AnalysisOptions::default()
-    }
+    AnalysisOptions::default()
 }
 
 /// A snapshot's default name: the moment it was taken, to the minute (UTC).
@@ -193,7 +191,7 @@ impl OpenDocument {
                     ShellErrorKind::ReadOnly,
                     format!(
                         "\"{}\" is a snapshot, read only: go back to the journey to change it.",
-                        crate::snapshots::shortened(name)
+                        shortened(name)
                     ),
                 ))
             }
