@@ -70,6 +70,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             metrics::subject_entries,
             metrics::metric_uses,
             metrics::persona_uses,
+            commands::snapshots::take_snapshot,
+            commands::snapshots::list_snapshots,
+            commands::snapshots::open_snapshot,
+            commands::snapshots::restore_snapshot,
+            commands::compare::compare_versions,
         ])
 }
 

@@ -2,6 +2,8 @@
 //! files. Native file dialogs are answered with the keyboard through xdotool. Run by
 //! `scripts/e2e.sh` (which starts Xvfb and tauri-driver); screenshots go to target/e2e-screens/.
 
+#[path = "e2e_cases/compare.rs"]
+mod compare_cases;
 mod e2e_support;
 #[path = "e2e_cases/encryption.rs"]
 mod encryption_cases;

@@ -3,6 +3,7 @@
 
 pub mod bpmn;
 pub mod cards;
+pub mod compare;
 pub mod edits;
 pub mod export;
 pub mod files;
@@ -11,6 +12,7 @@ pub mod journeys;
 pub mod metrics;
 pub mod plan;
 pub mod protection;
+pub mod snapshots;
 pub mod survey;
 pub mod views;
 

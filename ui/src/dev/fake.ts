@@ -300,5 +300,7 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     ...((needsApp: () => Promise<never>) => ({ subjectEntries: needsApp, metricUses: needsApp, personaUses: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Measures need the real app (baton-core lists them)." })),
     cancelExport: () => delay(false),
     revealExport: () => delay(undefined),
+    listSnapshots: () => delay([]),
+    ...((needsApp: () => Promise<never>) => ({ takeSnapshot: needsApp, openSnapshot: needsApp, restoreSnapshot: needsApp, compareVersions: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Snapshots and comparisons need the real app (baton-core makes them)." })),
   };
 }

@@ -3,7 +3,7 @@
 // `try/await` and show the error next to its cause.
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { BpmnImported, BpmnPreview, CardMove, Clipboard, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SurveyReading } from "../bindings";
+import type { BpmnImported, BpmnPreview, CardMove, Clipboard, Comparison, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SnapshotInfo, SnapshotView, SurveyReading, VersionRef } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -107,6 +107,16 @@ export interface BatonApi {
   cancelExport(job: string): Promise<boolean>;
   /** Shows the file the finished export `job` wrote in the file manager. */
   revealExport(job: string): Promise<void>;
+  /** Takes a snapshot of the journey (`name` blank: named by the date), one undo step. */
+  takeSnapshot(doc: string, journeyId: Id, name: string, screen: OnScreen | null): Promise<EditAnswer>;
+  /** The journey's snapshots, oldest first. */
+  listSnapshots(doc: string, journeyId: Id): Promise<SnapshotInfo[]>;
+  /** A snapshot's frozen map, read only (Rust refuses every change until a journey is shown). */
+  openSnapshot(doc: string, snapshotId: Id): Promise<SnapshotView>;
+  /** Restores a snapshot as a new journey, one undo step. */
+  restoreSnapshot(doc: string, snapshotId: Id, screen: OnScreen | null): Promise<EditAnswer>;
+  /** What differs from version `a` (before) to `b` (after), with the figures side by side. */
+  compareVersions(doc: string, a: VersionRef, b: VersionRef): Promise<Comparison>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -189,6 +199,11 @@ const tauriApi: BatonApi = {
   revealExport: async (job) => {
     await unwrap(commands.revealExport(job));
   },
+  takeSnapshot: (doc, journeyId, name, screen) => unwrap(commands.takeSnapshot(doc, journeyId, name, screen)),
+  listSnapshots: (doc, journeyId) => unwrap(commands.listSnapshots(doc, journeyId)),
+  openSnapshot: (doc, snapshotId) => unwrap(commands.openSnapshot(doc, snapshotId)),
+  restoreSnapshot: (doc, snapshotId, screen) => unwrap(commands.restoreSnapshot(doc, snapshotId, screen)),
+  compareVersions: (doc, a, b) => unwrap(commands.compareVersions(doc, a, b)),
 };
 
 let current: BatonApi = tauriApi;
