@@ -149,6 +149,25 @@ export const commands = {
 	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
 	/**  The journeys deleting the persona unlinks. */
 	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
+	/**
+	 *  Takes a snapshot of `journey_id` as it is now, named `name` (the date and time when blank):
+	 *  one undo step, answered like any edit.
+	 */
+	takeSnapshot: (doc: string, journeyId: string, name: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("take_snapshot", { doc, journeyId, name, screen })),
+	/**  The snapshots of `journey_id`, oldest first. */
+	listSnapshots: (doc: string, journeyId: string) => typedError<SnapshotInfo[], AppError>(__TAURI_INVOKE("list_snapshots", { doc, journeyId })),
+	/**
+	 *  Opens a snapshot on the map, read only: every change is refused until a journey view or the
+	 *  plan is asked for again.
+	 */
+	openSnapshot: (doc: string, snapshotId: string) => typedError<SnapshotView, AppError>(__TAURI_INVOKE("open_snapshot", { doc, snapshotId })),
+	/**  Restores a snapshot as a new journey: one undo step, answered like any edit. */
+	restoreSnapshot: (doc: string, snapshotId: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("restore_snapshot", { doc, snapshotId, screen })),
+	/**
+	 *  Everything that differs from version `a` (before) to version `b` (after), with the
+	 *  analyses' figures side by side.
+	 */
+	compareVersions: (doc: string, a: VersionRef, b: VersionRef) => typedError<Comparison, AppError>(__TAURI_INVOKE("compare_versions", { doc, a, b })),
 };
 
 /* Types */
@@ -199,6 +218,11 @@ export type ArrowEnd = {
 	dx: number,
 	dy: number,
 };
+
+/**  Which way a figure is better. */
+export type Better = "lower" | "higher" | 
+/**  A count that is neither good nor bad in itself (steps, touchpoints). */
+"neither";
 
 /**  What a committed BPMN import did. */
 export type BpmnImported = {
@@ -252,6 +276,22 @@ export type CardMove =
 /**  The next stage, same lane, same position (or the end). */
 "right";
 
+/**  How many items of each difference; an item both changed and moved counts in both. */
+export type ChangeCounts = {
+	added: number,
+	removed: number,
+	changed: number,
+	moved: number,
+};
+
+export type ChangeStatus = 
+/**  In B only. */
+"added" | 
+/**  In A only. */
+"removed" | 
+/**  In both: `fields` lists what changed, `moved` says where a step went. */
+"kept";
+
 /**  A protocol item that must travel with a handoff. */
 export type ChecklistItem = {
 	id: string,
@@ -284,6 +324,28 @@ export type ClipboardHandoff = {
 	to: number,
 	/**  The handoff as copied; a paste gives it (and its checklist items) new ids and its ends. */
 	handoff: Handoff,
+};
+
+/**  Everything that differs between version A (before) and version B (after). */
+export type Comparison = {
+	a_journey_id: string,
+	b_journey_id: string,
+	/**  How items were paired: by id, or (some of them) by the origin a future-state copy records. */
+	pairing: Pairing,
+	/**  What the reader should know about how far the pairing goes, in plain words. */
+	notes: string[],
+	counts: ChangeCounts,
+	/**
+	 *  Every added, removed, changed or moved item: B's journey order (stages, lanes, steps,
+	 *  handoffs in handoff order), then the removed items in A's.
+	 */
+	changes: ItemChange[],
+	/**  Every summary figure of the analysis in A and B, and the difference. */
+	figures: FigureChange[],
+	/**  The friction of each paired handoff, in B's handoff order. */
+	handoffs: HandoffFrictionChange[],
+	/**  The latest score against target of each paired touchpoint, per metric, in B's journey order. */
+	touchpoints: TouchpointChange[],
 };
 
 export type ContactChannel = "phone" | "chat" | "email" | "web" | "app" | "in_person" | "mail" | "social" | "other";
@@ -555,12 +617,31 @@ export type ExportRequest = {
 	date: string,
 };
 
+/**  A field's value before and after, as text (enums by their JSON names, yes/no, numbers). */
+export type FieldChange = {
+	field: string,
+	before: string,
+	after: string,
+};
+
 /**  Where a row's target or metric comes from. */
 export type FieldSource = 
 /**  The column of that name. */
 { kind: "column"; text: string } | 
 /**  The same for every row (a target path or id, a metric name or kind). */
 { kind: "fixed"; text: string };
+
+/**  One summary figure in A and B. `None` where the analysis has no value (no handoffs). */
+export type FigureChange = {
+	/**  The summary field's name (`blind_handoffs`, `mean_friction`...). */
+	key: string,
+	label: string,
+	a: number | null,
+	b: number | null,
+	/**  b - a, when both exist. */
+	difference: number | null,
+	better: Better,
+};
 
 /**  Where the dialog lists a format. */
 export type FormatGroup = "plan" | "map" | "data";
@@ -657,6 +738,18 @@ export type HandoffEvidence = {
 	handoff_id: string,
 	/**  Its friction score (0..100). */
 	friction: number,
+};
+
+/**  A paired handoff's friction in A and B. */
+export type HandoffFrictionChange = {
+	a_id: string,
+	b_id: string,
+	/**  "from → to", B's step titles. */
+	name: string,
+	a: number,
+	b: number,
+	/**  b - a. */
+	difference: number,
 };
 
 export type HandoffHotspot = {
@@ -817,6 +910,23 @@ export type InsightsUpdate =
 { kind: "full"; token: number; insights: JourneyInsights } | 
 /**  What changed since the insights the screen holds. */
 { kind: "patch"; token: number; patch: InsightsPatch };
+
+/**  One item that differs. */
+export type ItemChange = {
+	kind: ItemKind,
+	status: ChangeStatus,
+	/**  Its id in A (none when added) and in B (none when removed). */
+	a_id: string | null,
+	b_id: string | null,
+	/**  Its name as in B (as in A when removed): a step's title, a handoff's "from → to". */
+	name: string,
+	/**  Each differing field with its value in A and in B (kept items only). */
+	fields: FieldChange[],
+	/**  A step whose stage or lane differs. */
+	moved: StepMove | null,
+};
+
+export type ItemKind = "stage" | "lane" | "step" | "handoff";
 
 export type Journey = {
 	id: string,
@@ -1132,6 +1242,15 @@ export type OpenedFile = {
 	encrypted: boolean,
 };
 
+export type Pairing = 
+/**  Two versions of one journey: an item is the same item when it has the same id. */
+"by_id" | 
+/**
+ *  A current-state journey and its future-state copy: a copied item names its original in
+ *  `origin_id`.
+ */
+"by_origin";
+
 /**
  *  Where a paste goes: the cell that receives the block's top-left card. The cards of that
  *  cell go in at `position` (the end when none); the block's other cards go at the end of theirs.
@@ -1378,6 +1497,14 @@ export type Quadrant =
 /**  Impact 2 or less, effort 3 or more. */
 "money_pit";
 
+/**  A latest score against its target. */
+export type Reading = {
+	latest: number | null,
+	target: number | null,
+	/**  Latest minus target, positive is better. */
+	gap: number | null,
+};
+
 /**  One entry as the start screen shows it. */
 export type RecentFile = {
 	path: string,
@@ -1530,7 +1657,9 @@ export type ShellErrorKind =
  *  A BPMN model that cannot be imported (not XML, not BPMN 2.0, a DTD, a missing
  *  reference, no task, an unknown customer lane).
  */
-"bpmn_unreadable";
+"bpmn_unreadable" | 
+/**  A snapshot is on screen: the file cannot be changed from it. */
+"read_only";
 
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
@@ -1539,6 +1668,21 @@ export type Snapshot = {
 	name: string,
 	created_at: string,
 	model: JourneyModel,
+};
+
+/**  A snapshot without its frozen model, for lists. */
+export type SnapshotInfo = {
+	id: string,
+	journey_id: string,
+	name: string,
+	created_at: string,
+};
+
+/**  A snapshot opened on the map: what it is, and its frozen journey ready to draw. */
+export type SnapshotView = {
+	snapshot: SnapshotInfo,
+	/**  The frozen journey's map; `can_undo` and `can_redo` are false: nothing can be changed. */
+	view: JourneyView,
 };
 
 export type SourceEncoding = "utf8" | 
@@ -1610,6 +1754,14 @@ export type Step = {
 	 *  schema version 3; serde reads a missing field as none). Set when created, never changed.
 	 */
 	origin_id: string | null,
+};
+
+/**  Where a step was (its stage and lane names in A) and is (in B). */
+export type StepMove = {
+	from_stage: string,
+	from_lane: string,
+	to_stage: string,
+	to_lane: string,
 };
 
 /**
@@ -1754,6 +1906,17 @@ export type TemplateInfo = {
 	description: string,
 };
 
+/**  A paired touchpoint's standing on one metric in A and B. */
+export type TouchpointChange = {
+	a_id: string,
+	b_id: string,
+	title: string,
+	metric_id: string,
+	/**  `None` where that version has neither a score nor a target for the metric. */
+	a: Reading | null,
+	b: Reading | null,
+};
+
 /**  A linked touchpoint's missed target, part of the evidence. */
 export type TouchpointEvidence = {
 	step_id: string,
@@ -1795,6 +1958,13 @@ export type Verbatim = {
 	/**  Trimmed, never empty. */
 	comment: string,
 };
+
+/**  One side of a comparison. */
+export type VersionRef = 
+/**  A journey as it is now: the journey on screen, or its future-state copy. */
+{ kind: "journey"; id: string } | 
+/**  A snapshot's frozen journey. */
+{ kind: "snapshot"; id: string };
 
 /**  The answer to "my view is `token`, what is it now?". */
 export type ViewUpdate = 
