@@ -296,9 +296,17 @@ class AppState {
   /** Apply one edit; on failure show Rust's error next to `about` and return false.
    * Edits run one at a time, each once the view has caught up with the one before; `edit` may
    * be a function that builds the edit then, from the current view, so that two quick changes
-   * to one entity never build the second from a stale copy (which would undo the first). */
-  apply(edit: Edit | (() => Edit | null), about: Id | null = null): Promise<boolean> {
-    const run = this.editQueue.then(() => this.applyNow(typeof edit === "function" ? edit() : edit, about));
+   * to one entity never build the second from a stale copy (which would undo the first). The
+   * function may ask Rust for the edit (a card's move): it is asked only once those before landed. */
+  apply(edit: Edit | (() => Edit | null | Promise<Edit | null>), about: Id | null = null): Promise<boolean> {
+    const run = this.editQueue.then(async () => {
+      try {
+        return await this.applyNow(typeof edit === "function" ? await edit() : edit, about);
+      } catch (e) {
+        this.fail(e, about);
+        return false;
+      }
+    });
     this.editQueue = run.then(() => undefined);
     return run;
   }
