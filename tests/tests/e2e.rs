@@ -15,6 +15,8 @@ mod keyboard_cases;
 mod layout_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
+#[path = "e2e_cases/presentation.rs"]
+mod presentation_cases;
 #[path = "e2e_cases/undo.rs"]
 mod undo_cases;
 

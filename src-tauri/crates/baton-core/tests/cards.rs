@@ -331,7 +331,10 @@ fn a_card_moves_into_empty_cells_and_stops_at_the_last_stage() {
     let mut f = fixture();
     // verify again (stage 1, cards team, second): right into the empty last stage, first there.
     assert_eq!(moved(&f, 4, CardMove::Right), Some((2, 2, 0)));
-    let edit = f.ws.move_card(&f.steps[3], CardMove::Right).unwrap().unwrap();
+    let edit =
+        f.ws.move_card(&f.steps[3], CardMove::Right)
+            .unwrap()
+            .unwrap();
     f.ws.apply(&edit).unwrap();
     assert_eq!(cell(&f, 2, 2), ["Cards team blocks the card"]);
     // Now at the last stage: right is the grid's edge, left goes back.

@@ -12,7 +12,9 @@ pub mod xlsx;
 
 use baton_core::analysis;
 use baton_core::insights;
-use baton_core::plan::{plan_view, InitiativeView, PlanFilter, PlanView, ProgressState, Quadrant};
+use baton_core::plan::{
+    analyse_for_plan, plan_view, InitiativeView, PlanFilter, PlanView, ProgressState, Quadrant,
+};
 use baton_core::scores::Granularity;
 use baton_core::{Id, InitiativeStatus, Workspace};
 use chrono::NaiveDate;
@@ -89,7 +91,7 @@ impl PlanReport {
             journey_id: (ids.len() == 1).then(|| ids[0].clone()),
             ..PlanFilter::default()
         };
-        let mut view = plan_view(ws, &filter, date);
+        let mut view = plan_view(ws, &filter, date, &analyse_for_plan(ws, &filter));
         if ids.len() > 1 && ids.len() < ws.journeys.len() {
             // Several chosen journeys: the initiatives about any of them, their coverage only.
             let chosen = |j: &Id| ids.contains(&j);
