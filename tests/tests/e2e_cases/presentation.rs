@@ -13,6 +13,7 @@ use crate::e2e_support::{launch, screens_dir};
 
 const F5: &str = "\u{E035}";
 const PAGE_DOWN: &str = "\u{E00F}";
+const RIGHT: &str = "\u{E014}";
 
 /// The smallest map text a presentation may show, in screen pixels.
 const MIN_TEXT_PX: f64 = 18.0;
@@ -97,6 +98,13 @@ pub(crate) fn assert_hint_clear(s: &Session, when: &str) -> bool {
     curve_shown
 }
 
+/// Presentation's hint as it reads now.
+fn hint(s: &Session) -> String {
+    s.try_find("[data-testid=\"presentation-hint\"]")
+        .map(|e| s.text(&e))
+        .unwrap_or_default()
+}
+
 /// Presentation's hint, once it says `what`.
 fn wait_hint(s: &Session, what: &str) -> String {
     let mut text = String::new();
@@ -145,19 +153,27 @@ fn presentation_text_is_18_px_and_a_tall_journey_scrolls_instead_of_shrinking() 
     let top_kinds = ["card-text", "stage-text", "lane-name"];
     assert!(assert_text_readable(&s, "1280x720, top", &top_kinds) > 10);
     assert!(
-        s.try_find("[data-testid=\"presentation-more\"]").is_some(),
+        hint(&s).contains("more below"),
         "the hint says there is more below"
     );
     let curve_at_top = assert_hint_clear(&s, "1280x720, top");
     s.screenshot(&screens.join("present-demo-1280x720-top.png"));
 
-    // PgDn: the same stage, further down, down to the emotion lane.
-    s.keys(PAGE_DOWN);
-    s.wait_until("the page below", Duration::from_secs(10), |s| {
-        s.try_find("[data-testid=\"presentation-more\"]").is_none()
-    });
-    std::thread::sleep(Duration::from_millis(400));
-    assert!(wait_hint(&s, "Stage 1 of").starts_with("Stage 1 of"));
+    // PgDn: the same stage, a screenful further down each time, down to the emotion lane.
+    for page in 0..6 {
+        if !hint(&s).contains("more below") {
+            break;
+        }
+        s.keys(PAGE_DOWN);
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(
+            hint(&s).starts_with("Stage 1 of"),
+            "page {page}: {}",
+            hint(&s)
+        );
+        assert_text_readable(&s, &format!("1280x720, page {}", page + 2), &[]);
+    }
+    assert!(!hint(&s).contains("more below"), "{}", hint(&s));
     assert_text_readable(&s, "1280x720, paged down", &all);
     assert!(
         assert_hint_clear(&s, "1280x720, paged down"),
@@ -177,13 +193,21 @@ fn presentation_text_is_18_px_and_a_tall_journey_scrolls_instead_of_shrinking() 
     "#;
     s.exec(wheel_up, json!([]));
     s.wait_until("the top again", Duration::from_secs(10), |s| {
-        s.try_find("[data-testid=\"presentation-more\"]").is_some()
+        hint(s).contains("more below")
     });
-    s.keys(PAGE_DOWN);
-    s.keys(PAGE_DOWN);
+    // Right goes to the next stage; PgDn from the last screenful of a stage to the next's top.
+    s.keys(RIGHT);
     wait_hint(&s, "Stage 2 of");
+    for _ in 0..6 {
+        if hint(&s).starts_with("Stage 3 of") {
+            break;
+        }
+        s.keys(PAGE_DOWN);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert!(hint(&s).starts_with("Stage 3 of"), "{}", hint(&s));
     assert!(
-        s.try_find("[data-testid=\"presentation-more\"]").is_some(),
+        hint(&s).contains("more below"),
         "the next stage starts at the top"
     );
     leave(&s);
