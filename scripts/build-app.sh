@@ -8,4 +8,8 @@ else
   echo "ui/package.json is missing: the UI has not been merged yet" >&2
   exit 1
 fi
-cargo build -p baton-app
+# The app is built in the same cargo invocation shape as `cargo test --workspace` (every member,
+# test targets selected): cargo unifies dependency features per invocation, and `-p baton-app`
+# alone would give Typst's ~200 crates other features, so a second full build of them (minutes).
+# This way `make test`, the e2e suite and `make run` share one build of the dependencies.
+cargo build --workspace --tests --bins

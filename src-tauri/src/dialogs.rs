@@ -51,13 +51,37 @@ pub fn pick_open_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>
         .transpose()
 }
 
-/// Asks for a CSV file to read (a survey export); `None` when the user cancels.
+/// Asks for a survey file to read (a CSV or a workbook); `None` when the user cancels.
 pub fn pick_csv_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>> {
+    pick_file(
+        app,
+        title,
+        "Survey export",
+        &["csv", "CSV", "txt", "xlsx", "XLSX"],
+    )
+}
+
+/// Asks for a BPMN 2.0 model to read; `None` when the user cancels.
+pub fn pick_bpmn_path(app: &AppHandle, title: &str) -> AppResult<Option<PathBuf>> {
+    pick_file(
+        app,
+        title,
+        "BPMN 2.0 model",
+        &["bpmn", "BPMN", "xml", "XML"],
+    )
+}
+
+fn pick_file(
+    app: &AppHandle,
+    title: &str,
+    filter: &str,
+    extensions: &[&str],
+) -> AppResult<Option<PathBuf>> {
     let builder = app
         .dialog()
         .file()
         .set_title(title)
-        .add_filter("CSV file", &["csv", "CSV", "txt"]);
+        .add_filter(filter, extensions);
     let builder = match app.get_webview_window("main") {
         Some(window) => builder.set_parent(&window),
         None => builder,

@@ -17,7 +17,9 @@ use crate::state::AppState;
 /// The commands and types the UI sees. The app runs this builder and the bindings test renders
 /// `ui/src/bindings.ts` from it, so the two cannot drift apart.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::bpmn;
     use commands::cards;
+    use commands::metrics;
     use commands::{edits, export, files, insights, journeys, plan, protection, survey, views};
     tauri_specta::Builder::<tauri::Wry>::new()
         // One TypeScript type per Rust type (no `_Serialize`/`_Deserialize` pairs): the UI sends
@@ -48,6 +50,11 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             survey::preview_responses_import,
             survey::commit_responses_import,
             survey::cancel_responses_import,
+            survey::remap_responses_import,
+            bpmn::preview_bpmn_import,
+            bpmn::replan_bpmn_import,
+            bpmn::commit_bpmn_import,
+            bpmn::cancel_bpmn_import,
             insights::journey_insights,
             insights::subject_scores,
             plan::plan_screen,
@@ -60,6 +67,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             export::export_file,
             export::cancel_export,
             export::reveal_export,
+            metrics::subject_entries,
+            metrics::metric_uses,
+            metrics::persona_uses,
+            commands::snapshots::take_snapshot,
+            commands::snapshots::list_snapshots,
+            commands::snapshots::open_snapshot,
+            commands::snapshots::restore_snapshot,
+            commands::compare::compare_versions,
         ])
 }
 
@@ -76,6 +91,7 @@ pub fn run() {
                 &paths.app_data_dir()?,
             ));
             app.manage(baton_session::imports::PendingImports::default());
+            app.manage(baton_session::imports::PendingBpmnImports::default());
             app.manage(commands::export::ExportJobs::default());
             Ok(())
         })

@@ -8,6 +8,9 @@
 //! `<target>/<profile>/`. Before the first run, each test process asks the very cargo that built
 //! it (`env!("CARGO")`) to build `baton-cli` into that same target directory and profile: a
 //! no-op when it is fresh, a rebuild when the CLI changed, so a test never runs a stale binary.
+//! It builds the way `cargo test --workspace` does (every member, test targets selected): cargo
+//! unifies dependency features per invocation, and `-p baton-cli` alone would build Typst's
+//! ~200 crates (the PDF exports) a second time with other features.
 //! Set `BATON_BIN` to test another binary (an installed or release build) instead.
 
 use std::ffi::OsStr;
@@ -50,7 +53,7 @@ fn build_cli(profile_dir: &Path) {
     };
     let output = Command::new(env!("CARGO"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["build", "--quiet", "-p", "baton-cli", "--bin", "baton"])
+        .args(["build", "--quiet", "--workspace", "--tests", "--bins"])
         .arg("--profile")
         .arg(profile)
         .arg("--target-dir")

@@ -61,7 +61,11 @@ fn map_as_svg_png_and_pdf() {
     let width: f32 = root.attribute("width").unwrap().parse().unwrap();
     let height: f32 = root.attribute("height").unwrap().parse().unwrap();
     let ws = sandbox.workspace("c.baton");
-    for step in ws.steps.values().filter(|s| s.title.len() < 20) {
+    // Every card's title (an emotion point is drawn as its value on the curve, not a title).
+    let cards = ws.steps.values().filter(|s| {
+        s.title.len() < 20 && ws.lanes[&s.lane_id].kind != baton_core::LaneKind::Emotion
+    });
+    for step in cards {
         assert!(svg.contains(&step.title), "{} in the SVG", step.title);
     }
 
@@ -274,7 +278,7 @@ fn long_description() -> String {
     text.chars().take(10_000).collect()
 }
 
-/// `c.baton` with hostile step titles, initiative titles, owners (some empty) and
+/// `c.baton` with hostile step titles, initiative titles, owners (one empty) and
 /// descriptions, set through the store as one edit (what a user could type).
 fn make_hostile(sandbox: &Sandbox) {
     sandbox.with_document("c.baton", |document| {
@@ -288,10 +292,12 @@ fn make_hostile(sandbox: &Sandbox) {
         for (k, initiative) in ws.initiatives.values().enumerate() {
             let mut initiative = initiative.clone();
             initiative.title = HOSTILE[k % HOSTILE.len()].to_owned();
-            initiative.owner = if k % 2 == 0 {
+            // The first owner empty; the others hostile, so with the template's five
+            // initiatives every hostile string is a title or an owner.
+            initiative.owner = if k == 0 {
                 String::new()
             } else {
-                HOSTILE[(k + 1) % HOSTILE.len()].to_owned()
+                HOSTILE[(k + 4) % HOSTILE.len()].to_owned()
             };
             initiative.description = long_description();
             edits.push(baton_core::Edit::UpdateInitiative { initiative });

@@ -2,6 +2,8 @@
 //! files. Native file dialogs are answered with the keyboard through xdotool. Run by
 //! `scripts/e2e.sh` (which starts Xvfb and tauri-driver); screenshots go to target/e2e-screens/.
 
+#[path = "e2e_cases/compare.rs"]
+mod compare_cases;
 mod e2e_support;
 #[path = "e2e_cases/encryption.rs"]
 mod encryption_cases;
@@ -9,10 +11,14 @@ mod encryption_cases;
 mod export_cases;
 #[path = "e2e_cases/import.rs"]
 mod import_cases;
+#[path = "e2e_cases/interop.rs"]
+mod interop_cases;
 #[path = "e2e_cases/keyboard.rs"]
 mod keyboard_cases;
 #[path = "e2e_cases/layout.rs"]
 mod layout_cases;
+#[path = "e2e_cases/measure.rs"]
+mod measure_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
 #[path = "e2e_cases/presentation.rs"]

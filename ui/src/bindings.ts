@@ -68,10 +68,27 @@ export const commands = {
 	/**
 	 *  Imports the previewed rows as one edit (one undo step). While rows are rejected it is
 	 *  refused unless `skip_invalid`, which imports the valid rows and skips the rejected ones.
+	 *  `save_mapping`: the mapping read with is saved under that name in the same edit.
 	 */
-	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid })),
+	commitResponsesImport: (doc: string, token: string, skipInvalid: boolean, saveMapping: string | null) => typedError<ImportResult, AppError>(__TAURI_INVOKE("commit_responses_import", { doc, token, skipInvalid, saveMapping })),
 	/**  Forgets a preview the user closed without importing. */
 	cancelResponsesImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_responses_import", { doc, token })),
+	/**
+	 *  Reads the previewed file again through the mapping step's `reading` (mapping, sheet):
+	 *  the new preview, under the same token. Nothing is written.
+	 */
+	remapResponsesImport: (doc: string, token: string, reading: SurveyReading) => typedError<ImportPreview, AppError>(__TAURI_INVOKE("remap_responses_import", { doc, token, reading })),
+	/**
+	 *  Asks for a BPMN file, reads it and plans the journey it becomes. Nothing is written.
+	 *  `None` when the user cancels.
+	 */
+	previewBpmnImport: (doc: string) => typedError<BpmnPreview | null, AppError>(__TAURI_INVOKE("preview_bpmn_import", { doc })),
+	/**  Plans the previewed model again with `customer_lane` (a lane's name) as the customer's. */
+	replanBpmnImport: (doc: string, token: string, customerLane: string | null) => typedError<BpmnPreview, AppError>(__TAURI_INVOKE("replan_bpmn_import", { doc, token, customerLane })),
+	/**  Creates the previewed journey as one edit (one undo step). */
+	commitBpmnImport: (doc: string, token: string) => typedError<BpmnImported, AppError>(__TAURI_INVOKE("commit_bpmn_import", { doc, token })),
+	/**  Forgets a preview the user closed without importing. */
+	cancelBpmnImport: (doc: string, token: string) => typedError<null, AppError>(__TAURI_INVOKE("cancel_bpmn_import", { doc, token })),
 	/**
 	 *  The journey's insights, as a patch on those the screen holds (`held`: the token they came
 	 *  with), or whole.
@@ -126,6 +143,31 @@ export const commands = {
 	cancelExport: (job: string) => typedError<boolean, AppError>(__TAURI_INVOKE("cancel_export", { job })),
 	/**  Shows the file the finished export `job` wrote in the system's file manager. */
 	revealExport: (job: string) => typedError<null, AppError>(__TAURI_INVOKE("reveal_export", { job })),
+	/**  Every metric of the file with the subject's target, entered scores and newest responses. */
+	subjectEntries: (doc: string, subject: Subject) => typedError<MetricEntries[], AppError>(__TAURI_INVOKE("subject_entries", { doc, subject })),
+	/**  How many targets, scores, responses and expected effects deleting the metric removes. */
+	metricUses: (doc: string, metricId: string) => typedError<MetricUses, AppError>(__TAURI_INVOKE("metric_uses", { doc, metricId })),
+	/**  The journeys deleting the persona unlinks. */
+	personaUses: (doc: string, personaId: string) => typedError<JourneyName[], AppError>(__TAURI_INVOKE("persona_uses", { doc, personaId })),
+	/**
+	 *  Takes a snapshot of `journey_id` as it is now, named `name` (the date and time when blank):
+	 *  one undo step, answered like any edit.
+	 */
+	takeSnapshot: (doc: string, journeyId: string, name: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("take_snapshot", { doc, journeyId, name, screen })),
+	/**  The snapshots of `journey_id`, oldest first. */
+	listSnapshots: (doc: string, journeyId: string) => typedError<SnapshotInfo[], AppError>(__TAURI_INVOKE("list_snapshots", { doc, journeyId })),
+	/**
+	 *  Opens a snapshot on the map, read only: every change is refused until a journey view or the
+	 *  plan is asked for again.
+	 */
+	openSnapshot: (doc: string, snapshotId: string) => typedError<SnapshotView, AppError>(__TAURI_INVOKE("open_snapshot", { doc, snapshotId })),
+	/**  Restores a snapshot as a new journey: one undo step, answered like any edit. */
+	restoreSnapshot: (doc: string, snapshotId: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("restore_snapshot", { doc, snapshotId, screen })),
+	/**
+	 *  Everything that differs from version `a` (before) to version `b` (after), with the
+	 *  analyses' figures side by side.
+	 */
+	compareVersions: (doc: string, a: VersionRef, b: VersionRef) => typedError<Comparison, AppError>(__TAURI_INVOKE("compare_versions", { doc, a, b })),
 };
 
 /* Types */
@@ -154,6 +196,11 @@ export type AnalysisView = {
 	suggestions: Suggestion[],
 };
 
+export type AnswerLabel = {
+	label: string,
+	value: number | null,
+};
+
 export type AppError = {
 	kind: AppErrorKind,
 	message: string,
@@ -170,6 +217,39 @@ export type ArrowEnd = {
 	/**  Unit direction of the last segment. */
 	dx: number,
 	dy: number,
+};
+
+/**  Which way a figure is better. */
+export type Better = "lower" | "higher" | 
+/**  A count that is neither good nor bad in itself (steps, touchpoints). */
+"neither";
+
+/**  What a committed BPMN import did. */
+export type BpmnImported = {
+	/**  The new journey (the screen opens it). */
+	journey_id: string,
+	outcome: EditOutcome,
+};
+
+/**  The preview of an import: what will be created and what was assumed to get there. */
+export type BpmnPlan = {
+	journey_name: string,
+	stages: string[],
+	lanes: PlannedLane[],
+	steps: PlannedStep[],
+	handoffs: PlannedHandoff[],
+	/**  Stages were cut from the diagram's x positions (otherwise from flow depth). */
+	from_diagram: boolean,
+	/**  Every assumption made, in plain words, for the import summary. */
+	assumptions: string[],
+};
+
+/**  What a BPMN file would create, shown before anything is written. */
+export type BpmnPreview = {
+	/**  Names this preview in `replan_bpmn_import`, `commit_bpmn_import`, `cancel_bpmn_import`. */
+	token: string,
+	file_name: string,
+	plan: BpmnPlan,
 };
 
 /**  One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`]. */
@@ -195,6 +275,22 @@ export type CardMove =
 "left" | 
 /**  The next stage, same lane, same position (or the end). */
 "right";
+
+/**  How many items of each difference; an item both changed and moved counts in both. */
+export type ChangeCounts = {
+	added: number,
+	removed: number,
+	changed: number,
+	moved: number,
+};
+
+export type ChangeStatus = 
+/**  In B only. */
+"added" | 
+/**  In A only. */
+"removed" | 
+/**  In both: `fields` lists what changed, `moved` says where a step went. */
+"kept";
 
 /**  A protocol item that must travel with a handoff. */
 export type ChecklistItem = {
@@ -228,6 +324,28 @@ export type ClipboardHandoff = {
 	to: number,
 	/**  The handoff as copied; a paste gives it (and its checklist items) new ids and its ends. */
 	handoff: Handoff,
+};
+
+/**  Everything that differs between version A (before) and version B (after). */
+export type Comparison = {
+	a_journey_id: string,
+	b_journey_id: string,
+	/**  How items were paired: by id, or (some of them) by the origin a future-state copy records. */
+	pairing: Pairing,
+	/**  What the reader should know about how far the pairing goes, in plain words. */
+	notes: string[],
+	counts: ChangeCounts,
+	/**
+	 *  Every added, removed, changed or moved item: B's journey order (stages, lanes, steps,
+	 *  handoffs in handoff order), then the removed items in A's.
+	 */
+	changes: ItemChange[],
+	/**  Every summary figure of the analysis in A and B, and the difference. */
+	figures: FigureChange[],
+	/**  The friction of each paired handoff, in B's handoff order. */
+	handoffs: HandoffFrictionChange[],
+	/**  The latest score against target of each paired touchpoint, per metric, in B's journey order. */
+	touchpoints: TouchpointChange[],
 };
 
 export type ContactChannel = "phone" | "chat" | "email" | "web" | "app" | "in_person" | "mail" | "social" | "other";
@@ -278,6 +396,22 @@ export type CrossingTotals = {
 	/**  The sum of the three (a handoff crossing two boundaries counts twice). */
 	total: number,
 };
+
+/**  How a mapped date column is written. */
+export type DateFormat = 
+/**  `yyyy-mm-dd` or `yyyy/mm/dd`, optionally with a time, or RFC 3339 (Baton's own CSV). */
+"iso" | 
+/**  `dd/mm/yyyy` (also `-` or `.` between the parts), optionally with a time. */
+"day_month_year" | 
+/**  `mm/dd/yyyy` (also `-` or `.`), optionally with a time (`10:23:45 AM` too). */
+"month_day_year" | 
+/**  Google Forms' timestamp: `2026/11/04 10:23:45 AM GMT+1`. */
+"google_forms" | 
+/**
+ *  A spreadsheet's day number (1 = 1900-01-01, with Excel's phantom 29 February 1900),
+ *  a fraction being the time of day.
+ */
+"excel_serial";
 
 export type Direction = "higher_is_better" | "lower_is_better";
 
@@ -483,6 +617,32 @@ export type ExportRequest = {
 	date: string,
 };
 
+/**  A field's value before and after, as text (enums by their JSON names, yes/no, numbers). */
+export type FieldChange = {
+	field: string,
+	before: string,
+	after: string,
+};
+
+/**  Where a row's target or metric comes from. */
+export type FieldSource = 
+/**  The column of that name. */
+{ kind: "column"; text: string } | 
+/**  The same for every row (a target path or id, a metric name or kind). */
+{ kind: "fixed"; text: string };
+
+/**  One summary figure in A and B. `None` where the analysis has no value (no handoffs). */
+export type FigureChange = {
+	/**  The summary field's name (`blind_handoffs`, `mean_friction`...). */
+	key: string,
+	label: string,
+	a: number | null,
+	b: number | null,
+	/**  b - a, when both exist. */
+	difference: number | null,
+	better: Better,
+};
+
 /**  Where the dialog lists a format. */
 export type FormatGroup = "plan" | "map" | "data";
 
@@ -580,6 +740,18 @@ export type HandoffEvidence = {
 	friction: number,
 };
 
+/**  A paired handoff's friction in A and B. */
+export type HandoffFrictionChange = {
+	a_id: string,
+	b_id: string,
+	/**  "from → to", B's step titles. */
+	name: string,
+	a: number,
+	b: number,
+	/**  b - a. */
+	difference: number,
+};
+
 export type HandoffHotspot = {
 	handoff_id: string,
 	friction: number,
@@ -618,18 +790,31 @@ export type Hotspots = {
 	touchpoints: TouchpointHotspot[],
 };
 
-/**  What a survey CSV would add to the open journey, shown before anything is written. */
+/**  What a survey file would add to the open journey, shown before anything is written. */
 export type ImportPreview = {
 	/**  Names this preview in `commit_responses_import` and `cancel_responses_import`. */
 	token: string,
 	file_name: string,
 	journey_id: string,
 	encoding: SourceEncoding,
-	/**  "," or ";". */
+	/**  "," or ";" (a tab, or empty for a workbook). */
 	separator: string,
+	/**  How the file was read for this preview. */
+	reading: SurveyReading,
+	/**  The sheets of a workbook, in order; empty for a CSV. */
+	sheets: string[],
+	/**
+	 *  Why the file cannot be read this way (a column the mapping names is missing, e.g.
+	 *  renamed since the mapping was saved): the counts are then zero and nothing can be
+	 *  imported until the mapping is changed.
+	 */
+	problem: string | null,
 	/**  The header row as written in the file. */
 	header: string[],
-	/**  The first data rows, raw, each cell cut to a readable length. */
+	/**
+	 *  The first data rows (after the header rows the mapping skips), raw, each cell cut to a
+	 *  readable length.
+	 */
 	sample: PreviewRow[],
 	/**  Data rows read (accepted plus rejected). */
 	rows: number,
@@ -637,6 +822,8 @@ export type ImportPreview = {
 	rejected_count: number,
 	/**  The first rejected rows in file order (at most 100; `rejected_count` has the total). */
 	rejected: RejectedRow[],
+	/**  What the mapping step proposes for this file (preset, saved mappings, rating columns). */
+	proposal: MappingProposal,
 };
 
 /**  What a committed import did. */
@@ -644,6 +831,8 @@ export type ImportResult = {
 	imported: number,
 	/**  Rows skipped because they were rejected. */
 	rejected: number,
+	/**  The name the mapping was saved under, when it was. */
+	saved_mapping: string | null,
 	outcome: EditOutcome,
 };
 
@@ -722,6 +911,23 @@ export type InsightsUpdate =
 /**  What changed since the insights the screen holds. */
 { kind: "patch"; token: number; patch: InsightsPatch };
 
+/**  One item that differs. */
+export type ItemChange = {
+	kind: ItemKind,
+	status: ChangeStatus,
+	/**  Its id in A (none when added) and in B (none when removed). */
+	a_id: string | null,
+	b_id: string | null,
+	/**  Its name as in B (as in A when removed): a step's title, a handoff's "from → to". */
+	name: string,
+	/**  Each differing field with its value in A and in B (kept items only). */
+	fields: FieldChange[],
+	/**  A step whose stage or lane differs. */
+	moved: StepMove | null,
+};
+
+export type ItemKind = "stage" | "lane" | "step" | "handoff";
+
 export type Journey = {
 	id: string,
 	name: string,
@@ -774,6 +980,12 @@ export type JourneyModel = {
 	targets: Target[],
 	responses: SurveyResponse[],
 	scores: Score[],
+};
+
+/**  A journey named by id and name. */
+export type JourneyName = {
+	id: string,
+	name: string,
 };
 
 /**  The satisfaction readings of one journey, for the insights screen. */
@@ -929,6 +1141,25 @@ export type MapModel = {
 	handoffs: Handoff[],
 };
 
+export type MappingProposal = {
+	/**  The survey tool the header looks like; the user confirms it. */
+	detected: Preset | null,
+	/**  Every preset, with its mapping for the proposed rating question. */
+	presets: PresetChoice[],
+	/**  The saved mappings that fit this file's header (the same survey), best first. */
+	offers: SavedOffer[],
+	/**
+	 *  The columns whose answers are ratings (numbers up to 10, or answer labels), in header
+	 *  order: the NPS, CSAT or CES question is one of them.
+	 */
+	rating_columns: string[],
+	/**
+	 *  Where the mapping step starts: the best saved mapping's, else the detected preset's,
+	 *  else one guessed from the header.
+	 */
+	mapping: SurveyMapping,
+};
+
 /**  A satisfaction metric. `scale_min..=scale_max` is the range of a single response. */
 export type Metric = {
 	id: string,
@@ -938,6 +1169,23 @@ export type Metric = {
 	scale_max: number | null,
 	direction: Direction,
 	position: number,
+};
+
+/**  One subject's measures on one metric: what the inspector lists and lets the user change. */
+export type MetricEntries = {
+	metric: Metric,
+	/**
+	 *  The range a score (and so a target) of this metric can take (CSAT 0..100, NPS
+	 *  -100..100, else the response scale).
+	 */
+	score_min: number | null,
+	score_max: number | null,
+	target: Target | null,
+	/**  Entered scores, newest period first. */
+	scores: Score[],
+	/**  Responses, newest first, at most `MAX_LISTED_RESPONSES`. */
+	responses: SurveyResponse[],
+	response_count: number,
 };
 
 export type MetricKind = "csat" | "nps" | "ces" | "custom";
@@ -970,6 +1218,16 @@ export type MetricScores = {
 	verbatim_count: number,
 };
 
+/**  What `DeleteMetric` removes or changes besides the metric itself. */
+export type MetricUses = {
+	metric_id: string,
+	targets: number,
+	scores: number,
+	responses: number,
+	/**  Initiatives whose expected effect names the metric (the effect is cleared). */
+	initiatives: number,
+};
+
 /**
  *  What the screen shows when it sends a change: the journey on screen, in which style, and
  *  the token of the view it holds (none when it holds no view of that journey yet).
@@ -993,6 +1251,15 @@ export type OpenedFile = {
 	/**  Protected by a passphrase (the passphrase itself never comes back to the page). */
 	encrypted: boolean,
 };
+
+export type Pairing = 
+/**  Two versions of one journey: an item is the same item when it has the same id. */
+"by_id" | 
+/**
+ *  A current-state journey and its future-state copy: a copied item names its original in
+ *  `origin_id`.
+ */
+"by_origin";
 
 /**
  *  Where a paste goes: the cell that receives the block's top-left card. The cards of that
@@ -1120,9 +1387,59 @@ export type PlanView = {
 	coverage: Coverage[],
 };
 
+/**  A handoff of the journey to create, between steps (indexes into `steps`). */
+export type PlannedHandoff = {
+	from: number,
+	to: number,
+	mode: HandoffMode,
+	/**  It comes from a message flow (otherwise from sequence flows). */
+	message: boolean,
+};
+
+/**  A lane of the journey to create. */
+export type PlannedLane = {
+	name: string,
+	/**  The participant's (pool's) name when the file has several participants. */
+	department: string | null,
+	customer: boolean,
+	/**  `Automated` when every task of the lane is a service, script, business-rule or send task. */
+	work: Work,
+};
+
+/**  A step of the journey to create, in a cell (stage, lane), ordered in its cell by `position`. */
+export type PlannedStep = {
+	title: string,
+	lane: number,
+	stage: number,
+	position: number,
+	/**  It receives a message flow from the customer. */
+	touchpoint: boolean,
+	/**  The BPMN element it comes from (`id` attribute). */
+	bpmn_id: string,
+};
+
 export type Point = {
 	x: number,
 	y: number,
+};
+
+export type Preset = 
+/**  Question ids, then question texts, then the `{"ImportId": …}` row: two rows to skip. */
+"qualtrics" | 
+/**  The question row, then "Response" / "Open-Ended Response": one row to skip; US dates. */
+"survey_monkey" | 
+/**  "Timestamp" first, written `2026/11/04 10:23:45 AM GMT+1`. */
+"google_forms" | 
+/**  "ID", "Start time", "Completion time" (US dates when saved as text). */
+"microsoft_forms" | 
+/**  "Submit Date (UTC)", ISO dates, "#" or "Response ID" per respondent. */
+"typeform";
+
+export type PresetChoice = {
+	preset: Preset,
+	/**  The tool's name as people write it. */
+	label: string,
+	mapping: SurveyMapping,
 };
 
 /**  One data row of the preview table. */
@@ -1189,6 +1506,14 @@ export type Quadrant =
 "fill_in" | 
 /**  Impact 2 or less, effort 3 or more. */
 "money_pit";
+
+/**  A latest score against its target. */
+export type Reading = {
+	latest: number | null,
+	target: number | null,
+	/**  Latest minus target, positive is better. */
+	gap: number | null,
+};
 
 /**  One entry as the start screen shows it. */
 export type RecentFile = {
@@ -1266,6 +1591,18 @@ export type SavedMapping = {
 	position: number,
 };
 
+/**  A saved mapping that fits the file, with what it reads. */
+export type SavedOffer = {
+	id: string,
+	name: string,
+	/**  The file's header is the very one the mapping was saved with. */
+	exact: boolean,
+	/**  Columns the mapping reads that the file lacks (renamed since). */
+	missing_columns: string[],
+	mapping: SurveyMapping,
+	sheet: string | null,
+};
+
 /**
  *  A score entered directly, when only the aggregate is known. Scores computed from responses
  *  are derived, never stored.
@@ -1325,7 +1662,14 @@ export type ShellErrorKind =
 /**  A renderer (Typst, resvg, the XLSX writer) refused the export: Baton's fault, not the user's. */
 "export_failed" | 
 /**  The file manager could not be asked to show an exported file. */
-"reveal_failed";
+"reveal_failed" | 
+/**
+ *  A BPMN model that cannot be imported (not XML, not BPMN 2.0, a DTD, a missing
+ *  reference, no task, an unknown customer lane).
+ */
+"bpmn_unreadable" | 
+/**  A snapshot is on screen: the file cannot be changed from it. */
+"read_only";
 
 /**  A named, frozen copy of a journey. */
 export type Snapshot = {
@@ -1334,6 +1678,21 @@ export type Snapshot = {
 	name: string,
 	created_at: string,
 	model: JourneyModel,
+};
+
+/**  A snapshot without its frozen model, for lists. */
+export type SnapshotInfo = {
+	id: string,
+	journey_id: string,
+	name: string,
+	created_at: string,
+};
+
+/**  A snapshot opened on the map: what it is, and its frozen journey ready to draw. */
+export type SnapshotView = {
+	snapshot: SnapshotInfo,
+	/**  The frozen journey's map; `can_undo` and `can_redo` are false: nothing can be changed. */
+	view: JourneyView,
 };
 
 export type SourceEncoding = "utf8" | 
@@ -1413,6 +1772,14 @@ export type Step = {
 	origin_id: string | null,
 };
 
+/**  Where a step was (its stage and lane names in A) and is (in B). */
+export type StepMove = {
+	from_stage: string,
+	from_lane: string,
+	to_stage: string,
+	to_lane: string,
+};
+
 /**
  *  What a score, target or response is about: a step (a touchpoint) or a handoff.
  *  DOMAIN.md calls this the "target" of a response; in code `Target` is the benchmark.
@@ -1489,6 +1856,43 @@ export type Summary = {
 	max_friction: number,
 };
 
+/**
+ *  How to read one survey tool's export. Column names compare trimmed and case-insensitively
+ *  with the header (the file's first line).
+ */
+export type SurveyMapping = {
+	/**
+	 *  Rows right after the header that hold no answers (Qualtrics' question texts and ImportId
+	 *  row, SurveyMonkey's second header row): skipped, not counted.
+	 */
+	skip_rows: number,
+	target: FieldSource,
+	metric: FieldSource,
+	/**  The rating question's column (one among several rating columns). */
+	value_column: string,
+	date_column: string,
+	date_format: DateFormat,
+	respondent_column: string | null,
+	comment_column: string | null,
+	/**
+	 *  Answer labels and the value each stands for ("Very satisfied" 5), compared trimmed and
+	 *  case-insensitively. A label not listed that starts with a number and ` - `
+	 *  (`10 - Extremely likely`) stands for that number.
+	 */
+	labels: AnswerLabel[],
+};
+
+/**
+ *  How a survey file is read: Baton's own columns (no mapping) or a survey tool's export
+ *  through a mapping, on a workbook's sheet.
+ */
+export type SurveyReading = {
+	/**  `None`: the file has Baton's columns (target, metric, value, date...). */
+	mapping: SurveyMapping | null,
+	/**  The sheet of an XLSX workbook; `None`: its first. Not used for a CSV. */
+	sheet: string | null,
+};
+
 /**  One survey answer. */
 export type SurveyResponse = {
 	id: string,
@@ -1516,6 +1920,17 @@ export type TemplateInfo = {
 	key: string,
 	name: string,
 	description: string,
+};
+
+/**  A paired touchpoint's standing on one metric in A and B. */
+export type TouchpointChange = {
+	a_id: string,
+	b_id: string,
+	title: string,
+	metric_id: string,
+	/**  `None` where that version has neither a score nor a target for the metric. */
+	a: Reading | null,
+	b: Reading | null,
 };
 
 /**  A linked touchpoint's missed target, part of the evidence. */
@@ -1559,6 +1974,13 @@ export type Verbatim = {
 	/**  Trimmed, never empty. */
 	comment: string,
 };
+
+/**  One side of a comparison. */
+export type VersionRef = 
+/**  A journey as it is now: the journey on screen, or its future-state copy. */
+{ kind: "journey"; id: string } | 
+/**  A snapshot's frozen journey. */
+{ kind: "snapshot"; id: string };
 
 /**  The answer to "my view is `token`, what is it now?". */
 export type ViewUpdate = 

@@ -164,26 +164,32 @@ pub async fn export_file(
             return Ok(None);
         };
         refuse_client_files(&state, &prepared.client_file, &target)?;
-        let mut step_number = 0;
-        let mut step = |label: &str| {
-            running.go_on()?;
-            step_number += 1;
+        let announce = move |step: u32, label: &str| {
             // A page gone (window closed) does not stop the export.
             let _ = progress.send(ExportProgress {
-                step: step_number,
+                step,
                 steps: STEPS,
                 label: label.to_owned(),
             });
-            Ok(())
         };
-        let started = Instant::now();
-        let Ok(bytes) = render::render(&prepared.source, &prepared.export, &mut step)? else {
+        let Prepared { source, export, .. } = prepared;
+        let announce_write = announce.clone();
+        let rendered = jobs::render_unless_cancelled(&running, announce, move |step| {
+            render::render(&source, &export, step)
+        })?;
+        let Ok(jobs::Finished {
+            bytes: Ok(bytes),
+            render_ms,
+            steps,
+        }) = rendered
+        else {
             return Ok(None);
         };
-        let render_ms = elapsed_ms(started);
-        if step("Writing the file").is_err()
-            || jobs::write_atomically(&target, &bytes, replace, &running)?.is_err()
-        {
+        if running.go_on().is_err() {
+            return Ok(None);
+        }
+        announce_write(steps + 1, "Writing the file");
+        if jobs::write_atomically(&target, &bytes, replace, &running)?.is_err() {
             return Ok(None);
         }
         jobs.finished(&job, &target)?;

@@ -129,10 +129,12 @@ pub async fn save_as_dialog(
 pub async fn close_file(
     state: State<'_, AppState>,
     pending: State<'_, baton_session::imports::PendingImports>,
+    bpmn: State<'_, baton_session::imports::PendingBpmnImports>,
     doc: String,
 ) -> AppResult<()> {
     // A survey preview left open holds the whole CSV in memory: it goes with its file.
     pending.forget_doc(&doc)?;
+    bpmn.forget_doc(&doc)?;
     state.remove(&doc)
 }
 

@@ -1,14 +1,18 @@
 //! The Tauri commands, one file per area. Each finds what it needs in the app state, calls one
 //! function off the UI thread and returns plain data or an `AppError`.
 
+pub mod bpmn;
 pub mod cards;
+pub mod compare;
 pub mod edits;
 pub mod export;
 pub mod files;
 pub mod insights;
 pub mod journeys;
+pub mod metrics;
 pub mod plan;
 pub mod protection;
+pub mod snapshots;
 pub mod survey;
 pub mod views;
 

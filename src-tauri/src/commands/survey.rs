@@ -7,7 +7,7 @@ use super::{blocking, with_document};
 use crate::dialogs::pick_csv_path;
 use crate::state::{lock, AppState};
 use baton_session::error::AppResult;
-use baton_session::imports::{self, ImportPreview, ImportResult, PendingImports};
+use baton_session::imports::{self, ImportPreview, ImportResult, PendingImports, SurveyReading};
 
 /// The dialog's title (the end-to-end suite finds the dialog by it).
 const DIALOG_TITLE: &str = "Import survey responses";
@@ -38,8 +38,28 @@ pub async fn preview_responses_import(
     .await
 }
 
+/// Reads the previewed file again through the mapping step's `reading` (mapping, sheet):
+/// the new preview, under the same token. Nothing is written.
+#[tauri::command]
+#[specta::specta]
+pub async fn remap_responses_import(
+    state: State<'_, AppState>,
+    pending: State<'_, PendingImports>,
+    doc: String,
+    token: String,
+    reading: SurveyReading,
+) -> AppResult<ImportPreview> {
+    let pending = pending.inner().clone();
+    let id = doc.clone();
+    with_document(&state, &doc, move |d| {
+        imports::remap(&pending, d, &id, &token, reading)
+    })
+    .await
+}
+
 /// Imports the previewed rows as one edit (one undo step). While rows are rejected it is
 /// refused unless `skip_invalid`, which imports the valid rows and skips the rejected ones.
+/// `save_mapping`: the mapping read with is saved under that name in the same edit.
 #[tauri::command]
 #[specta::specta]
 pub async fn commit_responses_import(
@@ -48,11 +68,19 @@ pub async fn commit_responses_import(
     doc: String,
     token: String,
     skip_invalid: bool,
+    save_mapping: Option<String>,
 ) -> AppResult<ImportResult> {
     let pending = pending.inner().clone();
     let id = doc.clone();
     with_document(&state, &doc, move |d| {
-        imports::commit(&pending, d, &id, &token, skip_invalid)
+        imports::commit(
+            &pending,
+            d,
+            &id,
+            &token,
+            skip_invalid,
+            save_mapping.as_deref(),
+        )
     })
     .await
 }

@@ -3,19 +3,10 @@
 // of baton-core's, good enough to look at; the app never ships it.
 import type { BatonApi } from "../lib/api";
 import type {
-  CardBox, DocHandle, Edit, EditAnswer, Handoff, Id, Journey, JourneyInsights, JourneyModel, Lane, Layout, LayoutStyle, MetricScores, OnScreen, Persona, ScorePoint, Stage, Step, Suggestion, WorkspaceView,
+  CardBox, DocHandle, Edit, EditAnswer, Handoff, Journey, JourneyModel, Lane, Layout, LayoutStyle, OnScreen, Stage, Step, WorkspaceView,
 } from "../lib/types";
+import { csat, fakeInsights, nps, type Db } from "./fakeData";
 
-interface Db {
-  journeys: Journey[];
-  personas: Persona[];
-  stages: Stage[];
-  lanes: Lane[];
-  steps: Step[];
-  handoffs: Handoff[];
-  /** Readings per step or handoff id (the fake has no survey engine: they are given). */
-  scores: Record<Id, MetricScores[]>;
-}
 
 let counter = 0;
 const uid = () => `00000000-0000-7000-8000-${(++counter).toString().padStart(12, "0")}`;
@@ -92,100 +83,6 @@ function seed(kind: string): Db {
   handoff(k1, f1, { mode: "automated", context: "full" });
   handoff(f1, k2, { mode: "automated" });
   return db;
-}
-
-// ---- fake readings and a crude imitation of baton-core's analysis (dev only) ----
-type Said = [date: string, who: string | null, value: number, comment: string];
-const MONTHS = ["2026-09", "2026-10", "2026-11"];
-
-function reading(id: string, name: string, kind: MetricScores["metric_kind"], range: [number, number], values: number[], target: number | null, said: Said[]): MetricScores {
-  const series: ScorePoint[] = values.map((value, i) => {
-    const m = MONTHS[MONTHS.length - values.length + i];
-    return { period: { start: `${m}-01`, end: `${m}-28`, label: m }, value, sample_size: 40 + i * 7, origin: { type: "responses" } };
-  });
-  const latest = series[series.length - 1] ?? null;
-  const gap = latest && target !== null ? (latest.value ?? 0) - target : null;
-  const norm = gap === null ? null : gap / (range[1] - range[0]);
-  const status = !latest ? "no_score" : target === null ? "no_target" : (norm ?? 0) >= 0 ? "meets" : (norm ?? 0) >= -0.05 ? "near" : "misses";
-  return {
-    metric_id: id, metric_name: name, metric_kind: kind, direction: "higher_is_better", score_min: range[0], score_max: range[1],
-    latest, target, gap, normalised_gap: norm, status, series,
-    verbatims: said.map(([date, who, value, comment], i) => ({ response_id: `${id}-${i}`, date, respondent: who, value, comment })),
-    verbatim_count: said.length,
-  };
-}
-const csat = (values: number[], target: number | null, said: Said[]) => reading("csat", "CSAT", "csat", [0, 100], values, target, said);
-const nps = (values: number[], target: number | null) => reading("nps", "NPS", "nps", [-100, 100], values, target, []);
-
-function fakeInsights(db: Db, jid: string, revision: number): JourneyInsights {
-  const steps = db.steps.filter((s) => s.journey_id === jid);
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  const lanes = new Map(db.lanes.map((l) => [l.id, l]));
-  const hs = db.handoffs.filter((h) => h.journey_id === jid);
-  const title = (id: string) => byId.get(id)?.title ?? "?";
-  const analysed = hs.map((h, order) => {
-    const items: { factor: import("../lib/types").FrictionFactor; points: number }[] = [];
-    if (h.mode === "blind") items.push({ factor: "blind", points: 25 });
-    if (h.context === "none") items.push({ factor: "context_none", points: 20 });
-    if (h.context === "partial") items.push({ factor: "context_partial", points: 10 });
-    if (h.reverify) items.push({ factor: "reverify", points: 15 });
-    if (h.customer_repeats) items.push({ factor: "customer_repeats", points: 15 });
-    if (h.wait_minutes > 0) items.push({ factor: "wait", points: Math.min(10, Math.floor(h.wait_minutes / 6)) });
-    const a = lanes.get(byId.get(h.from_step_id)?.lane_id ?? ""), b = lanes.get(byId.get(h.to_step_id)?.lane_id ?? "");
-    if (a?.department && b?.department && a.department !== b.department) items.push({ factor: "department_crossing", points: 5 });
-    const uncapped = items.reduce((n, i) => n + i.points, 0);
-    return {
-      handoff_id: h.id, from_step_id: h.from_step_id, to_step_id: h.to_step_id, order, mode: h.mode,
-      customer_visible: byId.get(h.to_step_id)?.touchpoint != null, crossings: [], satisfaction: [], drop: null,
-      friction: { score: Math.min(100, uncapped), uncapped, items },
-    };
-  });
-  const visible = analysed.filter((h) => h.customer_visible).map((h) => h.handoff_id);
-  const chains = visible.length ? [{ handoff_ids: visible, flagged: visible.length >= 2, flag_at_handoff_id: visible[1] ?? null }] : [];
-  const subjects = Object.entries(db.scores)
-    .filter(([id]) => byId.has(id) || hs.some((h) => h.id === id))
-    .map(([id, metrics]) => ({ subject: { kind: byId.has(id) ? ("step" as const) : ("handoff" as const), id }, metrics }));
-  const touchHot = subjects
-    .filter((s) => s.subject.kind === "step")
-    .flatMap((s) => s.metrics.filter((m) => m.latest && m.target !== null).map((m) => ({ step_id: s.subject.id, metric_id: m.metric_id, latest: m.latest?.value ?? 0, target: m.target, gap: m.gap, normalised_gap: m.normalised_gap })))
-    .sort((a, b) => (a.normalised_gap ?? 0) - (b.normalised_gap ?? 0));
-  const suggestions: Suggestion[] = [];
-  const sug = (rule: Suggestion["rule"], id: string, reason: string, seeds: string[], step_ids: string[], handoff_ids: string[]) =>
-    suggestions.push({ key: `${rule}:${id}`, rule, reason, seeds, sources: [], step_ids, handoff_ids, stage_ids: [], metric_ids: [] });
-  if (chains[0]?.flagged) sug("flag_chain", visible[0], `The customer is transferred ${visible.length} times before the need is met ("${title(analysed[0]?.from_step_id ?? "")}" to "${title(hs.find((h) => h.id === visible[visible.length - 1])?.to_step_id ?? "")}"). Flag the case at the second transfer and route it to a senior or special service lane.`, ["004"], [], visible);
-  for (const h of hs) {
-    if (h.mode === "blind" && h.customer_repeats) sug("blind_to_assisted", h.id, `The blind transfer from "${title(h.from_step_id)}" to "${title(h.to_step_id)}" is followed by the customer telling the story again. Make it an assisted (warm) transfer.`, ["004"], [h.from_step_id, h.to_step_id], [h.id]);
-    if (h.reverify) sug("carry_verification", h.id, `The customer proves who they are again at "${title(h.to_step_id)}". Carry the verification across the internal referral.`, ["004"], [h.to_step_id], [h.id]);
-    if (h.customer_repeats && h.context !== "full") sug("send_notes", h.id, `The customer repeats the story after "${title(h.from_step_id)}" with ${h.context} context passed on. Send the notes along with the case.`, ["000", "001"], [h.from_step_id, h.to_step_id], [h.id]);
-  }
-  for (const t of touchHot) if ((t.gap ?? 0) < 0) sug("investigate_touchpoint", `${t.step_id}:${t.metric_id}`, `"${title(t.step_id)}" scores ${Math.round(t.latest)} on CSAT against a target of ${t.target}. Investigate it.`, ["003"], [t.step_id], []);
-  for (const s of steps) if (s.touchpoint && !db.scores[s.id]) sug("measure_touchpoint", s.id, `"${s.title}" is a touchpoint with no score. Measure it.`, ["003"], [s.id], []);
-  const fr = analysed.map((h) => h.friction.score);
-  const blind = hs.filter((h) => h.mode === "blind").length, assisted = hs.filter((h) => h.mode === "assisted").length;
-  return {
-    journey_id: jid,
-    revision,
-    scores: { journey_id: jid, granularity: "month", subjects },
-    analysis: {
-      summary: {
-        steps: steps.length, handoffs: hs.length, customer_visible_handoffs: visible.length, touchpoints: steps.filter((s) => s.touchpoint).length,
-        parties: new Set(steps.filter((s) => s.touchpoint && lanes.get(s.lane_id)?.kind === "actor").map((s) => lanes.get(s.lane_id)?.department ?? s.lane_id)).size,
-        blind_handoffs: blind, assisted_handoffs: assisted, automated_handoffs: hs.length - blind - assisted,
-        blind_share: blind + assisted ? blind / (blind + assisted) : null,
-        reverifications: hs.filter((h) => h.reverify).length + Math.max(0, steps.filter((s) => s.verification).length - 1),
-        retellings: hs.filter((h) => h.customer_repeats).length,
-        flagged_chains: chains.filter((c) => c.flagged).length, longest_chain: visible.length,
-        mean_friction: fr.length ? fr.reduce((a, b) => a + b, 0) / fr.length : null, max_friction: fr.length ? Math.max(...fr) : 0,
-      },
-      handoffs: analysed, chains,
-      crossings: { department: 2, sourcing: 1, automation: 2, total: 5 },
-      hotspots: {
-        handoffs: analysed.filter((h) => h.friction.score > 0).sort((a, b) => b.friction.score - a.friction.score).map((h) => ({ handoff_id: h.handoff_id, friction: h.friction.score })),
-        touchpoints: touchHot,
-      },
-      suggestions,
-    },
-  };
 }
 
 // ---- a crude layout imitating baton-core's (gutters, style, wrapped titles) ----
@@ -386,10 +283,11 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
       const target = "Report a lost card / Notice / Maya / Looks up the lost-card number in the app";
       const sample = Array.from({ length: 8 }, (_, i) => ({ line: i + 2, cells: [target, "CSAT", String((i % 5) + 1), `2026-11-0${i + 1}`, i === 2 ? "The number sits three menus deep and the hold music never stopped, so I gave up twice" : ""] }));
       const rejected = Array.from({ length: 37 }, (_, i) => ({ line: 4 + i * 3, reason: { kind: "off_scale" as const, value: 9, min: 1, max: 5, whole_numbers: true }, message: "the value 9 is off the metric's scale (1 to 5, whole numbers)" }));
-      return delay({ token: "t", file_name: "november-survey-export-from-the-contact-centre.csv", journey_id: jid, encoding: "utf8" as const, separator: ",", header: ["target", "metric", "value", "date", "comment"], sample, rows: 1240, accepted: 1203, rejected_count: 37, rejected });
+      return delay({ token: "t", file_name: "november-survey-export-from-the-contact-centre.csv", journey_id: jid, encoding: "utf8" as const, separator: ",", header: ["target", "metric", "value", "date", "comment"], sample, rows: 1240, accepted: 1203, rejected_count: 37, rejected, reading: { mapping: null, sheet: null }, sheets: [], problem: null, proposal: { detected: null, presets: [], offers: [], rating_columns: ["value"], mapping: { skip_rows: 0, target: { kind: "column" as const, text: "target" }, metric: { kind: "column" as const, text: "metric" }, value_column: "value", date_column: "date", date_format: "iso" as const, respondent_column: null, comment_column: "comment", labels: [] } } });
     },
-    commitResponsesImport: (_d, _t, skip) => skip ? delay({ imported: 1203, rejected: 37, outcome: result() }) : Promise.reject({ kind: "rows_rejected", message: "37 of 1,240 rows were rejected, so nothing was imported." }),
+    commitResponsesImport: (_d, _t, skip) => skip ? delay({ imported: 1203, rejected: 37, saved_mapping: null, outcome: result() }) : Promise.reject({ kind: "rows_rejected", message: "37 of 1,240 rows were rejected, so nothing was imported." }),
     cancelResponsesImport: () => delay(undefined),
+    ...((needsApp: () => Promise<never>) => ({ remapResponsesImport: needsApp, previewBpmnImport: needsApp, replanBpmnImport: needsApp, commitBpmnImport: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Mappings and BPMN need the real app (baton-interop reads them)." })), cancelBpmnImport: () => delay(undefined),
     journeyInsights: (_d, jid) => delay({ kind: "full" as const, token: past.length, insights: fakeInsights(db, jid, past.length) }),
     subjectScores: (_d, subject) => delay(db.scores[subject.id] ?? []),
     planScreen: () => Promise.reject({ kind: "not_allowed", message: "The plan needs the real app (baton-core builds it)." }),
@@ -398,7 +296,11 @@ export function createFakeApi(params: URLSearchParams): BatonApi {
     ...((needsApp: () => Promise<never>) => ({ copyCards: needsApp, pasteCardsEdit: needsApp, duplicateCardsEdit: needsApp, deleteCardsEdit: needsApp, moveCardEdit: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Card selections need the real app (baton-core builds their edits)." })),
     // Exports need the real app (baton-report renders them); the dialog shows this error.
     ...((needsApp: () => Promise<never>) => ({ exportChoices: needsApp, exportPreview: needsApp, exportFile: needsApp }))(() => Promise.reject({ kind: "export_failed", message: "Exports need the real app (baton-report renders them)." })),
+    // Measures need the real app (baton-core lists and counts them).
+    ...((needsApp: () => Promise<never>) => ({ subjectEntries: needsApp, metricUses: needsApp, personaUses: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Measures need the real app (baton-core lists them)." })),
     cancelExport: () => delay(false),
     revealExport: () => delay(undefined),
+    listSnapshots: () => delay([]),
+    ...((needsApp: () => Promise<never>) => ({ takeSnapshot: needsApp, openSnapshot: needsApp, restoreSnapshot: needsApp, compareVersions: needsApp }))(() => Promise.reject({ kind: "not_allowed", message: "Snapshots and comparisons need the real app (baton-core makes them)." })),
   };
 }

@@ -72,7 +72,8 @@ export type ActionId =
   | "paste"
   | "duplicate"
   | "extend_left" | "extend_right" | "extend_up" | "extend_down"
-  | "export";
+  | "export"
+  | "metrics";
 
 /** What the screen is doing: a key means what its action in this context says. */
 export type KeyContext = "editing" | "presenting" | "help" | "start";
@@ -175,6 +176,7 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "plan_clear_filter", label: "Clear the plan's filter", group: "Plan", keys: [{ key: "x" }], contexts: EDITING },
   { id: "protect", label: "Protect with a passphrase…", group: "Sidebar", keys: [], contexts: EDITING },
   { id: "export", label: "Export the plan or a map…", group: "File", keys: [{ key: "e", mod: true }], contexts: EDITING },
+  { id: "metrics", label: "Metrics: add, rename, reorder, delete…", group: "File", keys: [{ key: "m", mod: true, shift: true }], contexts: EDITING },
 ];
 
 /** Pointer gestures, listed with the keys in the `?` list. */
@@ -187,7 +189,8 @@ export const GESTURES: readonly { group: Group; label: string; how: (mac: boolea
   { group: "Map", label: "A touchpoint's channel, after T", how: () => [describeChoices(CHANNEL_CHOICES)] },
   { group: "Map", label: "Move a card, reorder stages and lanes", how: () => ["Drag"] },
   { group: "Map", label: "Draw a handoff", how: () => ["Drag the card's + handle"] },
-  { group: "Edit", label: "Import survey responses (CSV) into the journey", how: () => ["Import… in the top bar"] },
+  { group: "Edit", label: "Import survey responses (CSV or XLSX) into the journey", how: () => ["Import… in the top bar"] },
+  { group: "Edit", label: "Import a BPMN 2.0 model as a new journey", how: () => ["BPMN… beside Journeys in the sidebar"] },
   { group: "View", label: "Zoom", how: (mac) => [mac ? "⌘+wheel" : "Ctrl+wheel"] },
   { group: "View", label: "Pan", how: () => ["Wheel", "Drag empty space"] },
   { group: "Plan", label: "Move an initiative to another phase or place", how: () => ["Drag the card"] },

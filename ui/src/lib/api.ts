@@ -3,7 +3,7 @@
 // `try/await` and show the error next to its cause.
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { CardMove, Clipboard, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport } from "../bindings";
+import type { BpmnImported, BpmnPreview, CardMove, Clipboard, Comparison, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SnapshotInfo, SnapshotView, SurveyReading, VersionRef } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -13,7 +13,10 @@ import type {
   EditResult,
   Id,
   InsightsUpdate,
+  JourneyName,
+  MetricEntries,
   MetricScores,
+  MetricUses,
   OnScreen,
   PlanFilter,
   PlanLinks,
@@ -54,14 +57,30 @@ export interface BatonApi {
   duplicateJourneyAsFuture(doc: string, journeyId: Id): Promise<EditResult>;
   /** Opens a CSV file dialog and previews the import into the journey; null when cancelled. */
   previewResponsesImport(doc: string, journeyId: Id): Promise<ImportPreview | null>;
-  commitResponsesImport(doc: string, token: string, skipInvalid: boolean): Promise<ImportResult>;
+  /** Reads the previewed file again through the mapping step's mapping and sheet. */
+  remapResponsesImport(doc: string, token: string, reading: SurveyReading): Promise<ImportPreview>;
+  /** `saveMapping`: also save the mapping read with under that name, in the same edit. */
+  commitResponsesImport(doc: string, token: string, skipInvalid: boolean, saveMapping: string | null): Promise<ImportResult>;
   cancelResponsesImport(doc: string, token: string): Promise<void>;
+  /** Opens a BPMN file dialog and previews the journey it becomes; null when cancelled. */
+  previewBpmnImport(doc: string): Promise<BpmnPreview | null>;
+  /** The preview again with `customerLane` (a lane's name) as the customer's lane. */
+  replanBpmnImport(doc: string, token: string, customerLane: string | null): Promise<BpmnPreview>;
+  /** Creates the previewed journey as one edit. */
+  commitBpmnImport(doc: string, token: string): Promise<BpmnImported>;
+  cancelBpmnImport(doc: string, token: string): Promise<void>;
   /** The journey's analysis and scores; asked for after the view, never part of it. Each
    * subject's scores come without their history and verbatims (see `subjectScores`). A patch
    * on the insights the screen holds (`held`, their token), or whole. */
   journeyInsights(doc: string, journeyId: Id, held: number | null): Promise<InsightsUpdate>;
   /** One step's or handoff's scores whole, with history and verbatims, for the inspector. */
   subjectScores(doc: string, subject: Subject): Promise<MetricScores[]>;
+  /** Every metric with the item's target, entered scores and newest responses (inspector). */
+  subjectEntries(doc: string, subject: Subject): Promise<MetricEntries[]>;
+  /** What deleting the metric would remove with it, said before the delete. */
+  metricUses(doc: string, metricId: Id): Promise<MetricUses>;
+  /** The journeys deleting the persona would unlink, said before the delete. */
+  personaUses(doc: string, personaId: Id): Promise<JourneyName[]>;
   /** The improvement plan as `filter` shows it: phases in order with their initiatives. */
   planScreen(doc: string, filter: PlanFilter): Promise<PlanScreen>;
   /** What "Draft plan" would add for the journey (one batch edit), or null when nothing. */
@@ -88,6 +107,16 @@ export interface BatonApi {
   cancelExport(job: string): Promise<boolean>;
   /** Shows the file the finished export `job` wrote in the file manager. */
   revealExport(job: string): Promise<void>;
+  /** Takes a snapshot of the journey (`name` blank: named by the date), one undo step. */
+  takeSnapshot(doc: string, journeyId: Id, name: string, screen: OnScreen | null): Promise<EditAnswer>;
+  /** The journey's snapshots, oldest first. */
+  listSnapshots(doc: string, journeyId: Id): Promise<SnapshotInfo[]>;
+  /** A snapshot's frozen map, read only (Rust refuses every change until a journey is shown). */
+  openSnapshot(doc: string, snapshotId: Id): Promise<SnapshotView>;
+  /** Restores a snapshot as a new journey, one undo step. */
+  restoreSnapshot(doc: string, snapshotId: Id, screen: OnScreen | null): Promise<EditAnswer>;
+  /** What differs from version `a` (before) to `b` (after), with the figures side by side. */
+  compareVersions(doc: string, a: VersionRef, b: VersionRef): Promise<Comparison>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */
@@ -135,12 +164,22 @@ const tauriApi: BatonApi = {
   newIds: (count) => unwrap(commands.newIds(count)),
   duplicateJourneyAsFuture: (doc, journeyId) => unwrap(commands.duplicateJourneyAsFuture(doc, journeyId)),
   previewResponsesImport: (doc, journeyId) => unwrap(commands.previewResponsesImport(doc, journeyId)),
-  commitResponsesImport: (doc, token, skipInvalid) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid)),
+  remapResponsesImport: (doc, token, reading) => unwrap(commands.remapResponsesImport(doc, token, reading)),
+  commitResponsesImport: (doc, token, skipInvalid, saveMapping) => unwrap(commands.commitResponsesImport(doc, token, skipInvalid, saveMapping)),
   cancelResponsesImport: async (doc, token) => {
     await unwrap(commands.cancelResponsesImport(doc, token));
   },
+  previewBpmnImport: (doc) => unwrap(commands.previewBpmnImport(doc)),
+  replanBpmnImport: (doc, token, customerLane) => unwrap(commands.replanBpmnImport(doc, token, customerLane)),
+  commitBpmnImport: (doc, token) => unwrap(commands.commitBpmnImport(doc, token)),
+  cancelBpmnImport: async (doc, token) => {
+    await unwrap(commands.cancelBpmnImport(doc, token));
+  },
   journeyInsights: (doc, journeyId, held) => unwrap(commands.journeyInsights(doc, journeyId, held)),
   subjectScores: (doc, subject) => unwrap(commands.subjectScores(doc, subject)),
+  subjectEntries: (doc, subject) => unwrap(commands.subjectEntries(doc, subject)),
+  metricUses: (doc, metricId) => unwrap(commands.metricUses(doc, metricId)),
+  personaUses: (doc, personaId) => unwrap(commands.personaUses(doc, personaId)),
   planScreen: (doc, filter) => unwrap(commands.planScreen(doc, filter)),
   draftPlan: (doc, journeyId) => unwrap(commands.draftPlan(doc, journeyId)),
   planLinks: (doc, journeyId) => unwrap(commands.planLinks(doc, journeyId)),
@@ -160,6 +199,11 @@ const tauriApi: BatonApi = {
   revealExport: async (job) => {
     await unwrap(commands.revealExport(job));
   },
+  takeSnapshot: (doc, journeyId, name, screen) => unwrap(commands.takeSnapshot(doc, journeyId, name, screen)),
+  listSnapshots: (doc, journeyId) => unwrap(commands.listSnapshots(doc, journeyId)),
+  openSnapshot: (doc, snapshotId) => unwrap(commands.openSnapshot(doc, snapshotId)),
+  restoreSnapshot: (doc, snapshotId, screen) => unwrap(commands.restoreSnapshot(doc, snapshotId, screen)),
+  compareVersions: (doc, a, b) => unwrap(commands.compareVersions(doc, a, b)),
 };
 
 let current: BatonApi = tauriApi;

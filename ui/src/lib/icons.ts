@@ -24,6 +24,8 @@ export const ICONS = {
   chevronRight: ["m9 6 6 6-6 6"],
   chevronLeft: ["m15 6-6 6 6 6"],
   chevronUp: ["m6 15 6-6 6 6"],
+  chevronDown: ["m6 9 6 6 6-6"],
+  gauge: ["M4 19a8 8 0 1 1 16 0", "M12 19l4-6"],
   warning: ["M12 3 2 20h20z", "M12 10v4", "M12 17h.01"],
   lock: ["M6 11h12v10H6z", "M8.5 11V8a3.5 3.5 0 0 1 7 0v3"],
   shield: ["M12 3 5 6v5c0 5 3 8 7 10 4-2 7-5 7-10V6z"],

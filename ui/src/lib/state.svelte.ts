@@ -42,8 +42,8 @@ class AppState {
   presenting = $state(false);
   helpOpen = $state(false);
   busy = $state(false);
-  /** Which view the main area shows (top bar: Map | Plan). */
-  mode = $state<"map" | "plan">("map");
+  /** Which view the main area shows (top bar: Map | Plan | Compare). */
+  mode = $state<"map" | "plan" | "compare">("map");
   /** The improvement plan while the Plan view is on screen; every change's answer renews it. */
   plan = $state.raw<PlanScreen | null>(null);
   /** What the Plan view shows of the plan (Rust filters it, and every answer keeps the filter). */
@@ -362,7 +362,7 @@ class AppState {
    * answered with the view's patch (and the sidebar's lists when it changed them). It runs in
    * the view queue, so that patch meets the view it was made for. Resolves to the change's
    * label in the history (null when the file was closed meanwhile). */
-  private change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
+  change(send: (doc: string, screen: OnScreen | null) => Promise<EditAnswer>): Promise<string | null> {
     const next = this.viewQueue.then(() => this.changeNow(send));
     this.viewQueue = next.then(() => undefined, () => undefined);
     return next;

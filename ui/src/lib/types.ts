@@ -81,6 +81,9 @@ export type {
   Work,
   WorkspaceInfo,
   WorkspaceView,
+  MetricEntries,
+  MetricUses,
+  JourneyName,
 } from "../bindings";
 
 export type Id = string;

@@ -1,7 +1,9 @@
 //! Handoff and satisfaction analysis of one journey (DOMAIN.md, "Handoff analysis"). Pure and
 //! deterministic: the same workspace gives the same result, byte for byte once serialised.
 //!
-//! `analyze(ws, journey_id)` is the entry point. The submodules each compute one part:
+//! `analyze(ws, journey_id)` is the entry point; `analyze_model` analyses a journey model (a
+//! snapshot's frozen copy) without making a workspace of it. The submodules each compute one part:
+//! - `source`: what the analysis reads, borrowed from a workspace or a model;
 //! - `index`: the journey's steps, lanes and handoffs with their journey order (`order`);
 //! - `order`: the handoff order (flow rule, cycles broken);
 //! - `crossings`: boundary crossings per handoff;
@@ -18,13 +20,16 @@ mod hotspots;
 mod index;
 mod order;
 mod satisfaction;
+mod source;
 mod suggestions;
 pub use suggestions::source_title;
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::model::{HandoffMode, Id, Workspace};
+use std::collections::BTreeMap;
+
+use crate::model::{HandoffMode, Id, JourneyModel, Metric, Workspace};
 use crate::scores::{Granularity, MetricStanding};
 
 pub use friction::FrictionWeights;
@@ -289,9 +294,36 @@ pub fn analyze_with(
     options: &AnalysisOptions,
 ) -> Option<JourneyAnalysis> {
     ws.journeys.get(journey_id)?;
-    let journey = index::JourneyIndex::build(ws, journey_id);
+    Some(analyze_source(
+        &source::Source::of_workspace(ws, journey_id),
+        journey_id,
+        options,
+    ))
+}
+
+/// Analyse a journey model (a snapshot's frozen copy, a version being compared) with the file's
+/// `metrics`: the same analysis as of a workspace holding only that journey and those metrics,
+/// without copying the model into one. Readings of metrics not in `metrics` are passed over.
+pub fn analyze_model(
+    model: &JourneyModel,
+    metrics: &BTreeMap<Id, Metric>,
+    options: &AnalysisOptions,
+) -> JourneyAnalysis {
+    analyze_source(
+        &source::Source::of_model(model, metrics),
+        &model.journey.id,
+        options,
+    )
+}
+
+fn analyze_source(
+    source: &source::Source<'_>,
+    journey_id: &str,
+    options: &AnalysisOptions,
+) -> JourneyAnalysis {
+    let journey = index::JourneyIndex::build(source);
     let handoff_order = order::handoff_order(&journey);
-    let scores = satisfaction::LatestScores::build(ws, &journey, options.granularity);
+    let scores = satisfaction::LatestScores::build(source, &journey, options.granularity);
 
     let handoffs: Vec<HandoffAnalysis> = handoff_order
         .order
@@ -333,7 +365,7 @@ pub fn analyze_with(
     let hotspots = hotspots::hotspots(&handoffs, &touchpoints);
     let summary = summary(&journey, &handoffs, &chains, reverifications.len());
     let suggestions = suggestions::suggestions(
-        ws,
+        source.metrics,
         &journey,
         &suggestions::Findings {
             handoffs: &handoffs,
@@ -345,7 +377,7 @@ pub fn analyze_with(
         },
     );
 
-    Some(JourneyAnalysis {
+    JourneyAnalysis {
         journey_id: journey_id.to_owned(),
         summary,
         step_order: journey.steps.iter().map(|s| s.id.clone()).collect(),
@@ -361,7 +393,7 @@ pub fn analyze_with(
         touchpoints,
         hotspots,
         suggestions,
-    })
+    }
 }
 
 fn summary(

@@ -27,7 +27,7 @@ pub use cards::{
     CardMove, Clipboard, ClipboardCard, ClipboardHandoff, PasteTarget, MAX_SELECTED_CARDS,
 };
 pub use checks::{MAX_LONG_TEXT_CHARS, MAX_NAME_CHARS, MAX_WAIT_MINUTES};
-pub use future::duplicate_as_future;
+pub use future::{duplicate_as_future, restore_snapshot};
 pub use queries::{StepKey, StepOrder};
 pub use saved_mappings::MAX_MAPPING_BYTES;
 pub use snapshots::take_snapshot;

@@ -8,8 +8,8 @@
 //! - `items`: added, removed, changed (field by field) and moved items, in the documented order;
 //! - `figures`: the analysis' summary figures side by side, paired handoffs' friction, paired
 //!   touchpoints' latest score against target;
-//! - `version`: a one-journey workspace made from a model (a snapshot's frozen model included),
-//!   for the analysis.
+//! - `version`: a one-journey workspace made from a model, what `analysis::analyze_model` must
+//!   agree with (the analysis itself reads the model without copying it).
 
 mod figures;
 mod items;
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::analysis::{analyze_with, AnalysisOptions, JourneyAnalysis};
+use crate::analysis::{analyze_model, AnalysisOptions, JourneyAnalysis};
 use crate::model::{Id, JourneyModel, Metric};
 
 pub use version::workspace_of;
@@ -192,12 +192,8 @@ pub fn compare(
     metrics: &BTreeMap<Id, Metric>,
     options: &AnalysisOptions,
 ) -> Comparison {
-    let analyse = |model: &JourneyModel| {
-        let ws = workspace_of(model, metrics);
-        analyze_with(&ws, &model.journey.id, options)
-            .expect("workspace_of holds the model's journey")
-    };
-    let (a_analysis, b_analysis) = (analyse(a), analyse(b));
+    let a_analysis = analyze_model(a, metrics, options);
+    let b_analysis = analyze_model(b, metrics, options);
     compare_analysed(
         Version {
             model: a,

@@ -10,6 +10,7 @@ pub mod error;
 pub mod id_map;
 pub mod insights;
 pub mod layout;
+pub mod measures;
 pub mod model;
 pub mod plan;
 pub mod scores;
@@ -18,7 +19,7 @@ pub mod templates;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use apply::{duplicate_as_future, take_snapshot};
+pub use apply::{duplicate_as_future, restore_snapshot, take_snapshot};
 pub use edit::{Applied, Edit};
 pub use error::{EditError, EditErrorKind};
 pub use model::*;

@@ -431,3 +431,84 @@ fn the_future_copy_records_origins_that_updates_cannot_change() {
     assert_eq!(error.kind, EditErrorKind::InvalidId);
     assert_eq!(error.field.as_deref(), Some("origin_id"));
 }
+
+/// A journey restored from a snapshot is the frozen journey again, as a new journey made in one
+/// edit: it compares with the snapshot without a single difference (items pair by the origin
+/// it records), undo removes it whole, and the survey readings stay with the journey measured.
+#[test]
+fn a_snapshot_restored_as_a_new_journey_is_the_frozen_journey_in_one_undoable_edit() {
+    let mut bank = bank();
+    let metric = bank.map.metric("CSAT");
+    bank.map.target(&bank.k1, &metric, 80.0);
+    bank.map
+        .respond(&bank.k1, &metric, &[5.0, 4.0], date(2026, 3, 2));
+    let current = bank.map.journey.clone();
+    let ws = &mut bank.map.ws;
+    let now = chrono::Utc::now();
+    let take = take_snapshot(ws, &current, "Before the workshop", now).unwrap();
+    apply(ws, take);
+    let snapshot = ws.snapshots.values().next().unwrap().clone();
+    // The journey changes after the snapshot: the card the snapshot froze is deleted.
+    apply(
+        ws,
+        Edit::DeleteStep {
+            id: bank.c2.clone(),
+        },
+    );
+    let journeys_before = ws.journeys.len();
+    let steps_before = ws.steps.len();
+
+    let edit = restore_snapshot(ws, &snapshot.id).unwrap();
+    let Edit::Batch { label, .. } = &edit else {
+        panic!("one batch, one undo step")
+    };
+    assert_eq!(label, "Restore Before the workshop");
+    let applied = ws.apply(&edit).unwrap();
+    let restored = ws
+        .journeys
+        .values()
+        .find(|j| j.id != current)
+        .unwrap()
+        .clone();
+    assert_eq!(restored.name, "Before the workshop (restored)");
+    assert_eq!(restored.origin_id.as_deref(), Some(current.as_str()));
+    let restored_model = model(ws, &restored.id);
+    assert_eq!(restored_model.steps.len(), 3, "the deleted card is back");
+    assert_eq!(restored_model.targets.len(), 1);
+    assert!(restored_model.responses.is_empty());
+    assert!(restored_model.steps.iter().all(|s| snapshot
+        .model
+        .steps
+        .iter()
+        .any(|f| Some(&f.id) == s.origin_id.as_ref())));
+
+    let c = compared(ws, &snapshot.model, &restored_model);
+    assert_eq!(c.pairing, Pairing::ByOrigin);
+    assert!(c.changes.is_empty(), "{:#?}", c.changes);
+    assert!(c.handoffs.iter().all(|h| h.difference == 0));
+
+    ws.apply(&applied.inverse).unwrap();
+    assert_eq!(ws.journeys.len(), journeys_before);
+    assert_eq!(ws.steps.len(), steps_before);
+}
+
+#[test]
+fn restoring_leaves_out_targets_of_a_deleted_metric_and_an_unknown_snapshot_is_refused() {
+    let mut bank = bank();
+    let metric = bank.map.metric("CSAT");
+    bank.map.target(&bank.k1, &metric, 80.0);
+    let current = bank.map.journey.clone();
+    let ws = &mut bank.map.ws;
+    let take = take_snapshot(ws, &current, "Frozen", chrono::Utc::now()).unwrap();
+    apply(ws, take);
+    let snapshot = ws.snapshots.keys().next().unwrap().clone();
+    apply(ws, Edit::DeleteMetric { id: metric.clone() });
+
+    let edit = restore_snapshot(ws, &snapshot).unwrap();
+    apply(ws, edit);
+    let restored = ws.journeys.keys().find(|j| **j != current).unwrap().clone();
+    assert!(model(ws, &restored).targets.is_empty());
+
+    let error = restore_snapshot(ws, "no-such-snapshot").unwrap_err();
+    assert_eq!(error.kind, EditErrorKind::NotFound);
+}

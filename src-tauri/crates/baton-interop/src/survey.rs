@@ -50,11 +50,11 @@ use specta::Type;
 use baton_core::model::{Id, SurveyResponse, Workspace};
 pub use dates::DateFormat;
 use digest::ResponseDigest;
-pub use mapping::{default_labels, AnswerLabel, FieldSource, SurveyMapping};
+pub use mapping::{default_labels, rating_columns, AnswerLabel, FieldSource, SurveyMapping};
 pub use presets::Preset;
 use resolve::Resolver;
 use rows::{read_row, Columns};
-pub use saved::{header_of, offers, MappingOffer, SavedSurvey, SAVED_MAPPING_VERSION};
+pub use saved::{header_of, offers, save_edit, MappingOffer, SavedSurvey, SAVED_MAPPING_VERSION};
 use table::{Row, Source};
 pub use xlsx::{
     is_xlsx, sheet_names, MAX_CELLS, MAX_SHARED_STRINGS, MAX_UNZIPPED_BYTES, MAX_XLSX_BYTES,

@@ -44,7 +44,17 @@ for sheet in book.worksheets:
 plan = book["Plan"]
 table = plan.tables["Plan"]
 rules = [r.type for cf in plan.conditional_formatting for r in cf.rules]
+from openpyxl.utils import get_column_letter
+# Stored widths include Excel's padding (5 px of 7 per character); a <col> may span columns.
+widths = [8.43 + 5 / 7] * 16
+for dim in plan.column_dimensions.values():
+    if dim.customWidth:
+        for c in range(dim.min, min(dim.max, 16) + 1):
+            widths[c - 1] = dim.width
 print(json.dumps({
+    "plan_widths": widths,
+    "plan_margins": [plan.page_margins.left, plan.page_margins.right],
+    "plan_wrapped": [bool(plan.cell(row=2, column=c).alignment.wrap_text) for c in range(1, 17)],
     "names": book.sheetnames,
     "sheets": sheets,
     "table_ref": table.ref,
@@ -108,6 +118,8 @@ fn the_plan_sheet_reads_back_equal_to_the_plan_in_openpyxl() {
             );
             assert_eq!(sheet["freeze"], "A2", "{sheet_name}: header frozen");
         }
+
+        assert_plan_prints_legibly(&read, name);
 
         let plan = report.initiatives();
         let rows = read["sheets"]["Plan"]["rows"].as_array().unwrap();
@@ -225,6 +237,8 @@ fn libreoffice_converts_the_workbook_to_pdf_without_error() {
         let path = dir.path().join(format!("{name}.xlsx"));
         std::fs::write(&path, plan_xlsx(&report).unwrap()).unwrap();
         let pdf = readers::libreoffice_to_pdf(&path, dir.path());
+        // Rendered first, so the pages can be looked at even when a check below fails.
+        readers::pdftoppm(&pdf, &readers::pages_dir(), &format!("xlsx-{name}"));
         let (pages, _, _) = readers::pdfinfo(&pdf);
         assert!(pages >= 1, "{name}: {pages} pages");
         let printed = readers::pdftotext(&pdf);
@@ -234,9 +248,46 @@ fn libreoffice_converts_the_workbook_to_pdf_without_error() {
         );
         if name == "demo" {
             let first = &report.initiatives()[0].view.initiative.title;
-            let start: String = first.chars().take(20).collect();
+            // The title's cell wraps: its first two words share the first printed line.
+            let start = first
+                .split_whitespace()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(printed.contains(&start), "{start:?} printed");
         }
-        readers::pdftoppm(&pdf, &readers::pages_dir(), &format!("xlsx-{name}"));
+    }
+}
+
+/// The Plan sheet printed one page wide on Letter landscape (the narrower of Letter and A4):
+/// Excel draws a column of stored width `w` (characters, padding included) as `7 w` pixels at
+/// 96 dpi for its 11 pt Calibri, so the page shrinks the text by the printable width over the
+/// columns' width. At the first widths 16 columns printed at 5.5 pt; the sized and wrapped
+/// columns keep it >= 7 pt.
+fn assert_plan_prints_legibly(read: &Value, name: &str) {
+    let widths: Vec<f64> = read["plan_widths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_f64().unwrap())
+        .collect();
+    let margins: Vec<f64> = read["plan_margins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_f64().unwrap())
+        .collect();
+    let columns_px: f64 = widths.iter().map(|w| 7.0 * w).sum();
+    let printable_px = (11.0 - margins[0] - margins[1]) * 96.0;
+    let printed_pt = 11.0 * (printable_px / columns_px).min(1.0);
+    assert!(
+        printed_pt >= 7.0,
+        "{name}: the Plan sheet prints at {printed_pt:.1} pt (columns {widths:?})"
+    );
+    let wrapped = read["plan_wrapped"].as_array().unwrap();
+    for col in [1, 2, 3, 4, 15] {
+        if read["sheets"]["Plan"]["rows"].as_array().unwrap().len() > 1 {
+            assert_eq!(wrapped[col], true, "{name}: column {col} wraps");
+        }
     }
 }

@@ -12,6 +12,7 @@ use baton_store::{Document, EditOutcome, NewDocument, Passphrase, StoreError};
 
 use crate::error::{AppError, AppResult};
 use crate::plan_analyses::HeldAnalyses;
+use crate::snapshots::HeldSnapshotAnalyses;
 use crate::view_patch::{style_for, DocState, ViewCache, ViewUpdate};
 use crate::views::{JourneyInsights, JourneyView, WorkspaceView};
 
@@ -23,6 +24,10 @@ pub struct OpenDocument {
     sent_view: ViewCache,
     /// The journeys' analyses the plan reads, kept until a change may alter them.
     plan_analyses: HeldAnalyses,
+    /// The snapshots' analyses comparisons read (`snapshots.rs`).
+    snapshot_analyses: HeldSnapshotAnalyses,
+    /// The snapshot on screen, read only: every change is refused while it is there.
+    snapshot_on_screen: Option<String>,
 }
 
 impl OpenDocument {
@@ -80,6 +85,8 @@ impl OpenDocument {
             doc,
             sent_view: ViewCache::default(),
             plan_analyses: HeldAnalyses::default(),
+            snapshot_analyses: HeldSnapshotAnalyses::default(),
+            snapshot_on_screen: None,
         }
     }
 
@@ -117,16 +124,19 @@ impl OpenDocument {
     }
 
     pub fn apply(&mut self, edit: Edit) -> AppResult<EditOutcome> {
+        self.refuse_while_read_only()?;
         let result = self.doc.apply(edit);
         self.noted(result)
     }
 
     pub fn undo(&mut self) -> AppResult<EditOutcome> {
+        self.refuse_while_read_only()?;
         let result = self.doc.undo();
         self.noted(result)
     }
 
     pub fn redo(&mut self) -> AppResult<EditOutcome> {
+        self.refuse_while_read_only()?;
         let result = self.doc.redo();
         self.noted(result)
     }
@@ -140,11 +150,13 @@ impl OpenDocument {
                 self.sent_view.note(&outcome.touched);
                 self.plan_analyses
                     .note(self.doc.workspace(), &outcome.touched);
+                self.snapshot_analyses.note(&outcome.touched);
                 Ok(outcome)
             }
             Err(error) => {
                 self.sent_view.note_unknown_change();
                 self.plan_analyses.note_unknown_change();
+                self.snapshot_analyses.note_unknown_change();
                 Err(error.into())
             }
         }
@@ -167,6 +179,27 @@ impl OpenDocument {
     /// The file's content and the journeys' analyses held for the plan (`plan.rs`).
     pub(crate) fn workspace_and_analyses(&mut self) -> (&Workspace, &mut HeldAnalyses) {
         (self.doc.workspace(), &mut self.plan_analyses)
+    }
+
+    /// The file's content with the journeys' and the snapshots' held analyses (`snapshots.rs`).
+    pub(crate) fn workspace_and_all_analyses(
+        &mut self,
+    ) -> (&Workspace, &mut HeldAnalyses, &mut HeldSnapshotAnalyses) {
+        (
+            self.doc.workspace(),
+            &mut self.plan_analyses,
+            &mut self.snapshot_analyses,
+        )
+    }
+
+    /// The snapshot on screen (read only), if one is.
+    pub fn snapshot_on_screen(&self) -> Option<&str> {
+        self.snapshot_on_screen.as_deref()
+    }
+
+    /// Puts a snapshot on screen (the file turns read only) or takes it off (`None`).
+    pub fn set_snapshot_on_screen(&mut self, snapshot_id: Option<String>) {
+        self.snapshot_on_screen = snapshot_id;
     }
 
     /// Bumped by every change of the file's content.
@@ -243,6 +276,8 @@ impl OpenDocument {
         presentation: bool,
         held: Option<u32>,
     ) -> AppResult<ViewUpdate> {
+        // A journey back on screen: the snapshot shown before is gone, the file is editable.
+        self.snapshot_on_screen = None;
         let state = self.state();
         let ws = self.doc.workspace();
         if let Some(update) =

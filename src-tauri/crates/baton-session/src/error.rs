@@ -34,6 +34,11 @@ pub enum ShellErrorKind {
     ExportFailed,
     /// The file manager could not be asked to show an exported file.
     RevealFailed,
+    /// A BPMN model that cannot be imported (not XML, not BPMN 2.0, a DTD, a missing
+    /// reference, no task, an unknown customer lane).
+    BpmnUnreadable,
+    /// A snapshot is on screen: the file cannot be changed from it.
+    ReadOnly,
 }
 
 /// The store's kinds and the shell's, as one set of snake_case strings.

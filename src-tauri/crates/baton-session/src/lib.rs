@@ -3,7 +3,7 @@
 //! shows after it (`edit_answer`), the views built for the screens (`views`),
 //! the patches that bring the screen's copy of a journey view or its insights up to date
 //! (`view_patch`, `map_rows`, `list_patch`, `insights_patch`), the Plan view's plan (`plan`, from the analyses `plan_analyses` keeps),
-//! survey imports (`imports`) and
+//! survey imports (`imports`), snapshots and comparisons (`snapshots`) and
 //! the one error that crosses IPC (`error`). `src-tauri` keeps the commands, dialogs, recent
 //! files, rendering set-up and background threads; this crate's tests and benches build
 //! without Tauri.
@@ -18,5 +18,6 @@ mod map_rows;
 pub mod plan;
 mod plan_analyses;
 pub mod plan_links;
+pub mod snapshots;
 pub mod view_patch;
 pub mod views;

@@ -47,6 +47,8 @@ impl OpenDocument {
         filter: &PlanFilter,
         today: NaiveDate,
     ) -> AppResult<PlanScreen> {
+        // The plan on screen: a snapshot shown before is gone.
+        self.set_snapshot_on_screen(None);
         let state = self.state();
         let (ws, held) = self.workspace_and_analyses();
         let journeys = journeys_for_plan(ws, filter.journey_id.as_deref());

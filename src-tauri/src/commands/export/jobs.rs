@@ -6,12 +6,15 @@ use std::collections::{HashMap, VecDeque};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, Instant};
 
 use baton_session::error::{AppError, AppResult, ShellErrorKind};
 use baton_store::temp_files::TempFile;
 
-use super::render::Cancelled;
+use super::render::{Cancelled, Rendered, Steps};
 
 /// How many finished exports "Show in folder" remembers.
 const REMEMBERED: usize = 32;
@@ -125,6 +128,65 @@ impl ExportJobs {
     }
 }
 
+/// How often a running export looks at the cancel flag while a step renders.
+const CANCEL_POLL: Duration = Duration::from_millis(50);
+
+/// What a finished render gives: the bytes (or `Cancelled` seen at a step), how long it took,
+/// and how many steps it announced.
+pub struct Finished {
+    pub bytes: Result<Vec<u8>, Cancelled>,
+    pub render_ms: u32,
+    pub steps: u32,
+}
+
+/// Runs `render` on a thread of its own while this one watches the cancel flag, so Cancel
+/// answers within `CANCEL_POLL` even inside one long step (Typst lays out a wall map in one
+/// call that can take minutes). A render abandoned that way finishes in the background and its
+/// bytes are dropped: only the caller writes, and it has returned. `announce(n, label)` tells
+/// each step as it starts; the render's own look at the flag stops it at the next step.
+pub fn render_unless_cancelled(
+    running: &Running,
+    mut announce: impl FnMut(u32, &str) + Send + 'static,
+    render: impl FnOnce(&mut Steps) -> AppResult<Rendered> + Send + 'static,
+) -> AppResult<Result<Finished, Cancelled>> {
+    let cancelled = Arc::clone(&running.cancelled);
+    let (sender, receiver) = mpsc::channel();
+    thread::Builder::new()
+        .name("export-render".into())
+        .spawn(move || {
+            let started = Instant::now();
+            let mut steps = 0;
+            let mut step = |label: &str| {
+                if cancelled.load(Ordering::SeqCst) {
+                    return Err(Cancelled);
+                }
+                steps += 1;
+                announce(steps, label);
+                Ok(())
+            };
+            let result = render(&mut step);
+            let render_ms = u32::try_from(started.elapsed().as_millis()).unwrap_or(u32::MAX);
+            // The watcher may have gone (cancelled): then nobody wants the bytes.
+            let _ = sender.send(result.map(|bytes| Finished {
+                bytes,
+                render_ms,
+                steps,
+            }));
+        })
+        .map_err(|e| AppError::internal(format!("The export could not start: {e}")))?;
+    loop {
+        match receiver.recv_timeout(CANCEL_POLL) {
+            Ok(Ok(rendered)) if rendered.bytes.is_err() => return Ok(Err(Cancelled)),
+            Ok(result) => return result.map(Ok),
+            Err(RecvTimeoutError::Timeout) if running.is_cancelled() => return Ok(Err(Cancelled)),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(AppError::internal("The export stopped before it finished"))
+            }
+        }
+    }
+}
+
 /// Writes `bytes` to `target` through a temp file beside it, moved into place only when whole
 /// (`replace`: over an existing file, which the save dialog confirmed). A cancel seen between
 /// chunks, or any failure, removes the temp file: `target` is then untouched.
@@ -227,6 +289,57 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn a_render_gives_its_bytes_and_announces_its_steps() {
+        let jobs = ExportJobs::default();
+        let running = jobs.start("r1").unwrap();
+        let said = Arc::new(Mutex::new(Vec::new()));
+        let heard = Arc::clone(&said);
+        let finished = render_unless_cancelled(
+            &running,
+            move |n, label: &str| heard.lock().unwrap().push(format!("{n} {label}")),
+            |step| {
+                step("Laying out").unwrap();
+                step("Drawing").unwrap();
+                Ok(Ok(b"%PDF".to_vec()))
+            },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(finished.bytes.unwrap(), b"%PDF");
+        assert_eq!(finished.steps, 2);
+        assert_eq!(*said.lock().unwrap(), vec!["1 Laying out", "2 Drawing"]);
+    }
+
+    #[test]
+    fn cancel_answers_while_a_step_is_still_rendering() {
+        let jobs = ExportJobs::default();
+        let running = jobs.start("r2").unwrap();
+        let release = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicBool::new(false));
+        let (release_in, done_in) = (Arc::clone(&release), Arc::clone(&done));
+        assert!(jobs.cancel("r2").unwrap());
+        // One long step that only ends when the test lets it: the watcher must not wait for it.
+        let answer = render_unless_cancelled(
+            &running,
+            |_, _: &str| {},
+            move |_| {
+                while !release_in.load(Ordering::SeqCst) {
+                    thread::sleep(Duration::from_millis(5));
+                }
+                done_in.store(true, Ordering::SeqCst);
+                Ok(Ok(b"late".to_vec()))
+            },
+        )
+        .unwrap();
+        assert!(answer.is_err(), "cancelled");
+        assert!(
+            !done.load(Ordering::SeqCst),
+            "answered before the step ended"
+        );
+        release.store(true, Ordering::SeqCst);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use baton_core::layout::{layout, LayoutStyle};
 use baton_core::Workspace;
-use baton_report::plan::{csv, markdown, pdf, PlanReport};
+use baton_report::plan::{csv, markdown, pdf, xlsx, PlanReport};
 use baton_report::{map_pdf, map_svg, svg_to_png, ReportError, ReportErrorKind};
 use baton_session::error::{AppError, AppResult, ShellErrorKind};
 
@@ -49,7 +49,7 @@ pub fn render(source: &Source, export: &Export, step: &mut Steps<'_>) -> AppResu
             }
             let bytes = match format {
                 PlanFormat::Pdf => pdf::plan_pdf(&report, options),
-                PlanFormat::Xlsx => plan_xlsx(&report),
+                PlanFormat::Xlsx => xlsx::plan_xlsx(&report),
                 PlanFormat::Csv => csv::plan_csv(&report),
                 PlanFormat::Markdown => Ok(markdown::plan_markdown(&report).into_bytes()),
             };
@@ -113,12 +113,6 @@ pub fn render(source: &Source, export: &Export, step: &mut Steps<'_>) -> AppResu
             Ok(Ok(json.into_bytes()))
         }
     }
-}
-
-/// Not offered by `formats()` until the crate's XLSX (branch s7-report) is merged; then this is
-/// `baton_report::plan::xlsx::plan_xlsx`.
-fn plan_xlsx(_: &PlanReport) -> Result<Vec<u8>, ReportError> {
-    Err(ReportError::render("XLSX is not in this build yet"))
 }
 
 fn on_journeys(mut e: AppError) -> AppError {
@@ -210,8 +204,14 @@ mod tests {
             json: Some("{\"format\":\"baton\"}".into()),
         };
         let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        let cases: [(ExportFormat, usize, &dyn Fn(&[u8]) -> bool); 8] = [
+        // The format, the steps it announces, and what its bytes must look like.
+        type Case<'a> = (ExportFormat, usize, &'a dyn Fn(&[u8]) -> bool);
+        let cases: [Case; 9] = [
             (ExportFormat::PlanPdf, journeys, &|b| b.starts_with(b"%PDF")),
+            // A workbook is a zip archive.
+            (ExportFormat::PlanXlsx, journeys, &|b| {
+                b.starts_with(b"PK\x03\x04")
+            }),
             (ExportFormat::PlanCsv, journeys, &|b| {
                 b.starts_with(b"\xEF\xBB\xBF")
             }),

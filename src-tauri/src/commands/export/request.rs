@@ -192,8 +192,10 @@ pub fn formats(encrypted: bool) -> Vec<FormatInfo> {
             preview: true,
             ..info(F::PlanPdf, FormatGroup::Plan, "PDF report", "Cover, summary, scorecard, maps, hotspots, the plan and definitions, for a board.", "pdf")
         },
-        // Excel workbook (F::PlanXlsx) joins this list once the crate's XLSX (branch s7-report)
-        // is merged and `render.rs` calls it.
+        FormatInfo {
+            options: vec![O::Date],
+            ..info(F::PlanXlsx, FormatGroup::Plan, "Excel workbook", "The plan as a filterable table, with handoffs, touchpoints, suggestions and definitions.", "xlsx")
+        },
         FormatInfo {
             options: vec![O::Date],
             ..info(F::PlanCsv, FormatGroup::Plan, "CSV", "The initiatives table, UTF-8 for Excel.", "csv")

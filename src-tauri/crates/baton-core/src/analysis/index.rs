@@ -4,8 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Handoff, Lane, LaneKind, Stage, Step, Workspace};
+use crate::model::{Handoff, Lane, LaneKind, Stage, Step};
 
+use super::source::Source;
 use super::Reverification;
 use crate::id_map::{self, IdMap};
 
@@ -49,32 +50,20 @@ pub(super) struct JourneyIndex<'a> {
 }
 
 impl<'a> JourneyIndex<'a> {
-    pub fn build(ws: &'a Workspace, journey_id: &str) -> Self {
-        let mut stages: Vec<&Stage> = ws
-            .stages
-            .values()
-            .filter(|s| s.journey_id == journey_id)
-            .collect();
+    pub fn build(source: &Source<'a>) -> Self {
+        let mut stages: Vec<&Stage> = source.stages.clone();
         stages.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
-        let lanes: Vec<&Lane> = ws
-            .lanes
-            .values()
-            .filter(|l| l.journey_id == journey_id)
-            .collect();
+        let lanes: Vec<&Lane> = source.lanes.clone();
         let mut lane_place: IdMap<&str, usize> = id_map::with_capacity(lanes.len());
         lane_place.extend(lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)));
         let mut stage_place: IdMap<&str, usize> = id_map::with_capacity(stages.len());
         stage_place.extend(stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)));
 
-        // Steps in id order (the map's), each read once, in memory order: the id map is filled
-        // now with indices into `by_id`, and they are turned into places after the sort.
-        let by_id: Vec<&Step> = ws
-            .steps
-            .values()
-            .filter(|s| s.journey_id == journey_id)
-            .collect();
-        let mut step_place: IdMap<&str, usize> = id_map::with_capacity(by_id.len());
-        let mut keyed: Vec<((u32, u32, u32), StepFacts, usize)> = by_id
+        // Steps in the source's order, each read once, in memory order: the id map is filled
+        // now with indices into `unsorted`, and they are turned into places after the sort.
+        let unsorted = &source.steps;
+        let mut step_place: IdMap<&str, usize> = id_map::with_capacity(unsorted.len());
+        let mut keyed: Vec<((u32, u32, u32), StepFacts, usize)> = unsorted
             .iter()
             .enumerate()
             .map(|(index, s)| {
@@ -93,22 +82,20 @@ impl<'a> JourneyIndex<'a> {
                 ((stage_position, lane_position, s.position), facts, index)
             })
             .collect();
-        // Ids are unique and come in order, so a stable sort breaks ties by id.
-        keyed.sort_by_key(|(key, _, _)| *key);
-        let steps: Vec<&Step> = keyed.iter().map(|&(_, _, index)| by_id[index]).collect();
+        // Ties (only in inconsistent data) are broken by id, whatever order the source has.
+        keyed.sort_by(|(x, _, i), (y, _, j)| {
+            x.cmp(y).then_with(|| unsorted[*i].id.cmp(&unsorted[*j].id))
+        });
+        let steps: Vec<&Step> = keyed.iter().map(|&(_, _, index)| unsorted[index]).collect();
         let facts = keyed.iter().map(|(_, facts, _)| *facts).collect();
-        let mut place_of_index = vec![0usize; by_id.len()];
+        let mut place_of_index = vec![0usize; unsorted.len()];
         for (place, &(_, _, index)) in keyed.iter().enumerate() {
             place_of_index[index] = place;
         }
         for place in step_place.values_mut() {
             *place = place_of_index[*place];
         }
-        let handoffs: Vec<&Handoff> = ws
-            .handoffs
-            .values()
-            .filter(|h| h.journey_id == journey_id)
-            .collect();
+        let handoffs: Vec<&Handoff> = source.handoffs.clone();
         let handoff_ends = handoffs
             .iter()
             .map(|h| {

@@ -14,12 +14,13 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::{Metric, Score, Subject, SubjectKind, Workspace};
+use crate::model::{Metric, Score, Subject, SubjectKind};
 use crate::scores::{
     latest_with_periods, normalise, period_of, standing, Granularity, Period, Reading, ScorePoint,
 };
 
 use super::index::JourneyIndex;
+use super::source::Source;
 use super::{SatisfactionChange, TouchpointStanding};
 use crate::id_map::{self, IdMap};
 
@@ -37,8 +38,12 @@ pub(super) struct LatestScores<'a> {
 }
 
 impl<'a> LatestScores<'a> {
-    pub fn build(ws: &'a Workspace, journey: &JourneyIndex<'a>, granularity: Granularity) -> Self {
-        let mut metrics: Vec<&Metric> = ws.metrics.values().collect();
+    pub fn build(
+        source: &Source<'a>,
+        journey: &JourneyIndex<'a>,
+        granularity: Granularity,
+    ) -> Self {
+        let mut metrics: Vec<&Metric> = source.metrics.values().collect();
         metrics.sort_by(|a, b| a.position.cmp(&b.position).then(a.id.cmp(&b.id)));
         let mut metric_place: IdMap<&str, usize> = id_map::with_capacity(metrics.len());
         metric_place.extend(metrics.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)));
@@ -53,20 +58,21 @@ impl<'a> LatestScores<'a> {
             Some(place * metrics.len() + m)
         };
 
-        // Responses and scores grouped by slot, each group in the workspace's (id) order, as
+        // Responses and scores grouped by slot, each group in the source's (id) order, as
         // `series_from` expects them: a counting sort of (slot, reading) pairs.
         // Responses are read once, in the map's (memory) order; what scoring needs of them
         // (day and value) is copied out so that scoring never goes back to them.
-        let mut responses: Vec<(usize, Reading)> = Vec::with_capacity(ws.responses.len());
+        let mut responses: Vec<(usize, Reading)> = Vec::with_capacity(source.responses.len());
         responses.extend(
-            ws.responses
-                .values()
+            source
+                .responses
+                .iter()
                 .filter_map(|r| Some((slot_of(&r.subject, &r.metric_id)?, Reading::of(r)))),
         );
-        let entered: Vec<(usize, &Score)> = ws
+        let entered: Vec<(usize, &Score)> = source
             .scores
-            .values()
-            .filter_map(|s| Some((slot_of(&s.subject, &s.metric_id)?, s)))
+            .iter()
+            .filter_map(|&s| Some((slot_of(&s.subject, &s.metric_id)?, s)))
             .collect();
         let responses = group_by_slot(slots, &responses);
         let entered = group_by_slot(slots, &entered);
@@ -95,7 +101,7 @@ impl<'a> LatestScores<'a> {
             }
         }
         let mut targets = vec![None; slots];
-        for target in ws.targets.values() {
+        for target in &source.targets {
             if let Some(slot) = slot_of(&target.subject, &target.metric_id) {
                 targets[slot] = Some(target.value);
             }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Sourcing, Workspace};
+use crate::model::{ContextTransfer, Handoff, HandoffMode, Id, Metric, Sourcing};
 
 use super::index::{JourneyIndex, StepName};
 use super::{
@@ -25,7 +25,7 @@ pub(super) struct Findings<'r> {
 }
 
 pub(super) fn suggestions(
-    ws: &Workspace,
+    metrics: &BTreeMap<Id, Metric>,
     journey: &JourneyIndex,
     findings: &Findings,
 ) -> Vec<Suggestion> {
@@ -39,7 +39,7 @@ pub(super) fn suggestions(
             .push(h.id.as_str());
     }
     let rules = Rules {
-        ws,
+        metrics,
         journey,
         handoff_place,
         arriving,
@@ -85,7 +85,7 @@ pub(super) fn suggestions(
 }
 
 struct Rules<'a, 'w> {
-    ws: &'w Workspace,
+    metrics: &'w BTreeMap<Id, Metric>,
     journey: &'a JourneyIndex<'w>,
     /// Handoff id -> place in `journey.handoffs`.
     handoff_place: IdMap<&'w str, usize>,
@@ -182,8 +182,7 @@ impl<'w> Rules<'_, 'w> {
     }
 
     fn metric_name(&self, id: &str) -> String {
-        self.ws
-            .metrics
+        self.metrics
             .get(id)
             .map_or_else(|| id.to_owned(), |m| m.name.clone())
     }

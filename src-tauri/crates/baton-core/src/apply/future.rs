@@ -1,4 +1,5 @@
-//! A future-state copy of a journey, built as one `Batch` of creates so it is one undo step.
+//! Copies of a journey, each built as one `Batch` of creates so it is one undo step: a
+//! future-state copy of a journey, and a journey restored from a snapshot's frozen model.
 
 use std::collections::BTreeMap;
 
@@ -9,12 +10,13 @@ use crate::model::*;
 use super::checks::{missing, MAX_NAME_CHARS};
 
 const FUTURE_SUFFIX: &str = " (future)";
+const RESTORED_SUFFIX: &str = " (restored)";
 
-/// "<name> (future)", shortening the name so the whole stays within the name limit.
-fn future_name(name: &str) -> String {
-    let room = MAX_NAME_CHARS - FUTURE_SUFFIX.chars().count();
+/// "<name><suffix>", shortening the name so the whole stays within the name limit.
+fn suffixed_name(name: &str, suffix: &str) -> String {
+    let room = MAX_NAME_CHARS - suffix.chars().count();
     let base: String = name.trim().chars().take(room).collect();
-    format!("{}{FUTURE_SUFFIX}", base.trim_end())
+    format!("{}{suffix}", base.trim_end())
 }
 
 /// The edit that copies `journey_id` into a new future-state journey, placed after all journeys:
@@ -26,12 +28,47 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         .ok_or_else(|| missing(EntityKind::Journey, journey_id))?;
     let journey = Journey {
         id: new_id(),
-        name: future_name(&source.journey.name),
+        name: suffixed_name(&source.journey.name, FUTURE_SUFFIX),
         state: JourneyState::Future,
         origin_id: Some(source.journey.id.clone()),
         position: u32::try_from(ws.journeys.len()).unwrap_or(u32::MAX),
         ..source.journey.clone()
     };
+    let label = format!("Future state of {}", source.journey.name);
+    Ok(copy_of(ws, &source, journey, label))
+}
+
+/// The edit that makes a new journey, placed after all journeys, from the snapshot
+/// `snapshot_id`'s frozen model: its stages, lanes, steps, handoffs and targets under new ids,
+/// each recording the item it was frozen from (`origin_id`), so the restored journey compares
+/// with the journey and its snapshots item by item. Named "<snapshot name> (restored)", in the
+/// state the journey had. The survey readings stay with the journey they measured; targets of
+/// a metric deleted since are left out.
+pub fn restore_snapshot(ws: &Workspace, snapshot_id: &str) -> Result<Edit, EditError> {
+    let snapshot = ws
+        .snapshots
+        .get(snapshot_id)
+        .ok_or_else(|| missing(EntityKind::Snapshot, snapshot_id))?;
+    let source = &snapshot.model;
+    let journey = Journey {
+        id: new_id(),
+        name: suffixed_name(&snapshot.name, RESTORED_SUFFIX),
+        origin_id: Some(source.journey.id.clone()),
+        position: u32::try_from(ws.journeys.len()).unwrap_or(u32::MAX),
+        // The persona may have been deleted since; the snapshot does not keep it.
+        persona_id: source
+            .journey
+            .persona_id
+            .clone()
+            .filter(|p| ws.personas.contains_key(p)),
+        ..source.journey.clone()
+    };
+    let label = format!("Restore {}", snapshot.name);
+    Ok(copy_of(ws, source, journey, label))
+}
+
+/// A batch creating `journey` and a copy of `source`'s items in it under new ids.
+fn copy_of(ws: &Workspace, source: &JourneyModel, journey: Journey, label: String) -> Edit {
     let mut ids = IdMap::default();
     let mut renew = |old: &str| ids.renew(old);
     let mut edits = vec![];
@@ -88,7 +125,11 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
             },
         });
     }
-    for target in &source.targets {
+    for target in source
+        .targets
+        .iter()
+        .filter(|t| ws.metrics.contains_key(&t.metric_id))
+    {
         edits.push(Edit::CreateTarget {
             target: Target {
                 id: new_id(),
@@ -101,10 +142,7 @@ pub fn duplicate_as_future(ws: &Workspace, journey_id: &str) -> Result<Edit, Edi
         });
     }
     edits.insert(0, Edit::CreateJourney { journey });
-    Ok(Edit::Batch {
-        label: format!("Future state of {}", source.journey.name),
-        edits,
-    })
+    Edit::Batch { label, edits }
 }
 
 /// Old ids to new ones, so every reference in the copy points inside the copy.

@@ -81,6 +81,17 @@ impl Workspace {
             .get(&m.id)
             .ok_or_else(|| missing(entity, &m.id))?;
         same_placement(entity, &m.id, "position", &current.position, &m.position)?;
+        if current.kind != m.kind {
+            // A score's formula follows its kind: CSAT, NPS and CES stay themselves, and a custom
+            // metric cannot borrow a built-in's formula for the answers it already holds.
+            return Err(fail(
+                EditErrorKind::NotAllowed,
+                entity,
+                &m.id,
+                "kind",
+                format!("{}'s kind cannot change", current.name),
+            ));
+        }
         let metric = self.valid_metric(m)?;
         if (current.scale_min, current.scale_max) != (metric.scale_min, metric.scale_max) {
             // Rare, so scanning the responses is fine: none may fall off the new scale.

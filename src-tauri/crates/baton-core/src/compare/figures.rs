@@ -150,6 +150,9 @@ pub(super) fn touchpoints(
 ) -> Vec<TouchpointChange> {
     let a_standings = by_step(&a.analysis.touchpoints);
     let b_standings = by_step(&b.analysis.touchpoints);
+    // Each metric's position, looked up by hash: the sort below runs once per touchpoint.
+    let mut position: IdMap<&str, u32> = id_map::with_capacity(metrics.len());
+    position.extend(metrics.values().map(|m| (m.id.as_str(), m.position)));
     let mut out = Vec::new();
     for (bi, step) in b.model.steps.iter().enumerate() {
         let Some(ai) = pairs.steps.b_to_a[bi] else {
@@ -166,7 +169,9 @@ pub(super) fn touchpoints(
             continue;
         }
         let mut metric_ids: Vec<&Id> = before.iter().chain(after).map(|m| &m.metric_id).collect();
-        metric_ids.sort_by_key(|id| (metrics.get(*id).map_or(u32::MAX, |m| m.position), *id));
+        metric_ids.sort_unstable_by_key(|id| {
+            (position.get(id.as_str()).copied().unwrap_or(u32::MAX), *id)
+        });
         metric_ids.dedup();
         for metric_id in metric_ids {
             let reading = |list: &[MetricStanding]| {

@@ -94,6 +94,40 @@ pub fn default_labels() -> Vec<AnswerLabel> {
         .collect()
 }
 
+/// The columns of `header` that hold ratings in `rows` (the data rows, header rows to skip
+/// already left out): those where most non-empty cells are numbers or answer labels, and at
+/// least one is. The mapping step offers them first when the user picks the rating question.
+pub fn rating_columns(
+    header: &[String],
+    rows: &[Vec<String>],
+    labels: &[AnswerLabel],
+) -> Vec<String> {
+    let table = LabelTable::new(labels);
+    header
+        .iter()
+        .enumerate()
+        .filter(|(at, _)| {
+            let cells: Vec<&str> = rows
+                .iter()
+                .filter_map(|row| row.get(*at))
+                .map(|cell| cell.trim())
+                .filter(|cell| !cell.is_empty())
+                .collect();
+            let ratings = cells
+                .iter()
+                .filter(|cell| {
+                    cell.replace(',', ".")
+                        .parse::<f64>()
+                        .is_ok_and(f64::is_finite)
+                        || table.value_of(cell).is_some()
+                })
+                .count();
+            ratings > 0 && ratings * 2 > cells.len()
+        })
+        .map(|(_, name)| name.clone())
+        .collect()
+}
+
 /// Answer labels by their normalised text.
 pub(super) struct LabelTable(HashMap<String, f64>);
 

@@ -4,7 +4,8 @@
 //! of those columns is the same survey. Applying it to a file where a column it names was
 //! renamed is `ImportError::MissingColumns` naming that column.
 
-use baton_core::model::SavedMapping;
+use baton_core::edit::Edit;
+use baton_core::model::{new_id, SavedMapping, Workspace};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -128,4 +129,33 @@ pub fn offers(saved: &[&SavedMapping], header: &[String]) -> Vec<MappingOffer> {
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
     found.into_iter().map(|(.., offer)| offer).collect()
+}
+
+/// The edit saving `survey` under `name`: a new saved mapping at the end of the list, or the
+/// one of that name (case-insensitively) replaced. The app and the CLI put it in the
+/// import's own batch, so the import and its mapping are one undo step.
+pub fn save_edit(ws: &Workspace, name: &str, survey: &SavedSurvey) -> Edit {
+    let text = survey.to_text();
+    let wanted = normalise(name);
+    let existing = ws
+        .saved_mappings
+        .values()
+        .find(|m| m.name.to_lowercase() == wanted);
+    match existing {
+        Some(old) => Edit::UpdateSavedMapping {
+            saved: SavedMapping {
+                name: name.to_owned(),
+                mapping: text,
+                ..old.clone()
+            },
+        },
+        None => Edit::CreateSavedMapping {
+            saved: SavedMapping {
+                id: new_id(),
+                name: name.to_owned(),
+                mapping: text,
+                position: u32::try_from(ws.saved_mappings.len()).unwrap_or(u32::MAX),
+            },
+        },
+    }
 }

@@ -114,9 +114,9 @@ fn draw_one(
         polyline(&trim_end(&path.points, path, head / 2.0)),
         num(width)
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<path d=\"{}\" fill=\"{colour}\"/>\n",
+        "<path d=\"{}\" fill=\"{colour}\"/>",
         arrow_head(path, head)
     );
 

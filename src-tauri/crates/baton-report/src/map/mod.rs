@@ -155,7 +155,7 @@ impl Map<'_> {
         push_num(out, w.max(0.0));
         out.push_str("\" height=\"");
         push_num(out, h.max(0.0));
-        let _ = write!(out, "\" fill=\"{fill}\"{extra}/>\n");
+        let _ = writeln!(out, "\" fill=\"{fill}\"{extra}/>");
     }
 
     /// A `<text>` of user text at (x, y), shortened with an ellipsis to `max_width`.
@@ -256,9 +256,9 @@ impl Map<'_> {
                 continue;
             };
             let mid = row.y + row.height / 2.0;
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<line x1=\"{}\" x2=\"{}\" y1=\"{m}\" y2=\"{m}\" stroke=\"{}\" stroke-dasharray=\"3 4\"/>\n",
+                "<line x1=\"{}\" x2=\"{}\" y1=\"{m}\" y2=\"{m}\" stroke=\"{}\" stroke-dasharray=\"3 4\"/>",
                 crate::xml::num(st.lane_header_width),
                 crate::xml::num(self.layout.width),
                 self.palette.border,
@@ -266,17 +266,17 @@ impl Map<'_> {
             );
             let points: Vec<(f32, f32)> = curve.points.iter().map(|p| (p.x, p.y)).collect();
             if points.len() > 1 {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\" stroke-linecap=\"round\"/>\n",
+                    "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\" stroke-linecap=\"round\"/>",
                     smooth_path(&points),
                     self.palette.lane_emotion
                 );
             }
             for p in &curve.points {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{}\" stroke=\"{}\" stroke-width=\"3\"/>\n",
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{}\" stroke=\"{}\" stroke-width=\"3\"/>",
                     crate::xml::num(p.x),
                     crate::xml::num(p.y),
                     self.palette.surface,
@@ -330,9 +330,9 @@ impl Map<'_> {
     /// the top edge: all straddling the card's border, outside the text the layout wrapped.
     fn card_badges(&self, out: &mut String, step: &Step, w: f32, h: f32) {
         if step.touchpoint.is_some() {
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "<circle cx=\"{}\" cy=\"0\" r=\"7\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"><title>Touchpoint</title></circle>\n",
+                "<circle cx=\"{}\" cy=\"0\" r=\"7\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"><title>Touchpoint</title></circle>",
                 crate::xml::num(w - 15.0),
                 self.palette.surface,
                 self.palette.lane_customer
@@ -393,9 +393,9 @@ impl Map<'_> {
 
 /// A round badge 18 wide with a white icon (24-unit icon paths, scaled by half).
 fn badge(out: &mut String, x: f32, y: f32, fill: &str, icon: &str) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<g transform=\"translate({},{})\"><circle cx=\"9\" cy=\"9\" r=\"9\" fill=\"{fill}\"/><path transform=\"translate(3,3) scale(0.5)\" d=\"{icon}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></g>\n",
+        "<g transform=\"translate({},{})\"><circle cx=\"9\" cy=\"9\" r=\"9\" fill=\"{fill}\"/><path transform=\"translate(3,3) scale(0.5)\" d=\"{icon}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/></g>",
         crate::xml::num(x),
         crate::xml::num(y)
     );

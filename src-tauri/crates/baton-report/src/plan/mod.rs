@@ -10,12 +10,10 @@ pub mod pdf;
 pub mod rows;
 pub mod xlsx;
 
-use baton_core::analysis;
 use baton_core::insights;
 use baton_core::plan::{
     analyse_for_plan, plan_view, InitiativeView, PlanFilter, PlanView, ProgressState, Quadrant,
 };
-use baton_core::scores::Granularity;
 use baton_core::{Id, InitiativeStatus, Workspace};
 use chrono::NaiveDate;
 
@@ -73,25 +71,29 @@ impl PlanReport {
             options.journey_ids.iter().collect()
         };
         ids.dedup();
+        let filter = PlanFilter {
+            journey_id: (ids.len() == 1).then(|| ids[0].clone()),
+            ..PlanFilter::default()
+        };
+        // Each journey the plan reads is analysed once, for the plan and for its chapter.
+        let analyses = analyse_for_plan(ws, &filter);
         let mut journeys = Vec::with_capacity(ids.len());
         for id in &ids {
             let model = ws
                 .journey_model(id)
                 .ok_or_else(|| ReportError::journey_not_found(id))?;
-            let analysis =
-                analysis::analyze(ws, id).ok_or_else(|| ReportError::journey_not_found(id))?;
-            let scores = insights::journey_scores(&model, &ws.metrics, Granularity::default());
+            let analysis = analyses
+                .get(*id)
+                .cloned()
+                .ok_or_else(|| ReportError::journey_not_found(id))?;
+            let scores = insights::journey_scores(&model, &ws.metrics, filter.granularity);
             journeys.push(JourneyReport {
                 model,
                 analysis,
                 scores,
             });
         }
-        let filter = PlanFilter {
-            journey_id: (ids.len() == 1).then(|| ids[0].clone()),
-            ..PlanFilter::default()
-        };
-        let mut view = plan_view(ws, &filter, date, &analyse_for_plan(ws, &filter));
+        let mut view = plan_view(ws, &filter, date, &analyses);
         if ids.len() > 1 && ids.len() < ws.journeys.len() {
             // Several chosen journeys: the initiatives about any of them, their coverage only.
             let chosen = |j: &Id| ids.contains(&j);

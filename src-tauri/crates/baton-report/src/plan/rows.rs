@@ -119,7 +119,7 @@ pub fn hotspots(journeys: &[JourneyReport], limit: usize) -> Vec<HotspotRow> {
         })
         .collect();
     // Stable: journeys keep their own (core's) order among equal friction.
-    rows.sort_by(|a, b| b.friction.cmp(&a.friction));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.friction));
     rows.truncate(limit);
     rows
 }
@@ -191,7 +191,7 @@ pub fn findings(journeys: &[JourneyReport]) -> Vec<Finding> {
     }
     if let Some(worst) = hotspots(journeys, 1).into_iter().next() {
         let mut factors = worst.factors.clone();
-        factors.sort_by(|a, b| b.1.cmp(&a.1));
+        factors.sort_by_key(|factor| std::cmp::Reverse(factor.1));
         let top: Vec<String> = factors
             .iter()
             .take(3)
@@ -259,7 +259,7 @@ pub fn findings(journeys: &[JourneyReport]) -> Vec<Finding> {
             weight: 35 + 5 * retellings,
         });
     }
-    out.sort_by(|a, b| b.weight.cmp(&a.weight));
+    out.sort_by_key(|finding| std::cmp::Reverse(finding.weight));
     out.truncate(5);
     out
 }

@@ -10,8 +10,8 @@ use baton_core::HandoffMode;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, ConditionalFormatDataBar, ConditionalFormatText, ConditionalFormatTextRule,
-    DataValidation, DocProperties, ExcelDateTime, Format, FormatBorder, Table, TableColumn,
-    Workbook, Worksheet, XlsxError,
+    DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Table,
+    TableColumn, Workbook, Worksheet, XlsxError,
 };
 
 use super::definitions::DEFINITIONS;
@@ -82,8 +82,11 @@ fn build(report: &PlanReport) -> Result<Vec<u8>, XlsxError> {
         .set_bold()
         .set_background_color(Color::RGB(0xEEF1F5))
         .set_border_bottom(FormatBorder::Thin);
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let wrap = Format::new().set_text_wrap();
+    // Top-aligned, so a row grown for a long description reads from its top line across.
+    let date = Format::new()
+        .set_num_format("yyyy-mm-dd")
+        .set_align(FormatAlign::Top);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     plan_sheet(workbook.add_worksheet(), report, &date, &wrap)?;
     handoffs_sheet(workbook.add_worksheet(), report, &header)?;
@@ -142,9 +145,38 @@ fn day(
     Ok(())
 }
 
-/// Landscape, one page wide, the header row on every page.
+/// The Plan sheet's column widths (characters), in `PLAN_COLUMNS` order.
+pub const PLAN_COLUMN_WIDTHS: [f64; 16] = [
+    4.0, 14.0, 26.0, 32.0, 13.0, 11.0, 10.0, 7.0, 7.0, 8.0, 10.0, 10.0, 8.0, 9.0, 12.0, 16.0,
+];
+/// Phase, initiative, description, owner, journeys: wrapped rather than cut at print.
+const WRAPPED_PLAN_COLUMNS: [u16; 5] = [1, 2, 3, 4, 15];
+
+/// A row's height per line of 11 pt text, in points.
+const ROW_POINTS: f64 = 15.0;
+/// A row shows at most this many lines (a 10,000-character description is cut at print, whole
+/// in the cell).
+const MAX_ROW_LINES: u32 = 12;
+
+/// About how many lines `value` wraps to in a column `width` characters wide (at most
+/// `MAX_ROW_LINES`): each paragraph's characters over the width less a character of padding.
+fn wrapped_lines(value: &str, width: f64) -> u32 {
+    let per_line = (width - 1.0).max(1.0);
+    let lines: f64 = value
+        .split('\n')
+        .map(|paragraph| {
+            (paragraph.chars().count() as f64 / per_line)
+                .ceil()
+                .max(1.0)
+        })
+        .sum();
+    (lines.min(f64::from(MAX_ROW_LINES))) as u32
+}
+
+/// Landscape, one page wide, the header row on every page, narrow margins (inches).
 fn for_print(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     sheet.set_landscape();
+    sheet.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0)?;
     sheet.set_freeze_panes(1, 0)?;
@@ -200,7 +232,17 @@ fn plan_sheet(
             sheet.write_number(row, PROGRESS_COL, bar)?;
         }
         text(sheet, row, 14, progress_state_label(r.view.progress.state))?;
-        text(sheet, row, 15, &r.journeys.join("; "))?;
+        let journeys = r.journeys.join("; ");
+        text(sheet, row, 15, &journeys)?;
+        // Neither Excel nor LibreOffice grows a row for wrapped text in a file they did not
+        // edit: the row is sized here for its longest wrapped cell.
+        let lines = [r.phase, &i.title, &i.description, &i.owner, &journeys]
+            .iter()
+            .zip(WRAPPED_PLAN_COLUMNS)
+            .map(|(value, col)| wrapped_lines(value, PLAN_COLUMN_WIDTHS[usize::from(col)]))
+            .max()
+            .unwrap_or(1);
+        sheet.set_row_height(row, ROW_POINTS * f64::from(lines))?;
     }
     let last = last_row.max(1);
     let status_list = DataValidation::new().allow_list_strings(&STATUS_LABELS)?;
@@ -229,20 +271,19 @@ fn plan_sheet(
     sheet.add_conditional_format(1, OVERDUE_COL, last, OVERDUE_COL, &overdue)?;
     let bar = ConditionalFormatDataBar::new();
     sheet.add_conditional_format(1, PROGRESS_COL, last, PROGRESS_COL, &bar)?;
-    for (col, width) in [
-        (0u16, 5.0),
-        (1, 22.0),
-        (2, 40.0),
-        (3, 50.0),
-        (4, 18.0),
-        (5, 12.0),
-        (6, 11.0),
-        (10, 11.0),
-        (11, 11.0),
-        (14, 14.0),
-        (15, 28.0),
-    ] {
-        sheet.set_column_width(col, width)?;
+    // Every column sized, the long texts wrapped: 16 columns printed one page wide stay legible
+    // (about 7.5 pt on Letter or A4 landscape; at the default widths they shrank to 6 pt).
+    for (col, width) in PLAN_COLUMN_WIDTHS.iter().enumerate() {
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    let top = Format::new().set_align(FormatAlign::Top);
+    for col in 0..PLAN_COLUMNS.len() as u16 {
+        let format = if WRAPPED_PLAN_COLUMNS.contains(&col) {
+            wrap
+        } else {
+            &top
+        };
+        sheet.set_column_format(col, format)?;
     }
     for_print(sheet)
 }

@@ -9,10 +9,19 @@ use crate::error::{AppError, AppResult, ShellErrorKind};
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 /// Reads a chosen file whole, refusing one over `MAX_CSV_BYTES` before reading it.
 pub fn read_survey_file(path: &Path) -> AppResult<Vec<u8>> {
-    read_capped(path, MAX_CSV_BYTES)
+    read_capped(path, MAX_CSV_BYTES, "a survey file")
 }
 
-fn read_capped(path: &Path, cap: u64) -> AppResult<Vec<u8>> {
+/// Reads a chosen BPMN file whole, refusing one over the importer's limit before reading it.
+pub fn read_bpmn_file(path: &Path) -> AppResult<Vec<u8>> {
+    read_capped(
+        path,
+        baton_interop::bpmn::MAX_BPMN_BYTES as u64,
+        "a BPMN file",
+    )
+}
+
+fn read_capped(path: &Path, cap: u64, what: &str) -> AppResult<Vec<u8>> {
     let file = std::fs::File::open(path).map_err(|e| AppError::io("open", path, &e))?;
     let meta = file
         .metadata()
@@ -27,7 +36,7 @@ fn read_capped(path: &Path, cap: u64) -> AppResult<Vec<u8>> {
         AppError::new(
             ShellErrorKind::FileTooLarge,
             format!(
-                "{} is {} MB; a survey file may be at most {} MB",
+                "{} is {} MB; {what} may be at most {} MB",
                 file_name(path),
                 size.div_ceil(1024 * 1024),
                 cap / (1024 * 1024)
@@ -65,11 +74,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.csv");
         std::fs::write(&path, vec![b'x'; 2 * 1024 * 1024 + 1]).unwrap();
-        let e = read_capped(&path, 2 * 1024 * 1024).unwrap_err();
+        let e = read_capped(&path, 2 * 1024 * 1024, "a survey file").unwrap_err();
         assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::FileTooLarge));
         assert!(e.message.contains("big.csv is 3 MB"), "{}", e.message);
         assert_eq!(
-            read_capped(&path, 3 * 1024 * 1024).unwrap().len(),
+            read_capped(&path, 3 * 1024 * 1024, "a survey file")
+                .unwrap()
+                .len(),
             2 * 1024 * 1024 + 1
         );
     }

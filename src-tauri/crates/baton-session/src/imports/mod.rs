@@ -1,19 +1,26 @@
-//! Survey CSV import in two steps: a preview (the file read and planned against the open
-//! document, kept under a token) and a commit (the kept plan applied as one `AddResponses`
-//! edit: one transaction, one undo step). Nothing is imported while rows are rejected unless
-//! the user chose to skip them, the same choice as the CLI's `--skip-invalid`.
+//! Survey import in two steps: a preview (the file read and planned against the open document,
+//! kept under a token) and a commit (the kept plan applied as one edit: one transaction, one
+//! undo step). Between them the mapping step may read the kept file again through a column
+//! mapping or on another sheet (`remap`), each time answered with a new preview. Nothing is
+//! imported while rows are rejected unless the user chose to skip them, the same choice as the
+//! CLI's `--skip-invalid`. A mapping may be saved under a name in the import's own edit.
 //!
 //! The app's commands (`src-tauri/src/commands/survey.rs`) only open the dialog and call these
-//! functions, so the logic is tested here on real files without a window.
+//! functions, so the logic is tested here on real files without a window. `bpmn.rs` does the
+//! same for a BPMN model.
 
+mod bpmn;
 mod file;
+mod mapping;
 mod pending;
 
 use std::sync::Arc;
 
 use baton_core::{Edit, Id};
 use baton_interop::survey::{
-    plan_import, preview_rows, ImportError, ImportOptions, ImportPlan, RejectedRow, SourceEncoding,
+    header_of, is_xlsx, plan_import, plan_mapped_import, preview_sheet_rows, save_edit,
+    sheet_names, ImportError, ImportOptions, ImportPlan, RejectedRow, SavedSurvey, SourceEncoding,
+    SurveyMapping,
 };
 use baton_store::EditOutcome;
 use serde::{Deserialize, Serialize};
@@ -21,9 +28,11 @@ use specta::Type;
 
 use crate::documents::OpenDocument;
 use crate::error::{AppError, AppResult, ShellErrorKind};
-pub use file::{file_name, read_survey_file, MAX_CSV_BYTES};
+pub use bpmn::{cancel_bpmn, commit_bpmn, preview_bpmn, replan_bpmn, BpmnImported, BpmnPreview};
+pub use file::{file_name, read_bpmn_file, read_survey_file, MAX_CSV_BYTES};
+pub use mapping::{MappingProposal, PresetChoice, SavedOffer};
 use pending::PendingImport;
-pub use pending::PendingImports;
+pub use pending::{Pending, PendingBpmnImports, PendingImports};
 
 /// Data rows shown under the header in the preview table.
 const PREVIEW_ROWS: usize = 8;
@@ -32,7 +41,17 @@ const PREVIEW_CELL_CHARS: usize = 120;
 /// Rejected rows sent to the UI; the total is always sent too.
 const REJECTED_SHOWN: usize = 100;
 
-/// What a survey CSV would add to the open journey, shown before anything is written.
+/// How a survey file is read: Baton's own columns (no mapping) or a survey tool's export
+/// through a mapping, on a workbook's sheet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
+pub struct SurveyReading {
+    /// `None`: the file has Baton's columns (target, metric, value, date...).
+    pub mapping: Option<SurveyMapping>,
+    /// The sheet of an XLSX workbook; `None`: its first. Not used for a CSV.
+    pub sheet: Option<String>,
+}
+
+/// What a survey file would add to the open journey, shown before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct ImportPreview {
     /// Names this preview in `commit_responses_import` and `cancel_responses_import`.
@@ -40,11 +59,20 @@ pub struct ImportPreview {
     pub file_name: String,
     pub journey_id: Id,
     pub encoding: SourceEncoding,
-    /// "," or ";".
+    /// "," or ";" (a tab, or empty for a workbook).
     pub separator: String,
+    /// How the file was read for this preview.
+    pub reading: SurveyReading,
+    /// The sheets of a workbook, in order; empty for a CSV.
+    pub sheets: Vec<String>,
+    /// Why the file cannot be read this way (a column the mapping names is missing, e.g.
+    /// renamed since the mapping was saved): the counts are then zero and nothing can be
+    /// imported until the mapping is changed.
+    pub problem: Option<String>,
     /// The header row as written in the file.
     pub header: Vec<String>,
-    /// The first data rows, raw, each cell cut to a readable length.
+    /// The first data rows (after the header rows the mapping skips), raw, each cell cut to a
+    /// readable length.
     pub sample: Vec<PreviewRow>,
     /// Data rows read (accepted plus rejected).
     pub rows: u32,
@@ -52,6 +80,8 @@ pub struct ImportPreview {
     pub rejected_count: u32,
     /// The first rejected rows in file order (at most 100; `rejected_count` has the total).
     pub rejected: Vec<RejectedRow>,
+    /// What the mapping step proposes for this file (preset, saved mappings, rating columns).
+    pub proposal: MappingProposal,
 }
 
 /// One data row of the preview table.
@@ -68,11 +98,15 @@ pub struct ImportResult {
     pub imported: u32,
     /// Rows skipped because they were rejected.
     pub rejected: u32,
+    /// The name the mapping was saved under, when it was.
+    pub saved_mapping: Option<String>,
     pub outcome: EditOutcome,
 }
 
-/// Plans `bytes` against `document` for the journey `journey_id`, keeps the plan under a fresh
-/// token in `pending` and returns what the preview dialog shows.
+/// Plans `bytes` (read with Baton's own columns) against `document` for the journey
+/// `journey_id`, keeps the plan under a fresh token in `pending` and returns what the preview
+/// dialog shows. A file without Baton's columns is previewed with its `problem` and a
+/// proposal for the mapping step.
 pub fn preview(
     pending: &PendingImports,
     document: &OpenDocument,
@@ -81,102 +115,212 @@ pub fn preview(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> AppResult<ImportPreview> {
-    let plan = plan(document, journey_id, file_name, &bytes)?;
-    let mut rows = preview_rows(&bytes, PREVIEW_ROWS, PREVIEW_CELL_CHARS).into_iter();
-    let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
-    let token = baton_core::new_id();
-    let preview = ImportPreview {
-        token: token.clone(),
-        file_name: file_name.to_owned(),
+    let mut import = PendingImport {
+        doc: doc.to_owned(),
         journey_id: journey_id.to_owned(),
-        encoding: plan.encoding,
-        separator: plan.separator.clone(),
-        header,
-        sample: rows
-            .map(|(line, cells)| PreviewRow { line, cells })
-            .collect(),
-        rows: plan.rows,
-        accepted: count(plan.accepted.len()),
-        rejected_count: count(plan.rejected.len()),
-        rejected: plan.rejected.iter().take(REJECTED_SHOWN).cloned().collect(),
+        file_name: file_name.to_owned(),
+        bytes: Arc::new(bytes),
+        reading: SurveyReading::default(),
+        plan: None,
+        revision: document.revision(),
     };
-    pending.insert(
-        token,
-        PendingImport {
-            doc: doc.to_owned(),
-            journey_id: journey_id.to_owned(),
-            bytes: Arc::new(bytes),
-            plan,
-            revision: document.revision(),
-        },
-    )?;
+    let problem = replan(document, &mut import)?;
+    let token = baton_core::new_id();
+    let preview = preview_of(document, &token, &import, problem);
+    pending.insert(token, import)?;
     Ok(preview)
+}
+
+/// Reads the kept file of preview `token` again with `reading` (the mapping step's every
+/// change) and answers the new preview under the same token. A reading that names a column
+/// the file lacks is a preview with its `problem`; a sheet the workbook lacks is an error,
+/// and the preview stays as it was.
+pub fn remap(
+    pending: &PendingImports,
+    document: &OpenDocument,
+    doc: &str,
+    token: &str,
+    reading: SurveyReading,
+) -> AppResult<ImportPreview> {
+    let mut import = pending.take(doc, token)?;
+    let before = (import.reading.clone(), import.plan.take());
+    import.reading = reading;
+    import.revision = document.revision();
+    match replan(document, &mut import) {
+        Ok(problem) => {
+            let preview = preview_of(document, token, &import, problem);
+            pending.put_back(token.to_owned(), import)?;
+            Ok(preview)
+        }
+        Err(e) => {
+            (import.reading, import.plan) = before;
+            pending.put_back(token.to_owned(), import)?;
+            Err(e)
+        }
+    }
 }
 
 /// Applies the preview `token` as one edit. Refused while rows are rejected and
 /// `skip_invalid` is false (the preview stays, so the user can still choose to skip them).
 /// When the document changed since the preview, the kept file is planned again first.
+/// `save_mapping`: also save the mapping read with under that name, in the same edit.
 pub fn commit(
     pending: &PendingImports,
     document: &mut OpenDocument,
     doc: &str,
     token: &str,
     skip_invalid: bool,
+    save_mapping: Option<&str>,
 ) -> AppResult<ImportResult> {
     let mut import = pending.take(doc, token)?;
     if import.revision != document.revision() {
-        import.plan = plan(
-            document,
-            &import.journey_id,
-            "The survey file",
-            &import.bytes,
-        )?;
+        let problem = replan(document, &mut import)?;
         import.revision = document.revision();
+        if let Some(problem) = problem {
+            pending.put_back(token.to_owned(), import)?;
+            return Err(AppError::new(ShellErrorKind::CsvUnreadable, problem));
+        }
     }
-    let rejected = count(import.plan.rejected.len());
-    if rejected > 0 && !skip_invalid {
-        let message = format!(
-            "{rejected} of {} rows were rejected, so nothing was imported. Import the {} valid rows and skip the rejected ones, or fix the file.",
-            import.plan.rows,
-            import.plan.accepted.len()
-        );
-        pending.insert(token.to_owned(), import)?;
-        return Err(AppError::new(ShellErrorKind::RowsRejected, message));
-    }
-    if import.plan.accepted.is_empty() {
-        return Err(AppError::new(
-            ShellErrorKind::NothingToImport,
-            "No valid row to import",
-        ));
-    }
-    let imported = count(import.plan.accepted.len());
-    let edit = Edit::AddResponses {
-        responses: import.plan.accepted.clone(),
-    };
-    match document.apply(edit) {
-        Ok(outcome) => Ok(ImportResult {
-            imported,
-            rejected,
-            outcome,
-        }),
+    match commit_edit(document, &import, skip_invalid, save_mapping) {
+        Ok(edit) => match document.apply(edit.edit) {
+            Ok(outcome) => Ok(ImportResult {
+                imported: edit.imported,
+                rejected: edit.rejected,
+                saved_mapping: edit.saved_mapping,
+                outcome,
+            }),
+            Err(e) => {
+                pending.put_back(token.to_owned(), import)?;
+                Err(e)
+            }
+        },
         Err(e) => {
-            pending.insert(token.to_owned(), import)?;
+            pending.put_back(token.to_owned(), import)?;
             Err(e)
         }
     }
 }
 
-fn plan(
+/// The edit a commit applies, and what it reports.
+struct CommitEdit {
+    edit: Edit,
+    imported: u32,
+    rejected: u32,
+    saved_mapping: Option<String>,
+}
+
+fn commit_edit(
     document: &OpenDocument,
-    journey_id: &str,
-    file_name: &str,
-    bytes: &[u8],
-) -> AppResult<ImportPlan> {
-    let options = ImportOptions {
-        journey_id: Some(journey_id.to_owned()),
-        ..ImportOptions::default()
+    import: &PendingImport,
+    skip_invalid: bool,
+    save_mapping: Option<&str>,
+) -> AppResult<CommitEdit> {
+    let Some(plan) = &import.plan else {
+        return Err(AppError::new(
+            ShellErrorKind::CsvUnreadable,
+            format!(
+                "{}: the file cannot be read with this mapping; change the mapping first",
+                import.file_name
+            ),
+        ));
     };
-    plan_import(document.workspace(), bytes, &options).map_err(|e| match e {
+    let rejected = count(plan.rejected.len());
+    if rejected > 0 && !skip_invalid {
+        return Err(AppError::new(
+            ShellErrorKind::RowsRejected,
+            format!(
+                "{rejected} of {} rows were rejected, so nothing was imported. Import the {} valid rows and skip the rejected ones, or fix the file.",
+                plan.rows,
+                plan.accepted.len()
+            ),
+        ));
+    }
+    if plan.accepted.is_empty() {
+        return Err(AppError::new(
+            ShellErrorKind::NothingToImport,
+            "No valid row to import",
+        ));
+    }
+    let imported = count(plan.accepted.len());
+    let add = Edit::AddResponses {
+        responses: plan.accepted.clone(),
+    };
+    let Some(name) = save_mapping else {
+        return Ok(CommitEdit {
+            edit: add,
+            imported,
+            rejected,
+            saved_mapping: None,
+        });
+    };
+    let name = name.trim();
+    let Some(mapping) = &import.reading.mapping else {
+        return Err(AppError::new(
+            ShellErrorKind::InvalidRequest,
+            "Only a file read through a column mapping has a mapping to save",
+        ));
+    };
+    if name.is_empty() {
+        return Err(AppError {
+            field: Some("save_mapping".to_owned()),
+            ..AppError::new(
+                baton_store::ErrorKind::Empty,
+                "Name the mapping to save it (for example “Post-call IVR survey”)",
+            )
+        });
+    }
+    let sheet = import.reading.sheet.as_deref();
+    let header = header_of(&import.bytes, sheet).map_err(|e| unreadable(&import.file_name, e))?;
+    let survey = SavedSurvey::new(mapping.clone(), header, plan.sheet.clone());
+    let save = save_edit(document.workspace(), name, &survey);
+    // The batch's label names the import in the history, as the CLI's does.
+    let label = format!(
+        "Import {imported} survey {} from {}",
+        if imported == 1 {
+            "response"
+        } else {
+            "responses"
+        },
+        import.file_name
+    );
+    Ok(CommitEdit {
+        edit: Edit::Batch {
+            label,
+            edits: vec![add, save],
+        },
+        imported,
+        rejected,
+        saved_mapping: Some(name.to_owned()),
+    })
+}
+
+/// Plans the kept file with its reading into `import.plan`: the problem (in words) when a
+/// column the reading names is missing, an error when the file cannot be read at all.
+fn replan(document: &OpenDocument, import: &mut PendingImport) -> AppResult<Option<String>> {
+    let options = ImportOptions {
+        journey_id: Some(import.journey_id.clone()),
+        sheet: import.reading.sheet.clone(),
+    };
+    let ws = document.workspace();
+    let planned = match &import.reading.mapping {
+        Some(mapping) => plan_mapped_import(ws, &import.bytes, &options, mapping),
+        None => plan_import(ws, &import.bytes, &options),
+    };
+    match planned {
+        Ok(plan) => {
+            import.plan = Some(plan);
+            Ok(None)
+        }
+        Err(e @ ImportError::MissingColumns { .. }) => {
+            import.plan = None;
+            Ok(Some(e.to_string()))
+        }
+        Err(e) => Err(unreadable(&import.file_name, e)),
+    }
+}
+
+fn unreadable(file_name: &str, e: ImportError) -> AppError {
+    match e {
         ImportError::UnknownJourney { journey_id } => {
             AppError::not_found(format!("Journey {journey_id}"))
         }
@@ -184,7 +328,84 @@ fn plan(
             ShellErrorKind::CsvUnreadable,
             format!("{file_name}: {other}"),
         ),
-    })
+    }
+}
+
+/// The preview of `import` as planned (`problem`: why it could not be).
+fn preview_of(
+    document: &OpenDocument,
+    token: &str,
+    import: &PendingImport,
+    problem: Option<String>,
+) -> ImportPreview {
+    let sheet = import
+        .plan
+        .as_ref()
+        .and_then(|p| p.sheet.clone())
+        .or_else(|| import.reading.sheet.clone());
+    let skip = import
+        .reading
+        .mapping
+        .as_ref()
+        .map_or(0, |m| m.skip_rows as usize);
+    let mut rows = preview_sheet_rows(
+        &import.bytes,
+        sheet.as_deref(),
+        PREVIEW_ROWS + skip,
+        PREVIEW_CELL_CHARS,
+    )
+    .into_iter();
+    let header = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+    let sample: Vec<PreviewRow> = rows
+        .skip(skip)
+        .map(|(line, cells)| PreviewRow { line, cells })
+        .collect();
+    let sheets = if is_xlsx(&import.bytes) {
+        sheet_names(&import.bytes).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let proposal = mapping::propose(
+        document.workspace(),
+        &import.bytes,
+        sheet.as_deref(),
+        &header,
+    );
+    let (encoding, separator) = import
+        .plan
+        .as_ref()
+        .map_or((SourceEncoding::Utf8, String::new()), |p| {
+            (p.encoding, p.separator.clone())
+        });
+    let empty = ImportPlan {
+        encoding,
+        separator: separator.clone(),
+        sheet: None,
+        rows: 0,
+        accepted: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let plan = import.plan.as_ref().unwrap_or(&empty);
+    ImportPreview {
+        token: token.to_owned(),
+        file_name: import.file_name.clone(),
+        journey_id: import.journey_id.clone(),
+        encoding,
+        separator,
+        reading: SurveyReading {
+            mapping: import.reading.mapping.clone(),
+            sheet,
+        },
+        sheets,
+        problem,
+        header,
+        sample,
+        rows: plan.rows,
+        accepted: count(plan.accepted.len()),
+        rejected_count: count(plan.rejected.len()),
+        rejected: plan.rejected.iter().take(REJECTED_SHOWN).cloned().collect(),
+        proposal,
+    }
 }
 
 /// Row counts cross IPC as u32 (DESIGN: no i64); a plan never holds 4 billion rows.
@@ -193,306 +414,7 @@ fn count(n: usize) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
+mod mapping_tests;
 
-    use super::*;
-    use crate::error::AppErrorKind;
-
-    const JOURNEY: &str = "Report a lost card";
-    const NOTICE_APP: &str =
-        "Report a lost card / Notice / Maya / Looks up the lost-card number in the app";
-
-    struct Fixture {
-        _dir: tempfile::TempDir,
-        dir: std::path::PathBuf,
-        document: OpenDocument,
-        journey_id: String,
-        pending: PendingImports,
-    }
-
-    fn bank() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let document =
-            OpenDocument::create_from_template(&dir.path().join("Bank.baton"), "bank_lost_card")
-                .unwrap();
-        let journey_id = document
-            .workspace_view()
-            .unwrap()
-            .journeys
-            .iter()
-            .find(|j| j.name == JOURNEY)
-            .unwrap()
-            .id
-            .clone();
-        Fixture {
-            dir: dir.path().to_path_buf(),
-            _dir: dir,
-            document,
-            journey_id,
-            pending: PendingImports::default(),
-        }
-    }
-
-    impl Fixture {
-        fn write(&self, name: &str, text: &str) -> std::path::PathBuf {
-            let path = self.dir.join(name);
-            std::fs::write(&path, text).unwrap();
-            path
-        }
-
-        fn preview_file(&self, path: &Path) -> AppResult<ImportPreview> {
-            let bytes = read_survey_file(path)?;
-            preview(
-                &self.pending,
-                &self.document,
-                "doc1",
-                &self.journey_id,
-                &file_name(path),
-                bytes,
-            )
-        }
-
-        fn responses(&self) -> usize {
-            self.document.workspace().responses.len()
-        }
-    }
-
-    fn csv_with_one_bad_row() -> String {
-        format!(
-            "target,metric,value,date,comment\n\
-             {NOTICE_APP},CSAT,4,2026-11-01,fine\n\
-             {NOTICE_APP},CSAT,2,2026-11-02,\"slow, and the menu is deep\"\n\
-             {NOTICE_APP},CSAT,9,2026-11-03,off the scale\n\
-             {NOTICE_APP},CSAT,5,2026-11-04,\n"
-        )
-    }
-
-    #[test]
-    fn a_preview_shows_the_raw_rows_and_every_rejection_and_writes_nothing() {
-        let f = bank();
-        let before = (f.responses(), f.document.revision());
-        let path = f.write("survey.csv", &csv_with_one_bad_row());
-        let p = f.preview_file(&path).unwrap();
-        assert_eq!(p.file_name, "survey.csv");
-        assert_eq!(p.header, ["target", "metric", "value", "date", "comment"]);
-        assert_eq!(p.sample.len(), 4);
-        assert_eq!(p.sample[1].cells[4], "slow, and the menu is deep");
-        let lines: Vec<u32> = p.sample.iter().map(|r| r.line).collect();
-        assert_eq!(lines, [2, 3, 4, 5]);
-        assert_eq!((p.rows, p.accepted, p.rejected_count), (4, 3, 1));
-        assert_eq!(p.rejected[0].line, 4);
-        assert!(p.rejected[0].message.contains("off the metric's scale"));
-        assert_eq!(p.encoding, SourceEncoding::Utf8);
-        assert_eq!(p.separator, ",");
-        assert_eq!((f.responses(), f.document.revision()), before);
-        assert_eq!(f.pending.len().unwrap(), 1);
-    }
-
-    #[test]
-    fn rejected_rows_block_the_import_until_the_user_skips_them_then_one_undo_removes_it() {
-        let mut f = bank();
-        let before = f.responses();
-        let path = f.write("survey.csv", &csv_with_one_bad_row());
-        let token = f.preview_file(&path).unwrap().token;
-
-        let refused = commit(&f.pending, &mut f.document, "doc1", &token, false).unwrap_err();
-        assert_eq!(
-            refused.kind,
-            AppErrorKind::Shell(ShellErrorKind::RowsRejected)
-        );
-        assert!(
-            refused.message.contains("1 of 4 rows"),
-            "{}",
-            refused.message
-        );
-        assert_eq!(f.responses(), before, "a refused import writes nothing");
-
-        let done = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap();
-        assert_eq!((done.imported, done.rejected), (3, 1));
-        assert_eq!(f.responses(), before + 3);
-        assert!(done.outcome.can_undo);
-        assert!(f.pending.is_empty().unwrap(), "a committed preview is gone");
-
-        f.document.undo().unwrap();
-        assert_eq!(f.responses(), before, "the import is one undo step");
-        let again = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap_err();
-        assert_eq!(
-            again.kind,
-            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
-        );
-    }
-
-    #[test]
-    fn a_clean_file_imports_whole_and_survives_reopening() {
-        let mut f = bank();
-        let before = f.responses();
-        let path = f.write(
-            "clean.csv",
-            &format!("Target;Metric;Value;Date\n{NOTICE_APP};CSAT;5;2026-11-05\n"),
-        );
-        let p = f.preview_file(&path).unwrap();
-        assert_eq!((p.separator.as_str(), p.rejected_count), (";", 0));
-        let done = commit(&f.pending, &mut f.document, "doc1", &p.token, false).unwrap();
-        assert_eq!(done.imported, 1);
-        let file = f.document.path().to_path_buf();
-        f.document.close().unwrap();
-        let reopened = OpenDocument::open(&file).unwrap();
-        assert_eq!(reopened.workspace().responses.len(), before + 1);
-    }
-
-    #[test]
-    fn a_document_changed_since_the_preview_is_planned_again() {
-        let mut f = bank();
-        let before = f.responses();
-        let path = f.write("survey.csv", &csv_with_one_bad_row());
-        let token = f.preview_file(&path).unwrap().token;
-        // Meanwhile the file's first valid row arrives another way: it is a duplicate now.
-        let first_row =
-            format!("target,metric,value,date,comment\n{NOTICE_APP},CSAT,4,2026-11-01,fine\n");
-        let options = ImportOptions::default();
-        let direct = plan_import(f.document.workspace(), first_row.as_bytes(), &options).unwrap();
-        f.document
-            .apply(Edit::AddResponses {
-                responses: direct.accepted,
-            })
-            .unwrap();
-
-        let done = commit(&f.pending, &mut f.document, "doc1", &token, true).unwrap();
-        assert_eq!((done.imported, done.rejected), (2, 2));
-        assert_eq!(f.responses(), before + 3, "no response was added twice");
-    }
-
-    #[test]
-    fn a_new_preview_replaces_the_files_older_one() {
-        let mut f = bank();
-        let path = f.write("survey.csv", &csv_with_one_bad_row());
-        let older = f.preview_file(&path).unwrap().token;
-        let newer = f.preview_file(&path).unwrap().token;
-        assert_eq!(f.pending.len().unwrap(), 1);
-        let e = commit(&f.pending, &mut f.document, "doc1", &older, true).unwrap_err();
-        assert_eq!(
-            e.kind,
-            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
-        );
-        commit(&f.pending, &mut f.document, "doc1", &newer, true).unwrap();
-    }
-
-    #[test]
-    fn nothing_valid_is_refused_with_its_own_kind() {
-        let mut f = bank();
-        let path = f.write(
-            "bad.csv",
-            "target,metric,value,date\nnowhere,CSAT,3,2026-11-01\n",
-        );
-        let p = f.preview_file(&path).unwrap();
-        assert_eq!(p.rejected[0].line, 2);
-        let e = commit(&f.pending, &mut f.document, "doc1", &p.token, true).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::NothingToImport));
-    }
-
-    #[test]
-    fn a_token_belongs_to_its_file_and_cancel_forgets_it() {
-        let mut f = bank();
-        let path = f.write("survey.csv", &csv_with_one_bad_row());
-        let token = f.preview_file(&path).unwrap().token;
-        let e = commit(&f.pending, &mut f.document, "doc2", &token, true).unwrap_err();
-        assert_eq!(
-            e.kind,
-            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
-        );
-        f.pending.cancel("doc2", &token).unwrap();
-        assert_eq!(
-            f.pending.len().unwrap(),
-            1,
-            "another file's cancel leaves it"
-        );
-        f.pending.cancel("doc1", &token).unwrap();
-        assert!(f.pending.is_empty().unwrap());
-        f.pending.cancel("doc1", &token).unwrap();
-
-        let kept = f.preview_file(&path).unwrap().token;
-        f.pending.forget_doc("doc2").unwrap();
-        assert_eq!(f.pending.len().unwrap(), 1);
-        f.pending.forget_doc("doc1").unwrap();
-        let e = commit(&f.pending, &mut f.document, "doc1", &kept, true).unwrap_err();
-        assert_eq!(
-            e.kind,
-            AppErrorKind::Store(baton_store::ErrorKind::NotFound)
-        );
-    }
-
-    #[test]
-    fn unreadable_files_are_typed_errors_naming_the_file() {
-        let f = bank();
-        let missing = f.write("columns.csv", "target,metric\nx,CSAT\n");
-        let e = f.preview_file(&missing).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::CsvUnreadable));
-        assert!(e.message.starts_with("columns.csv: "), "{}", e.message);
-        assert!(e.message.contains("value"), "{}", e.message);
-
-        let empty = f.write("empty.csv", "\u{feff}  \n");
-        let e = f.preview_file(&empty).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Shell(ShellErrorKind::CsvUnreadable));
-
-        let e = read_survey_file(&f.dir.join("absent.csv")).unwrap_err();
-        assert_eq!(e.kind, AppErrorKind::Store(baton_store::ErrorKind::Io));
-        let e = read_survey_file(&f.dir).unwrap_err();
-        assert!(matches!(e.kind, AppErrorKind::Store(_)), "{e:?}");
-        assert!(f.pending.is_empty().unwrap());
-    }
-
-    #[test]
-    fn a_latin1_file_previews_as_it_is_planned_with_long_cells_cut() {
-        let f = bank();
-        let long = "x".repeat(500);
-        let mut bytes =
-            format!("target;metric;value;date;comment\n\n{NOTICE_APP};CSAT;4;2026-11-01;caf")
-                .into_bytes();
-        bytes.push(0xE9); // "é" in Windows-1252, invalid as UTF-8
-        bytes.extend_from_slice(format!("\n{NOTICE_APP};CSAT;3;2026-11-02;{long}\n").as_bytes());
-        let path = f.dir.join("latin1.csv");
-        std::fs::write(&path, bytes).unwrap();
-        let p = f.preview_file(&path).unwrap();
-        assert_eq!(p.encoding, SourceEncoding::Windows1252);
-        assert_eq!((p.rows, p.accepted), (2, 2));
-        assert_eq!(
-            p.sample.len(),
-            2,
-            "the blank line is no row, as in the plan"
-        );
-        assert_eq!(p.sample[0].cells[4], "café");
-        assert_eq!(p.sample[0].line, 3, "line numbers count the blank line");
-        assert_eq!(p.sample[1].cells[4].chars().count(), PREVIEW_CELL_CHARS);
-    }
-
-    #[test]
-    fn targets_outside_the_journey_are_rejected() {
-        let dir = tempfile::tempdir().unwrap();
-        let document = OpenDocument::create_demo(&dir.path().join("Demo.baton")).unwrap();
-        let journeys = document.workspace_view().unwrap().journeys;
-        let other = journeys.iter().find(|j| j.name != JOURNEY).unwrap();
-        let path = dir.path().join("s.csv");
-        std::fs::write(
-            &path,
-            format!("target,metric,value,date\n{NOTICE_APP},CSAT,4,2026-11-01\n"),
-        )
-        .unwrap();
-        let pending = PendingImports::default();
-        let p = preview(
-            &pending,
-            &document,
-            "d",
-            &other.id,
-            "s.csv",
-            read_survey_file(&path).unwrap(),
-        )
-        .unwrap();
-        assert_eq!(p.accepted, 0);
-        assert!(
-            p.rejected[0].message.contains("not in the journey"),
-            "{}",
-            p.rejected[0].message
-        );
-    }
-}
+#[cfg(test)]
+mod tests;

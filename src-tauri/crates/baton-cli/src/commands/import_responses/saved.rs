@@ -2,8 +2,8 @@
 //! `--save-mapping NAME` saves the mapping used (in the same edit as the import), and a file
 //! whose header fits a saved mapping is offered it when read without one.
 
-use baton_core::{new_id, Edit, SavedMapping, Workspace};
-use baton_interop::survey::{header_of, offers, SavedSurvey, SurveyMapping};
+use baton_core::{Edit, Workspace};
+use baton_interop::survey::{self, header_of, offers, SavedSurvey, SurveyMapping};
 
 use crate::error::CliError;
 use crate::output::shown;
@@ -50,8 +50,8 @@ pub fn offer_hint(ws: &Workspace, bytes: &[u8], sheet: Option<&str>) -> Option<S
     ))
 }
 
-/// The edit saving `mapping` (made on a file with this header) under `name`: a new saved
-/// mapping at the end of the list, or the one of that name (case-insensitively) replaced.
+/// The edit saving `mapping` (made on a file with this header) under `name`
+/// (`baton_interop::survey::save_edit`).
 pub fn save_edit(
     ws: &Workspace,
     name: &str,
@@ -61,27 +61,6 @@ pub fn save_edit(
 ) -> Result<Edit, CliError> {
     let header = header_of(bytes, sheet)
         .map_err(|error| CliError::new(format!("--save-mapping: {error}")))?;
-    let text = SavedSurvey::new(mapping.clone(), header, sheet.map(str::to_owned)).to_text();
-    let wanted = name.trim().to_lowercase();
-    let existing = ws
-        .saved_mappings
-        .values()
-        .find(|m| m.name.to_lowercase() == wanted);
-    Ok(match existing {
-        Some(old) => Edit::UpdateSavedMapping {
-            saved: SavedMapping {
-                name: name.to_owned(),
-                mapping: text,
-                ..old.clone()
-            },
-        },
-        None => Edit::CreateSavedMapping {
-            saved: SavedMapping {
-                id: new_id(),
-                name: name.to_owned(),
-                mapping: text,
-                position: u32::try_from(ws.saved_mappings.len()).unwrap_or(u32::MAX),
-            },
-        },
-    })
+    let survey = SavedSurvey::new(mapping.clone(), header, sheet.map(str::to_owned));
+    Ok(survey::save_edit(ws, name, &survey))
 }

@@ -1,0 +1,22 @@
+//! Comparing two versions of a journey: snapshots, the journey now, its future-state copy.
+
+use baton_core::compare::Comparison;
+use baton_session::error::AppResult;
+use baton_session::snapshots::VersionRef;
+use tauri::State;
+
+use super::with_document;
+use crate::state::AppState;
+
+/// Everything that differs from version `a` (before) to version `b` (after), with the
+/// analyses' figures side by side.
+#[tauri::command]
+#[specta::specta]
+pub async fn compare_versions(
+    state: State<'_, AppState>,
+    doc: String,
+    a: VersionRef,
+    b: VersionRef,
+) -> AppResult<Comparison> {
+    with_document(&state, &doc, move |d| d.compare(&a, &b)).await
+}

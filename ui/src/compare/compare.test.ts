@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { FigureChange, ItemChange, Journey, SnapshotInfo } from "../bindings";
+import { changeDetails, changeTitle, defaultPair, figureTone, formatDifference, formatFigure, versionChoices } from "./compare";
+
+const journey = (id: string, over: Partial<Journey> = {}): Journey => ({
+  id,
+  name: `Journey ${id}`,
+  description: "",
+  persona_id: null,
+  state: "current",
+  origin_id: null,
+  position: 0,
+  ...over,
+});
+
+const snapshot = (id: string, journeyId: string, name: string): SnapshotInfo => ({ id, journey_id: journeyId, name, created_at: "2026-12-06T12:00:00Z" });
+
+const figure = (over: Partial<FigureChange>): FigureChange => ({ key: "mean_friction", label: "Mean friction", a: 85, b: 60, difference: -25, better: "lower", ...over });
+
+const change = (over: Partial<ItemChange>): ItemChange => ({ kind: "step", status: "kept", a_id: "a", b_id: "b", name: "Block the card", fields: [], moved: null, ...over });
+
+describe("versionChoices", () => {
+  it("offers the journey now, its related journeys, then its own snapshots", () => {
+    const current = journey("j1");
+    const future = journey("j2", { state: "future", origin_id: "j1", name: "Lost card (future)" });
+    const unrelated = journey("j3");
+    const choices = versionChoices(current, [current, future, unrelated], [snapshot("s1", "j1", "Before"), snapshot("s2", "j3", "Other's")]);
+    expect(choices.map((c) => c.label)).toEqual(["Journey j1 (now)", "Lost card (future) (future state, now)", "Snapshot: Before"]);
+    expect(choices.map((c) => c.key)).toEqual(["journey:j1", "journey:j2", "snapshot:s1"]);
+  });
+
+  it("offers a future state's current state too", () => {
+    const current = journey("j1");
+    const future = journey("j2", { state: "future", origin_id: "j1" });
+    expect(versionChoices(future, [current, future], []).map((c) => c.key)).toEqual(["journey:j2", "journey:j1"]);
+  });
+});
+
+describe("defaultPair", () => {
+  it("is the latest snapshot against the journey now", () => {
+    const current = journey("j1");
+    const pair = defaultPair(versionChoices(current, [current], [snapshot("s1", "j1", "Old"), snapshot("s2", "j1", "New")]), false);
+    expect(pair?.map((c) => c.key)).toEqual(["snapshot:s2", "journey:j1"]);
+  });
+
+  it("is the current state against the future state without snapshots, and none with nothing to compare", () => {
+    const current = journey("j1");
+    const future = journey("j2", { origin_id: "j1", state: "future" });
+    expect(defaultPair(versionChoices(current, [current, future], []), false)?.map((c) => c.key)).toEqual(["journey:j1", "journey:j2"]);
+    expect(defaultPair(versionChoices(future, [current, future], []), true)?.map((c) => c.key)).toEqual(["journey:j1", "journey:j2"]);
+    expect(defaultPair(versionChoices(current, [current], []), false)).toBeNull();
+  });
+});
+
+describe("figures", () => {
+  it("judge a difference by the way the figure is better", () => {
+    expect(figureTone(figure({}))).toBe("better");
+    expect(figureTone(figure({ difference: 5 }))).toBe("worse");
+    expect(figureTone(figure({ better: "higher", difference: 5 }))).toBe("better");
+    expect(figureTone(figure({ difference: 0 }))).toBe("same");
+    expect(figureTone(figure({ difference: null }))).toBe("same");
+    expect(figureTone(figure({ better: "neither", difference: -1 }))).toBe("neutral");
+  });
+
+  it("read as percentages, one decimal or whole numbers, with signed differences", () => {
+    expect(formatFigure("blind_share", 0.5)).toBe("50 %");
+    expect(formatFigure("mean_friction", 72.333)).toBe("72.3");
+    expect(formatFigure("steps", 12)).toBe("12");
+    expect(formatFigure("mean_friction", null)).toBe("–");
+    expect(formatDifference("mean_friction", -25)).toBe("−25");
+    expect(formatDifference("blind_share", 0.25)).toBe("+25 %");
+    expect(formatDifference("steps", 0)).toBe("0");
+    expect(formatDifference("steps", null)).toBe("");
+  });
+});
+
+describe("changes", () => {
+  it("say what happened and list the fields with their old and new values", () => {
+    expect(changeTitle(change({ status: "removed", a_id: "a", b_id: null }))).toBe("Card removed");
+    expect(changeTitle(change({ kind: "handoff", fields: [{ field: "mode", before: "blind", after: "assisted" }] }))).toBe("Handoff changed");
+    const both = change({
+      fields: [{ field: "wait_minutes", before: "", after: "30" }],
+      moved: { from_stage: "Call", from_lane: "Agent", to_stage: "Resolve", to_lane: "Cards" },
+    });
+    expect(changeTitle(both)).toBe("Card changed and moved");
+    expect(changeDetails(both)).toEqual(["wait minutes: (none) → 30", "moved: Call / Agent → Resolve / Cards"]);
+  });
+});
