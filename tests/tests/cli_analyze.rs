@@ -300,10 +300,19 @@ fn text_shows_aligned_metrics_hotspots_with_breakdown_and_suggestions_by_name() 
     assert!(hotspots[1].contains("no context 20"), "{}", hotspots[1]);
 
     assert!(text.contains("CSAT  “Fraud team verifies identity a third time”"));
-    assert!(
-        text.contains("Flag the transfer chain (seed 004)"),
+    // A suggestion names its source by the article's title, never by an internal seed number.
+    let flag: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.trim_start().ends_with(". Flag the transfer chain"))
+        .take(3)
+        .collect();
+    assert_eq!(flag.len(), 3, "{text}");
+    assert_eq!(
+        flag[2].trim(),
+        "from “Are You Missing an Easy Customer Service Opportunity with the Handoff?”",
         "{text}"
     );
+    assert!(!text.contains("seed"), "{text}");
     // Evidence is named, never shown as bare ids.
     let ws = sandbox.workspace("bank.baton");
     for id in ws.steps.keys().chain(ws.handoffs.keys()) {

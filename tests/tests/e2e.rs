@@ -21,6 +21,8 @@ mod layout_cases;
 mod measure_cases;
 #[path = "e2e_cases/plan.rs"]
 mod plan_cases;
+#[path = "e2e_cases/presentation.rs"]
+mod presentation_cases;
 #[path = "e2e_cases/undo.rs"]
 mod undo_cases;
 

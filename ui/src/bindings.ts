@@ -1067,6 +1067,12 @@ export type LaneRow = {
 	kind: LaneKind,
 	y: number,
 	height: number,
+	/**
+	 *  The heights of the horizontal gutters above and below the row (its header reaches
+	 *  halfway into each, so the headers tile).
+	 */
+	gutter_before: number,
+	gutter_after: number,
 };
 
 export type Layout = {
@@ -1098,7 +1104,11 @@ export type LayoutStyle = {
 	cell_padding: number,
 	/**  Space between stacked cards in one cell. */
 	card_gap: number,
-	/**  Width of the gutters between cells, where handoff arrows run. */
+	/**
+	 *  Width of the gutters between cells, where handoff arrows run: the narrowest. A gutter
+	 *  where more arrows run side by side is wider, as its own tracks need (each stage column and
+	 *  lane row gives the width of the gutters either side).
+	 */
 	gutter_width: number,
 	stage_header_height: number,
 	lane_header_width: number,
@@ -1716,6 +1726,12 @@ export type StageColumn = {
 	name: string,
 	x: number,
 	width: number,
+	/**
+	 *  The widths of the vertical gutters left and right of the column (its header reaches
+	 *  halfway into each, so the headers tile).
+	 */
+	gutter_before: number,
+	gutter_after: number,
 };
 
 /**  Initiatives counted by status. */

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::e2e_support::webdriver::{Session, CONTROL, ENTER, ESCAPE};
 use crate::e2e_support::{dialogs, launch};
+use crate::presentation_cases::{assert_hint_clear, assert_text_readable};
 use crate::{shot, CARD, HANDOFF, LANE, STAGE};
 
 const TAB: &str = "\u{E004}";
@@ -397,22 +398,40 @@ fn the_reference_journey_is_built_with_the_keyboard_only() {
         k.s.testid("presentation-hint");
         std::thread::sleep(Duration::from_millis(800));
     };
+    let titles = ["card-text", "stage-text", "lane-name"];
     set_window(&s, 1920, 1080);
     present(&mut k);
+    assert_text_readable(&s, "1920x1080", &titles);
+    assert_hint_clear(&s, "1920x1080");
     shot(&s, "43-present-1920x1080");
     k.press(ESCAPE);
     s.testid("topbar");
     set_window(&s, 1280, 720);
     present(&mut k);
+    assert_text_readable(&s, "1280x720", &titles);
+    assert_hint_clear(&s, "1280x720");
     shot(&s, "44-present-1280x720");
+    // Reveal mode; PgDn pages down the first stage when it is taller than the screen, else goes on.
     k.press("d");
     k.press(PAGE_DOWN);
-    k.press(DOWN);
+    std::thread::sleep(Duration::from_millis(400));
+    assert_text_readable(&s, "1280x720 after PgDn", &[]);
     shot(&s, "45-present-reveal");
-    k.press(&" ".repeat(4));
-    s.wait_until("the end cue", Duration::from_secs(10), |s| {
+    let hint = |s: &Session| {
         s.try_find("[data-testid=\"presentation-hint\"]")
-            .is_some_and(|e| s.text(&e).contains("End of the journey"))
+            .map(|e| s.text(&e))
+            .unwrap_or_default()
+    };
+    // Space goes stage by stage to the end cue.
+    for _ in 0..STAGES.len() {
+        if hint(&s).contains("End of the journey") {
+            break;
+        }
+        k.press(" ");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    s.wait_until("the end cue", Duration::from_secs(10), |s| {
+        hint(s).contains("End of the journey")
     });
     k.press(ESCAPE);
     s.testid("topbar");

@@ -110,7 +110,7 @@ function layoutOf(m: JourneyModel, presentation: boolean): Layout {
   const st = styleFor(presentation);
   const g = st.gutter_width;
   const colW = st.card_width + 2 * st.cell_padding;
-  const stages = m.stages.map((s, i) => ({ stage_id: s.id, name: s.name, x: st.lane_header_width + g + i * (g + colW), width: colW }));
+  const stages = m.stages.map((s, i) => ({ stage_id: s.id, name: s.name, x: st.lane_header_width + g + i * (g + colW), width: colW, gutter_before: g, gutter_after: g }));
   const cards: CardBox[] = [];
   const lanes: Layout["lanes"] = [];
   const emotion_curves: Layout["emotion_curves"] = [];
@@ -137,7 +137,7 @@ function layoutOf(m: JourneyModel, presentation: boolean): Layout {
         h = Math.max(h, cy - st.card_gap + st.cell_padding - top);
       }
     }
-    lanes.push({ lane_id: l.id, name: l.name, kind: l.kind, y: top, height: h });
+    lanes.push({ lane_id: l.id, name: l.name, kind: l.kind, y: top, height: h, gutter_before: g, gutter_after: g });
     y = top + h;
   }
   const box = new Map(cards.map((c) => [c.step_id, c]));

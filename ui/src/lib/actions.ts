@@ -15,6 +15,8 @@ export type ActionId =
   | "leave_presentation"
   | "next_stage"
   | "prev_stage"
+  | "next_page"
+  | "prev_page"
   | "insights"
   | "friction_view"
   | "find"
@@ -153,8 +155,10 @@ export const ACTIONS: readonly ActionSpec[] = [
   { id: "find_next", label: "Next match", group: "Find", keys: [{ key: "g", mod: true }], contexts: ANY, whileTyping: true },
   { id: "find_prev", label: "Previous match", group: "Find", keys: [{ key: "g", mod: true, shift: true }], contexts: ANY, whileTyping: true },
   { id: "present", label: "Presentation mode", group: "Presentation", keys: [{ key: "f5" }], contexts: ANY, whileTyping: true },
-  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: "arrowdown" }, { key: "pagedown" }, { key: " " }], contexts: ["presenting"] },
-  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }, { key: "arrowup" }, { key: "pageup" }], contexts: ["presenting"] },
+  { id: "next_stage", label: "Next stage", group: "Presentation", keys: [{ key: "arrowright" }, { key: " " }], contexts: ["presenting"] },
+  { id: "prev_stage", label: "Previous stage", group: "Presentation", keys: [{ key: "arrowleft" }], contexts: ["presenting"] },
+  { id: "next_page", label: "Down the stage (when taller than the screen), then the next stage", group: "Presentation", keys: [{ key: "arrowdown" }, { key: "pagedown" }], contexts: ["presenting"] },
+  { id: "prev_page", label: "Up the stage, then the previous stage", group: "Presentation", keys: [{ key: "arrowup" }, { key: "pageup" }], contexts: ["presenting"] },
   { id: "reveal_mode", label: "Reveal mode: dim the stages not reached yet", group: "Presentation", keys: [{ key: "d" }], contexts: ["presenting"] },
   { id: "leave_presentation", label: "Leave presentation mode", group: "Presentation", keys: [{ key: "escape" }], contexts: ["presenting"], whileTyping: true },
   { id: "add_journey", label: "New journey", group: "Sidebar", keys: [{ key: "j" }], contexts: EDITING, onMapOnly: true },

@@ -10,10 +10,12 @@ export interface EmotionLabel {
   y: number;
 }
 
-/** The label font's size and the room a label takes, in map units. */
+/** The label font's size in the editor, in map units (presentation writes them at the cards'
+ * size, so that they read at 18 px like the titles). */
 export const LABEL_FONT = 11;
-const CHAR_WIDTH = 7;
-const HEIGHT = 13;
+/** The room a label takes per unit of font size: a character's width, the line's height. */
+const CHAR_WIDTH_PER_FONT = 7 / 11;
+const HEIGHT_PER_FONT = 13 / 11;
 /** Distance from a point's centre to the nearer edge of its label (the point's radius is 7). */
 const CLEARANCE = 10;
 
@@ -38,9 +40,12 @@ function overlaps(a: Box, b: Box): boolean {
 /** The radius of a drawn point. */
 const POINT_RADIUS = 7;
 
-/** The labels of one curve's points (given left to right): none covers another or a point. */
-export function emotionLabels(points: readonly EmotionPoint[]): EmotionLabel[] {
+/** The labels of one curve's points (given left to right), written at `font` map units: none
+ * covers another or a point. */
+export function emotionLabels(points: readonly EmotionPoint[], font = LABEL_FONT): EmotionLabel[] {
   const r = POINT_RADIUS;
+  const CHAR_WIDTH = font * CHAR_WIDTH_PER_FONT;
+  const HEIGHT = font * HEIGHT_PER_FONT;
   const placed: Box[] = points.map((p) => ({ left: p.x - r, right: p.x + r, top: p.y - r, bottom: p.y + r }));
   return points.map((p) => {
     const text = emotionText(p.emotion);
@@ -59,6 +64,6 @@ export function emotionLabels(points: readonly EmotionPoint[]): EmotionLabel[] {
       }
     }
     placed.push(box);
-    return { stepId: p.step_id, text, x: p.x, y: box.bottom - 3 };
+    return { stepId: p.step_id, text, x: p.x, y: box.bottom - (3 * font) / LABEL_FONT };
   });
 }

@@ -11,8 +11,11 @@ const style: LayoutStyle = {
 // Columns at 120..320 and 340..540 (gutters of 20 before each), lanes at 60..160 and 180..340.
 const layout: Layout = {
   width: 560, height: 360, style,
-  stages: [{ stage_id: "a", name: "A", x: 120, width: 200 }, { stage_id: "b", name: "B", x: 340, width: 200 }],
-  lanes: [{ lane_id: "l1", name: "L1", kind: "customer", y: 60, height: 100 }, { lane_id: "l2", name: "L2", kind: "actor", y: 180, height: 160 }],
+  stages: [{ stage_id: "a", name: "A", x: 120, width: 200, gutter_before: 20, gutter_after: 20 }, { stage_id: "b", name: "B", x: 340, width: 200, gutter_before: 20, gutter_after: 20 }],
+  lanes: [
+    { lane_id: "l1", name: "L1", kind: "customer", y: 60, height: 100, gutter_before: 20, gutter_after: 20 },
+    { lane_id: "l2", name: "L2", kind: "actor", y: 180, height: 160, gutter_before: 20, gutter_after: 20 },
+  ],
   cards: [], handoffs: [], emotion_curves: [],
 };
 

@@ -8,6 +8,7 @@ import {
   formatScore,
   frictionBand,
   frictionStroke,
+  insightsPanelState,
   isEmptyInsights,
   statusColourVar,
   summaryRows,
@@ -215,6 +216,18 @@ describe("summary", () => {
     expect(row?.sentence).toContain("touchpoint channel in the inspector");
     const some = summaryRows(summary, { department: 0, sourcing: 0, automation: 0, total: 0 }).find((r) => r.key === "touchpoints");
     expect(some?.sentence).not.toContain("press T");
+  });
+
+  it("the panel shows a loading state, not the empty state, while insights are computed", () => {
+    const empty = insights({ handoffs: 0 });
+    const some = insights({ handoffs: 2 });
+    expect(insightsPanelState(null, true, false)).toBe("loading");
+    // Empty insights that predate the last change (a journey just given its handoffs).
+    expect(insightsPanelState(empty, true, false)).toBe("loading");
+    expect(insightsPanelState(empty, false, false)).toBe("empty");
+    // Insights with content stay on screen while fresh ones are computed.
+    expect(insightsPanelState(some, true, false)).toBe("shown");
+    expect(insightsPanelState(some, false, true)).toBe("error");
   });
 
   it("is empty without handoffs and readings", () => {

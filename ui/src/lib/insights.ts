@@ -354,3 +354,13 @@ export function summaryRows(s: Summary, crossings: CrossingTotals): SummaryRow[]
 export function isEmptyInsights(ins: JourneyInsights): boolean {
   return ins.analysis.summary.handoffs === 0 && ins.scores.subjects.length === 0;
 }
+
+/** What the insights panel shows: the error, a loading state while insights are computed (none
+ * yet, or the ones held are empty and predate the last change: "nothing to analyse" would be
+ * wrong for a journey just given its handoffs), the empty state's guidance, or the insights. */
+export function insightsPanelState(ins: JourneyInsights | null, pending: boolean, failed: boolean): "error" | "loading" | "empty" | "shown" {
+  if (failed) return "error";
+  if (!ins) return "loading";
+  if (isEmptyInsights(ins)) return pending ? "loading" : "empty";
+  return "shown";
+}

@@ -70,15 +70,26 @@ class AppState {
    * on them. Not always those shown: an answer overtaken by a newer request is not shown. */
   private insightsHeld: { doc: string; journeyId: Id; token: number; insights: JourneyInsights } | null = null;
 
+  /** How many times insights were asked for (each view shown asks), and up to which ask the
+   * insights shown answer: while they differ the insights on screen are being computed again. */
+  private insightsAsked = $state(0);
+  private insightsAnswered = $state(0);
+  /** The ask the fetch running now answers (fetches run one at a time). */
+  private insightsFetching = 0;
+  /** Fresh insights are being computed: those shown (if any) predate the last change. */
+  readonly insightsPending: boolean = $derived(this.insightsAnswered < this.insightsAsked);
+
   private insightsFetch = createLatestOnly(
     () => this.fetchInsights(),
     (ins) => {
+      this.insightsAnswered = this.insightsFetching;
       // An answer for a journey no longer open is dropped (the user moved on meanwhile).
       if (ins && ins.journey_id !== this.journeyId) return;
       this.insights = ins;
       this.insightsError = null;
     },
     (e) => {
+      this.insightsAnswered = this.insightsFetching;
       this.insightsError = toApiError(e);
     },
   );
@@ -107,6 +118,7 @@ class AppState {
   /** The open journey's insights, as a patch on those held. Fetches run one at a time
    * (`createLatestOnly`), so each patch meets the insights it was made for. */
   private async fetchInsights(): Promise<JourneyInsights | null> {
+    this.insightsFetching = this.insightsAsked;
     const doc = this.doc?.doc;
     const journeyId = this.journeyId;
     if (!doc || !journeyId) return null;
@@ -129,6 +141,7 @@ class AppState {
    * applying the answer must not delay the next edit of a burst. While one request runs, later
    * ones collapse into one re-run. */
   refreshInsights(): void {
+    this.insightsAsked += 1;
     this.insightsSettle.request();
   }
 
@@ -296,9 +309,17 @@ class AppState {
   /** Apply one edit; on failure show Rust's error next to `about` and return false.
    * Edits run one at a time, each once the view has caught up with the one before; `edit` may
    * be a function that builds the edit then, from the current view, so that two quick changes
-   * to one entity never build the second from a stale copy (which would undo the first). */
-  apply(edit: Edit | (() => Edit | null), about: Id | null = null): Promise<boolean> {
-    const run = this.editQueue.then(() => this.applyNow(typeof edit === "function" ? edit() : edit, about));
+   * to one entity never build the second from a stale copy (which would undo the first). The
+   * function may ask Rust for the edit (a card's move): it is asked only once those before landed. */
+  apply(edit: Edit | (() => Edit | null | Promise<Edit | null>), about: Id | null = null): Promise<boolean> {
+    const run = this.editQueue.then(async () => {
+      try {
+        return await this.applyNow(typeof edit === "function" ? await edit() : edit, about);
+      } catch (e) {
+        this.fail(e, about);
+        return false;
+      }
+    });
     this.editQueue = run.then(() => undefined);
     return run;
   }

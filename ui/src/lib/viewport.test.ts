@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampPan, fitToView, focusRect, MAX_ZOOM, PRESENT_MIN_TEXT_PX, PRESENT_STAGE_MIN_TEXT_PX, presentationZoom, stageByStageZoom, revealRect, toLayout, unionRect, visibleRect, zoomAt } from "./viewport";
+import { clampPan, fitToView, focusRect, MAX_ZOOM, PRESENT_MIN_TEXT_PX, presentationZoom, revealRect, toLayout, unionRect, visibleRect, zoomAt } from "./viewport";
 
 describe("zoomAt", () => {
   it("keeps the layout point under the pointer fixed", () => {
@@ -91,17 +91,15 @@ describe("the presentation's zoom", () => {
     expect(z.zoom * 20).toBeCloseTo(PRESENT_MIN_TEXT_PX);
     expect(PRESENT_MIN_TEXT_PX).toBe(18);
   });
-  it("stage by stage, shrinks the text (not under 10 px) so every lane fits the screen's height", () => {
+  it("never shrinks the text under 18 px for a map taller than the screen (it scrolls instead)", () => {
     // 3000 x 1000 units at 20-unit text: at 18 px (zoom 0.9) the map is 900 px tall, over 720.
-    const z = presentationZoom(3000, 1000, 1280, 720, 20);
-    expect(z.fits).toBe(false);
-    expect(z.zoom * 1000).toBeCloseTo(720);
-    expect(z.zoom * 20).toBeGreaterThan(PRESENT_STAGE_MIN_TEXT_PX);
-    expect(z.zoom * 20).toBeLessThan(PRESENT_MIN_TEXT_PX);
-    // Short enough: the text stays at 18 px.
-    expect(stageByStageZoom(700, 720, 20) * 20).toBeCloseTo(PRESENT_MIN_TEXT_PX);
-    // Far too tall: text at 10 px, the rest reached by scrolling.
-    expect(stageByStageZoom(5000, 720, 20) * 20).toBeCloseTo(PRESENT_STAGE_MIN_TEXT_PX);
-    expect(stageByStageZoom(0, 720, 20)).toBe(1);
+    for (const [h, font] of [[1000, 20], [5000, 20], [900, 17], [700, 13]]) {
+      const z = presentationZoom(3000, h, 1280, 720, font);
+      expect(z.fits).toBe(false);
+      expect(z.zoom * font).toBeGreaterThanOrEqual(PRESENT_MIN_TEXT_PX);
+      expect(z.zoom * font).toBeLessThan(PRESENT_MIN_TEXT_PX + 0.01);
+    }
+    // A map as wide as the screen but too tall at 18 px does not fit whole either.
+    expect(presentationZoom(1000, 3000, 1280, 720, 17).fits).toBe(false);
   });
 });

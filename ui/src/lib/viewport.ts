@@ -67,7 +67,8 @@ const PRESENT_MAX_ZOOM = 2;
 /**
  * A presentation's zoom: the whole map on screen (enlarged up to 2x when small), but never so
  * small that text of `fontSize` layout units is under 18 px; `fits` is false when the map is
- * then wider or taller than the screen (the presentation goes stage by stage).
+ * then wider or taller than the screen: the presentation goes stage by stage at 18 px, and
+ * scrolls down a stage taller than the screen (keys and wheel) rather than shrink its text.
  */
 export function presentationZoom(
   layoutWidth: number,
@@ -78,23 +79,9 @@ export function presentationZoom(
 ): { zoom: number; fits: boolean } {
   if (layoutWidth <= 0 || layoutHeight <= 0 || viewWidth <= 0 || viewHeight <= 0 || fontSize <= 0) return { zoom: 1, fits: true };
   const whole = Math.min(PRESENT_MAX_ZOOM, viewWidth / layoutWidth, viewHeight / layoutHeight);
-  const readable = PRESENT_MIN_TEXT_PX / fontSize;
-  return whole >= readable ? { zoom: clampZoom(whole), fits: true } : { zoom: stageByStageZoom(layoutHeight, viewHeight, fontSize), fits: false };
-}
-
-/** The smallest text the stage-by-stage view shrinks to so that every lane shows at once. */
-export const PRESENT_STAGE_MIN_TEXT_PX = 10;
-
-/**
- * The stage-by-stage view's zoom: text at 18 px, or smaller (never under 10 px) when the map
- * would then be taller than the screen, so that every lane of the stage shown (the emotion lane
- * at the bottom too) is on screen; a map taller still scrolls vertically (wheel).
- */
-export function stageByStageZoom(layoutHeight: number, viewHeight: number, fontSize: number): number {
-  if (layoutHeight <= 0 || viewHeight <= 0 || fontSize <= 0) return 1;
-  const readable = PRESENT_MIN_TEXT_PX / fontSize;
-  const floor = PRESENT_STAGE_MIN_TEXT_PX / fontSize;
-  return clampZoom(Math.max(floor, Math.min(readable, viewHeight / layoutHeight)));
+  // Rounded up (to 1/10,000), so that the text is never a rounding under 18 px.
+  const readable = clampZoom(Math.ceil((PRESENT_MIN_TEXT_PX / fontSize) * 10_000) / 10_000);
+  return whole >= readable ? { zoom: clampZoom(whole), fits: true } : { zoom: readable, fits: false };
 }
 
 /**

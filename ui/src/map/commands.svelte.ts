@@ -58,6 +58,8 @@ export class MapCommands {
       zoom_fit: act(() => vp.fit()),
       next_stage: act(() => vp.stepStage(1)),
       prev_stage: act(() => vp.stepStage(-1)),
+      next_page: act(() => vp.pageStage(1)),
+      prev_page: act(() => vp.pageStage(-1)),
       reveal_mode: act(() => (vp.presentReveal = !vp.presentReveal)),
       cancel: act(() => this.cancel()),
       delete: act(() => void this.deleteSelection()),

@@ -29,7 +29,6 @@ export class MapData {
   readonly fontSize = $derived(this.style?.font_size ?? 13);
   readonly lineHeight = $derived(this.style?.line_height ?? 18);
   readonly pad = $derived(this.style?.card_padding ?? 8);
-  readonly gutter = $derived(this.style?.gutter_width ?? 0);
   readonly headH = $derived(this.style?.stage_header_height ?? 44);
   readonly laneW = $derived(this.style?.lane_header_width ?? 176);
 

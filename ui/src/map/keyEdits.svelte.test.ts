@@ -1,8 +1,12 @@
 // The map's editing keys against the fake shell: a lane's kind chosen by key, headers reached
-// by the arrows and moved with Alt+arrows, cards marked and moved, emotion points set, handoff
+// by the arrows and moved with Alt+arrows, cards marked and moved (where core says), emotion points set, handoff
 // modes; each key one edit that one undo takes back.
 import { beforeEach, describe, expect, it } from "vitest";
 import { app } from "../lib/state.svelte";
+import { api, setApi } from "../lib/api";
+import * as E from "../lib/edits";
+import type { CardMove } from "../bindings";
+import type { Id } from "../lib/types";
 import { key, openMap, settle, type Harness } from "./harness.test-util";
 
 let map: Harness | null = null;
@@ -58,19 +62,34 @@ describe("the map's editing keys", () => {
     expect(model().stages.find((s) => s.id === first.id)?.position).toBe(1);
   });
 
-  it("Alt+arrows move a card down its cell, then into the next stage; V, R and T mark it", async () => {
+  it("Alt+arrows move a card where baton-core's move_card says, each asked once the move before landed; V, R and T mark it", async () => {
     const m = model();
     const lane = m.lanes.find((l) => l.kind === "actor" || l.kind === "customer")!;
-    const stage = m.stages[0];
-    const inCell = () => model().steps.filter((s) => s.stage_id === stage.id && s.lane_id === lane.id).sort((a, b) => a.position - b.position);
-    const card = inCell()[0];
+    const card = m.steps.find((s) => s.stage_id === m.stages[0].id && s.lane_id === lane.id);
     if (!card) throw new Error("the demo's first cell of that lane is empty");
+    // The shell's move_card_edit (core's rule, unit-tested in Rust) answered here: one stage right
+    // from where the card is when asked, none past the last stage.
+    const asked: { id: Id; direction: CardMove; stageWhenAsked: Id | undefined }[] = [];
+    const shell = api();
+    setApi({
+      ...shell,
+      moveCardEdit: async (_doc, id, direction) => {
+        const here = app.viewLookups?.steps.get(id);
+        asked.push({ id, direction, stageWhenAsked: here?.stage_id });
+        const next = model().stages[model().stages.findIndex((s) => s.id === here?.stage_id) + 1];
+        return here && next ? E.moveStep(id, next.id, here.lane_id, 0) : null;
+      },
+    });
     app.selection = { kind: "step", id: card.id };
     key("ArrowRight", { alt: true });
+    key("ArrowRight", { alt: true });
     await settle();
-    const moved = app.viewLookups?.steps.get(card.id);
-    expect(moved?.stage_id).toBe(m.stages[1].id);
-    expect(moved?.lane_id).toBe(lane.id);
+    expect(asked.map((a) => [a.id, a.direction])).toEqual([[card.id, "right"], [card.id, "right"]]);
+    // The second press was asked from where the first put the card, not from a stale view.
+    expect(asked.map((a) => a.stageWhenAsked)).toEqual([m.stages[0].id, m.stages[1].id]);
+    expect(app.viewLookups?.steps.get(card.id)?.stage_id).toBe(m.stages[2].id);
+    await app.undo();
+    expect(app.viewLookups?.steps.get(card.id)?.stage_id).toBe(m.stages[1].id);
     key("v");
     key("r");
     key("t");
@@ -82,6 +101,32 @@ describe("the map's editing keys", () => {
     expect([marked?.verification, marked?.resolution, marked?.touchpoint]).toEqual([!card.verification, !card.resolution, "phone"]);
     await app.undo();
     expect(app.viewLookups?.steps.get(card.id)?.touchpoint).toBe(card.touchpoint);
+  });
+
+  it("Alt+arrow at the grid's edge (no move from core) changes nothing and shows no error", async () => {
+    const card = model().steps.find((s) => s.emotion === null);
+    if (!card) throw new Error("the demo has no card");
+    const shell = api();
+    setApi({ ...shell, moveCardEdit: async () => null });
+    const undoBefore = app.canUndo;
+    app.selection = { kind: "step", id: card.id };
+    key("ArrowUp", { alt: true });
+    await settle();
+    expect(app.viewLookups?.steps.get(card.id)).toEqual(card);
+    expect(app.error).toBeNull();
+    expect(app.canUndo).toBe(undoBefore);
+  });
+
+  it("a refused move shows the shell's error next to the card", async () => {
+    const card = model().steps.find((s) => s.emotion === null);
+    if (!card) throw new Error("the demo has no card");
+    const shell = api();
+    setApi({ ...shell, moveCardEdit: () => Promise.reject({ kind: "not_found", message: "That card no longer exists." }) });
+    app.selection = { kind: "step", id: card.id };
+    key("ArrowDown", { alt: true });
+    await settle();
+    expect(app.error?.message).toBe("That card no longer exists.");
+    expect(app.error?.about).toBe(card.id);
   });
 
   it("digits set an emotion point, - then a digit a negative one", async () => {

@@ -6,7 +6,8 @@
 import { app } from "../lib/state.svelte";
 import { provide, type ActionId, type Handler } from "../lib/actions";
 import { CHANNEL_CHOICES, LANE_KIND_CHOICES, type KeyChoice } from "../lib/choices";
-import { cellOf, type Direction } from "../lib/cursor";
+import { api } from "../lib/api";
+import type { Direction } from "../lib/cursor";
 import * as E from "../lib/edits";
 import type { Channel, Edit, Handoff, HandoffMode, Id, LaneKind, Step } from "../lib/types";
 import type { MapData } from "./data.svelte";
@@ -128,19 +129,26 @@ export class KeyEdits {
     }, id);
   }
 
-  /** Alt+arrow: a card to the neighbouring place in its cell, or the neighbouring cell; a stage
-   * left or right; a lane up or down. */
+  /** Alt+arrow: a card to the neighbouring place in its cell, or the neighbouring cell (baton-core's
+   * `move_card` decides where, asked when the edits before it have landed); a stage left or
+   * right; a lane up or down. */
   nudge(dir: Direction): void {
-    const edit = this.nudgeEdit(dir);
     const s = app.selection;
+    const doc = app.doc?.doc;
+    if (s?.kind === "step" && doc) {
+      const id = s.id;
+      void app.apply(() => api().moveCardEdit(doc, id, dir), id);
+      return;
+    }
+    const edit = this.headerMove(dir);
     if (edit && s && s.kind !== "cell") void app.apply(edit, s.id);
   }
 
-  private nudgeEdit(dir: Direction): Edit | null {
+  /** A stage header moved left or right, a lane header up or down, one place. */
+  private headerMove(dir: Direction): Edit | null {
     const s = app.selection;
-    const model = this.data.model;
     const grid = this.data.grid;
-    if (!s || !model || !grid) return null;
+    if (!s || !grid) return null;
     const shift = dir === "left" || dir === "up" ? -1 : 1;
     if (s.kind === "stage" && (dir === "left" || dir === "right")) {
       const at = grid.stages.indexOf(s.id) + shift;
@@ -150,19 +158,6 @@ export class KeyEdits {
       const at = grid.lanes.indexOf(s.id) + shift;
       return at >= 0 && at < grid.lanes.length ? { op: "move_lane", id: s.id, position: at } : null;
     }
-    const cell = s.kind === "step" ? cellOf(grid, s) : null;
-    if (s.kind !== "step" || !cell) return null;
-    const here = grid.cards(cell.stageId, cell.laneId);
-    const rank = here.indexOf(s.id);
-    if (dir === "up" || dir === "down") {
-      if (rank + shift >= 0 && rank + shift < here.length) return E.moveStep(s.id, cell.stageId, cell.laneId, rank + shift);
-      const lane = grid.lanes[grid.lanes.indexOf(cell.laneId) + shift];
-      if (lane === undefined) return null;
-      // Into the lane above at its bottom, the lane below at its top.
-      return E.moveStep(s.id, cell.stageId, lane, dir === "up" ? grid.cards(cell.stageId, lane).length : 0);
-    }
-    const stage = grid.stages[grid.stages.indexOf(cell.stageId) + shift];
-    if (stage === undefined) return null;
-    return E.moveStep(s.id, stage, cell.laneId, Math.min(rank, grid.cards(stage, cell.laneId).length));
+    return null;
   }
 }

@@ -129,11 +129,11 @@ describe("the map's viewport", () => {
     const before = { ...v.vp };
     v.presenting(true);
     v.presentFit();
-    // 548 units at 1.38x would be taller than the screen: shrunk so every lane shows, text >= 10 px.
-    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(10);
-    expect(v.vp.zoom * 13).toBeLessThan(18);
-    expect(layout.height * v.vp.zoom).toBeCloseTo(v.height);
+    // 548 units at 1.38x are taller than the 600 px screen: the text stays at 18 px all the same.
+    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(18);
+    expect(v.vp.zoom * 13).toBeLessThan(18.01);
     expect(v.presentFits).toBe(false);
+    expect([v.vp.ty, v.presentBelow, v.presentAbove]).toEqual([0, true, false]);
     for (let i = 0; i < 5; i++) v.stepStage(1);
     expect([v.presentStage, v.presentEnded]).toEqual([5, false]);
     v.stepStage(1);
@@ -142,6 +142,49 @@ describe("the map's viewport", () => {
     expect([v.presentStage, v.presentEnded]).toEqual([4, false]);
     v.presenting(false);
     expect(v.vp).toEqual(before);
+  });
+
+  it("pages down a stage taller than the screen, then on to the next stage's top; back up the same way", () => {
+    layout = gridLayout(6, 5); // at 18 px text the map is 759 px tall on a 600 px screen
+    const v = viewport();
+    v.presenting(true);
+    v.presentFit();
+    const zoom = v.vp.zoom;
+    v.pageStage(1);
+    // The same stage, scrolled to its bottom lane (the rest was less than a screenful).
+    expect(v.presentStage).toBe(0);
+    expect(v.vp.ty).toBeCloseTo(600 - 548 * zoom);
+    expect([v.presentBelow, v.presentAbove]).toEqual([false, true]);
+    expect(v.vp.zoom).toBe(zoom);
+    // Right keeps the height in the lanes; Down at the bottom is the next stage, from its top.
+    v.stepStage(1);
+    expect([v.presentStage, v.presentAbove]).toEqual([1, true]);
+    v.pageStage(1);
+    expect([v.presentStage, v.vp.ty]).toEqual([2, 0]);
+    // Up at the top: the previous stage, from its bottom; then up the stage.
+    v.pageStage(-1);
+    expect([v.presentStage, v.presentBelow]).toEqual([1, false]);
+    v.pageStage(-1);
+    expect([v.presentStage, v.vp.ty]).toEqual([1, 0]);
+    // Past the last stage's bottom: the end cue; back from it, the last stage as it was.
+    for (let i = 0; i < 20 && !v.presentEnded; i++) v.pageStage(1);
+    expect([v.presentStage, v.presentEnded, v.presentBelow]).toEqual([5, true, false]);
+    v.pageStage(-1);
+    expect([v.presentStage, v.presentEnded, v.presentAbove]).toEqual([5, false, true]);
+    // At the first stage's top, up does nothing.
+    for (let i = 0; i < 20; i++) v.pageStage(-1);
+    expect([v.presentStage, v.vp.ty]).toEqual([0, 0]);
+  });
+
+  it("a map that fits whole is never paged: Down is the next stage", () => {
+    layout = gridLayout(2, 2); // 580 x 248 units: 1.72x fits the screen, text over 18 px
+    const v = viewport();
+    v.presenting(true);
+    v.presentFit();
+    expect(v.presentFits).toBe(true);
+    expect(v.vp.zoom * 13).toBeGreaterThanOrEqual(18);
+    v.pageStage(1);
+    expect(v.presentStage).toBe(1);
   });
 
   it("opens a journey fitted, as far as its text stays legible", () => {

@@ -22,6 +22,9 @@ import {
 /** The smallest card text a journey opens with, in screen pixels. */
 const OPEN_MIN_TEXT_PX = 8;
 
+/** What a presentation's page down keeps of the screen before it in view, in pixels. */
+const PAGE_OVERLAP_PX = 48;
+
 /** How long zooming must pause before the layers are drawn again at the new zoom. */
 export const SETTLE_MS = 150;
 /** Beyond these scales of the drawn layers the picture blurs: they are drawn again at once. */
@@ -158,7 +161,8 @@ export class ViewportController {
   }
 
   /** Presentation: the map fitted to the screen with its text readable (lib/viewport
-   * `presentationZoom`), at the stage presented; stage by stage when it cannot fit whole. */
+   * `presentationZoom`), at the stage presented; stage by stage when it cannot fit whole, from
+   * the top of the lanes (a stage taller than the screen is scrolled, never shrunk under 18 px). */
   presentFit(): void {
     const l = this.layout();
     if (!l) return;
@@ -168,7 +172,8 @@ export class ViewportController {
     if (!fits) this.showStage(this.presentStage);
   }
 
-  /** Presentation: the next stage (`step` 1) or the previous (-1); past the last, the end cue. */
+  /** Presentation: the next stage (`step` 1) or the previous (-1), at the same height in the
+   * lanes; past the last, the end cue. */
   stepStage(step: 1 | -1): void {
     const n = this.layout()?.stages.length ?? 0;
     if (step === 1 && this.presentStage >= n - 1) this.presentEnded = true;
@@ -176,6 +181,42 @@ export class ViewportController {
       this.presentEnded = false;
       this.showStage(this.presentStage + step);
     }
+  }
+
+  /** Presentation, Down and PgDn (`step` 1): the rest of a stage taller than the screen, a
+   * screenful at a time, then the next stage from its top. Up and PgUp (-1): back a screenful,
+   * then the previous stage from its bottom. */
+  pageStage(step: 1 | -1): void {
+    const l = this.layout();
+    if (!l) return;
+    if (step === -1 && this.presentEnded) {
+      this.presentEnded = false; // back from the end cue to the last thing shown
+      return;
+    }
+    const headers = l.style.stage_header_height * this.vp.zoom;
+    // A screenful less a margin, so the lane last seen shows again at the top.
+    const page = Math.max(48, this.height - headers - PAGE_OVERLAP_PX);
+    if (step === 1 && this.presentBelow) this.set({ ...this.vp, ty: this.vp.ty - page });
+    else if (step === -1 && this.presentAbove) this.set({ ...this.vp, ty: this.vp.ty + page });
+    else if (step === 1) {
+      const last = this.presentStage >= l.stages.length - 1;
+      this.stepStage(1);
+      if (!last) this.set({ ...this.vp, ty: 0 });
+    } else if (this.presentStage > 0) {
+      this.stepStage(-1);
+      this.set({ ...this.vp, ty: -Infinity });
+    }
+  }
+
+  /** Presentation: part of the map is below the screen (the hint says so; Down shows it). */
+  get presentBelow(): boolean {
+    const l = this.layout();
+    return !!l && l.height * this.vp.zoom + this.vp.ty > this.height + 1;
+  }
+
+  /** Presentation: the map is scrolled down. */
+  get presentAbove(): boolean {
+    return this.vp.ty < -1;
   }
 
   /** Presentation: centres stage `i` (clamped to the stages there are) beside the lane headers

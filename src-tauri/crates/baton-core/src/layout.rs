@@ -51,7 +51,9 @@ pub struct LayoutStyle {
     /// Space between stacked cards in one cell.
     #[specta(type = TsNumber)]
     pub card_gap: f32,
-    /// Width of the gutters between cells, where handoff arrows run.
+    /// Width of the gutters between cells, where handoff arrows run: the narrowest. A gutter
+    /// where more arrows run side by side is wider, as its own tracks need (each stage column and
+    /// lane row gives the width of the gutters either side).
     #[specta(type = TsNumber)]
     pub gutter_width: f32,
     #[specta(type = TsNumber)]
@@ -134,6 +136,12 @@ pub struct StageColumn {
     pub x: f32,
     #[specta(type = TsNumber)]
     pub width: f32,
+    /// The widths of the vertical gutters left and right of the column (its header reaches
+    /// halfway into each, so the headers tile).
+    #[specta(type = TsNumber)]
+    pub gutter_before: f32,
+    #[specta(type = TsNumber)]
+    pub gutter_after: f32,
 }
 
 /// A lane's row of cells (its header sits left of `x = style.lane_header_width`).
@@ -146,6 +154,12 @@ pub struct LaneRow {
     pub y: f32,
     #[specta(type = TsNumber)]
     pub height: f32,
+    /// The heights of the horizontal gutters above and below the row (its header reaches
+    /// halfway into each, so the headers tile).
+    #[specta(type = TsNumber)]
+    pub gutter_before: f32,
+    #[specta(type = TsNumber)]
+    pub gutter_after: f32,
 }
 
 /// One step's card. Emotion steps have no card: they are points of an [`EmotionCurve`].
@@ -222,18 +236,22 @@ pub struct Layout {
     pub emotion_curves: Vec<EmotionCurve>,
 }
 
-/// The cell grid: column and lane positions, and the gutters between them.
+/// The cell grid: column and lane positions, and the gutters between them, each as wide as the
+/// arrows running along it need.
 struct Grid {
     /// Left edge of each stage's column.
     column_x: Vec<f32>,
     column_width: f32,
     /// Left edge of each vertical gutter: gutter `c` lies left of column `c`; one more after the last.
     vertical_gutter_x: Vec<f32>,
+    /// Width of each vertical gutter.
+    vertical_gutter_w: Vec<f32>,
     lane_y: Vec<f32>,
     lane_height: Vec<f32>,
     /// Top edge of each horizontal gutter: gutter `l` lies above lane `l`; one more below the last.
     horizontal_gutter_y: Vec<f32>,
-    gutter: f32,
+    /// Height of each horizontal gutter.
+    horizontal_gutter_h: Vec<f32>,
     cell_padding: f32,
 }
 
@@ -361,11 +379,19 @@ pub fn layout_parts_reusing(
     }
     let plans = route::plan_all(model, &placed, &card_of_step);
     let tracks = tracks::assign(&plans, stage_count + 1, lane_count + 1);
-    let mut style = style.clone();
-    style.gutter_width = style.gutter_width.max(tracks.gutter_needed());
-    let style = &style;
-
-    let grid = build_grid(stage_count, lane_height, style);
+    let widths = |needs: &[u32]| -> Vec<f32> {
+        needs
+            .iter()
+            .map(|&n| style.gutter_width.max(tracks::width_for(n)))
+            .collect()
+    };
+    let grid = build_grid(
+        stage_count,
+        lane_height,
+        widths(&tracks.vertical),
+        widths(&tracks.horizontal),
+        style,
+    );
 
     let stages = model
         .stages
@@ -376,6 +402,8 @@ pub fn layout_parts_reusing(
             name: s.name.clone(),
             x: grid.column_x[i],
             width: grid.column_width,
+            gutter_before: grid.vertical_gutter_w[i],
+            gutter_after: grid.vertical_gutter_w[i + 1],
         })
         .collect();
     let lanes = model
@@ -388,6 +416,8 @@ pub fn layout_parts_reusing(
             kind: l.kind,
             y: grid.lane_y[i],
             height: grid.lane_height[i],
+            gutter_before: grid.horizontal_gutter_h[i],
+            gutter_after: grid.horizontal_gutter_h[i + 1],
         })
         .collect();
 
@@ -434,11 +464,14 @@ pub fn layout_parts_reusing(
     }
 }
 
-/// The map's size: the grid with a gutter's margin right and below, grown to hold every route
-/// and label (a label pushed past the last lane by a crowded gutter is never clipped).
+/// The map's size: the grid with its last gutters as the margin right and below, grown to hold
+/// every route and label (a label pushed past the last lane by a crowded gutter is never clipped).
 fn bounds(grid: &Grid, handoffs: &[HandoffPath]) -> (f32, f32) {
-    let mut width = grid.vertical_gutter_x.last().copied().unwrap_or(0.0) + grid.gutter;
-    let mut height = grid.horizontal_gutter_y.last().copied().unwrap_or(0.0) + grid.gutter;
+    let end = |at: &[f32], size: &[f32]| {
+        at.last().copied().unwrap_or(0.0) + size.last().copied().unwrap_or(0.0)
+    };
+    let mut width = end(&grid.vertical_gutter_x, &grid.vertical_gutter_w);
+    let mut height = end(&grid.horizontal_gutter_y, &grid.horizontal_gutter_h);
     for h in handoffs {
         width = width.max(h.label.x + h.label.w);
         height = height.max(h.label.y + h.label.h + grid.cell_padding);
@@ -454,37 +487,52 @@ fn card_height(lines: usize, style: &LayoutStyle) -> f32 {
     (lines as f32 * style.line_height + 2.0 * style.card_padding).max(style.card_min_height)
 }
 
-fn build_grid(stage_count: usize, lane_height: Vec<f32>, style: &LayoutStyle) -> Grid {
-    let gutter = style.gutter_width;
+/// The grid of `stage_count` columns and lanes of `lane_height`, with the gutters' widths
+/// (`vertical_gutter_w`: one per stage and one after the last; `horizontal_gutter_h`: one per
+/// lane and one below the last).
+fn build_grid(
+    stage_count: usize,
+    lane_height: Vec<f32>,
+    vertical_gutter_w: Vec<f32>,
+    horizontal_gutter_h: Vec<f32>,
+    style: &LayoutStyle,
+) -> Grid {
     let column_width = style.column_width();
+    let gutter = |widths: &[f32], i: usize| widths.get(i).copied().unwrap_or(style.gutter_width);
     let mut vertical_gutter_x = Vec::with_capacity(stage_count + 1);
     let mut column_x = Vec::with_capacity(stage_count);
     let mut x = style.lane_header_width;
-    for _ in 0..stage_count {
+    for i in 0..stage_count {
         vertical_gutter_x.push(x);
-        column_x.push(x + gutter);
-        x += gutter + column_width;
+        column_x.push(x + gutter(&vertical_gutter_w, i));
+        x += gutter(&vertical_gutter_w, i) + column_width;
     }
     vertical_gutter_x.push(x);
 
     let mut horizontal_gutter_y = Vec::with_capacity(lane_height.len() + 1);
     let mut lane_y = Vec::with_capacity(lane_height.len());
     let mut y = style.stage_header_height;
-    for height in &lane_height {
+    for (i, height) in lane_height.iter().enumerate() {
         horizontal_gutter_y.push(y);
-        lane_y.push(y + gutter);
-        y += gutter + height;
+        lane_y.push(y + gutter(&horizontal_gutter_h, i));
+        y += gutter(&horizontal_gutter_h, i) + height;
     }
     horizontal_gutter_y.push(y);
 
+    // One width per gutter, whatever the tracks' count said.
+    let fill = |mut widths: Vec<f32>, n: usize| {
+        widths.resize(n, style.gutter_width);
+        widths
+    };
     Grid {
         column_x,
         column_width,
+        vertical_gutter_w: fill(vertical_gutter_w, vertical_gutter_x.len()),
         vertical_gutter_x,
         lane_y,
         lane_height,
+        horizontal_gutter_h: fill(horizontal_gutter_h, horizontal_gutter_y.len()),
         horizontal_gutter_y,
-        gutter,
         cell_padding: style.cell_padding,
     }
 }

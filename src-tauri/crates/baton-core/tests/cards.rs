@@ -327,6 +327,25 @@ fn a_card_moves_to_its_neighbouring_position_then_cell() {
 }
 
 #[test]
+fn a_card_moves_into_empty_cells_and_stops_at_the_last_stage() {
+    let mut f = fixture();
+    // verify again (stage 1, cards team, second): right into the empty last stage, first there.
+    assert_eq!(moved(&f, 4, CardMove::Right), Some((2, 2, 0)));
+    let edit =
+        f.ws.move_card(&f.steps[3], CardMove::Right)
+            .unwrap()
+            .unwrap();
+    f.ws.apply(&edit).unwrap();
+    assert_eq!(cell(&f, 2, 2), ["Cards team blocks the card"]);
+    // Now at the last stage: right is the grid's edge, left goes back.
+    assert_eq!(moved(&f, 3, CardMove::Right), None);
+    assert_eq!(moved(&f, 3, CardMove::Left), Some((1, 2, 0)));
+    // Alone in its cell: up is the end of the (empty) cell above, down the first of the one below.
+    assert_eq!(moved(&f, 3, CardMove::Up), Some((2, 1, 0)));
+    assert_eq!(moved(&f, 3, CardMove::Down), Some((2, 3, 0)));
+}
+
+#[test]
 fn a_move_the_rules_forbid_is_refused_when_applied() {
     let mut f = fixture();
     // verify hands off from the customer's call: it cannot join the customer lane.

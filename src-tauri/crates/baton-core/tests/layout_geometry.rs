@@ -409,6 +409,42 @@ fn three_handoffs_down_one_gutter_are_spread_and_labelled_apart() {
 }
 
 #[test]
+fn only_the_gutter_four_arrows_share_widens() {
+    // Four handoffs from stage 1 to stage 2 run side by side down the gutter between them; the
+    // gutters left of stage 1 and right of stage 2, and every horizontal gutter, carry none.
+    let mut steps = vec![];
+    let mut handoffs = vec![];
+    for i in 0..4u32 {
+        steps.push(step(&format!("a{i}"), 1, 0, i, "Sends"));
+        steps.push(step(&format!("b{i}"), 2, 1, i, "Receives"));
+        handoffs.push(handoff(
+            &format!("h{i}"),
+            &format!("a{i}"),
+            &format!("b{i}"),
+        ));
+    }
+    let kinds = vec![LaneKind::Customer, LaneKind::Actor];
+    let style = LayoutStyle::default();
+    let l = layout(&model(4, kinds, steps, handoffs), &style);
+    let widths: Vec<f32> = l.stages.iter().map(|s| s.gutter_before).collect();
+    // Four tracks 12 apart with 2 to spare each side: 40.
+    assert_eq!(widths, [28.0, 28.0, 40.0, 28.0]);
+    assert_eq!(l.stages[3].gutter_after, 28.0);
+    assert_eq!(l.style.gutter_width, 28.0, "the style keeps the narrowest");
+    assert!(l
+        .lanes
+        .iter()
+        .all(|r| r.gutter_before == 28.0 && r.gutter_after == 28.0));
+    // Columns follow their own gutters: the map is only as wide as the one wider gutter makes it.
+    assert_eq!(l.stages[2].x - (l.stages[1].x + l.stages[1].width), 40.0);
+    let plain = layout(&model(4, vec![LaneKind::Customer], vec![], vec![]), &style);
+    assert_eq!(l.width - plain.width, 12.0);
+    let mut xs: Vec<f32> = l.handoffs.iter().map(|h| h.points[1].x).collect();
+    xs.sort_by(f32::total_cmp);
+    assert!(xs.windows(2).all(|w| w[1] - w[0] >= 12.0 - EPS), "{xs:?}");
+}
+
+#[test]
 fn a_label_sits_on_its_own_arrow_when_its_gutter_has_room() {
     let (_, layout) = small();
     for path in &layout.handoffs {

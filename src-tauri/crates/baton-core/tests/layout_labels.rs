@@ -130,12 +130,49 @@ fn assert_inside(name: &str, l: &Layout) {
     }
 }
 
+/// The widest vertical and the widest horizontal gutter of the layout.
+fn widest_gutters(l: &Layout) -> (f32, f32) {
+    let widest = |gutters: &mut dyn Iterator<Item = f32>| gutters.fold(0.0_f32, f32::max);
+    (
+        widest(
+            &mut l
+                .stages
+                .iter()
+                .flat_map(|s| [s.gutter_before, s.gutter_after]),
+        ),
+        widest(
+            &mut l
+                .lanes
+                .iter()
+                .flat_map(|r| [r.gutter_before, r.gutter_after]),
+        ),
+    )
+}
+
 fn assert_never_collide(name: &str, l: &Layout) {
     assert_no_label_overlaps(name, l);
     let (vertical, horizontal) = runs(l);
-    assert_runs_apart(name, vertical, l.style.gutter_width);
-    assert_runs_apart(name, horizontal, l.style.gutter_width);
+    let (widest_vertical, widest_horizontal) = widest_gutters(l);
+    assert_runs_apart(name, vertical, widest_vertical.max(l.style.gutter_width));
+    assert_runs_apart(
+        name,
+        horizontal,
+        widest_horizontal.max(l.style.gutter_width),
+    );
     assert_inside(name, l);
+}
+
+/// Each gutter's tracks: the vertical runs that lie in the gutter starting at `x` of width `w`,
+/// grouped into distinct x positions (the tracks in use).
+fn tracks_in(runs: &[Run<'_>], x: f32, w: f32) -> usize {
+    let mut xs: Vec<f32> = runs
+        .iter()
+        .filter(|r| r.at >= x - EPS && r.at <= x + w + EPS)
+        .map(|r| r.at)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < EPS);
+    xs.len()
 }
 
 #[test]
@@ -152,4 +189,51 @@ fn the_10000_step_journey_s_arrows_and_labels_never_collide() {
     let l = medium_layout();
     assert!(l.cards.len() > 5_000 && l.handoffs.len() > 2_000);
     assert_never_collide("medium", &l);
+}
+
+#[test]
+fn each_gutter_of_the_10000_step_journey_is_as_wide_as_its_own_arrows_need() {
+    let l = medium_layout();
+    let (vertical, _) = runs(&l);
+    let widths: Vec<f32> = l.stages.iter().map(|s| s.gutter_before).collect();
+    let widest = widths.iter().copied().fold(0.0_f32, f32::max);
+    // A crowded gutter is wide; the others are not widened to match it: the map is much
+    // narrower than it would be with every gutter as wide as the widest (as it was before).
+    assert!(
+        widest > 200.0,
+        "the busiest gutter needs many tracks: {widest}"
+    );
+    assert!(widths.iter().any(|&w| w < widest / 2.0), "{widths:?}");
+    let column = l.stages[0].width;
+    let all_widest = l.style.lane_header_width
+        + widths.len() as f32 * column
+        + (widths.len() + 1) as f32 * widest;
+    assert!(
+        l.width < 0.85 * all_widest,
+        "{} wide, {all_widest} with every gutter the widest: {widths:?}",
+        l.width
+    );
+    // Each gutter is as wide as the tracks its arrows run on need (12 apart, 2 to spare each
+    // side), never narrower than the style's.
+    for s in &l.stages {
+        let tracks = tracks_in(&vertical, s.x - s.gutter_before, s.gutter_before);
+        let needed = (tracks.max(1) - 1) as f32 * MIN_TRACK_SPACING + 4.0;
+        assert!(
+            (s.gutter_before - needed.max(l.style.gutter_width)).abs() < EPS,
+            "the gutter left of {} is {} wide for {tracks} tracks",
+            s.stage_id,
+            s.gutter_before
+        );
+    }
+    // Neighbouring columns agree on the gutter between them, and the headers tile.
+    for pair in l.stages.windows(2) {
+        assert!((pair[0].gutter_after - pair[1].gutter_before).abs() < EPS);
+        let gap = pair[1].x - (pair[0].x + pair[0].width);
+        assert!((gap - pair[0].gutter_after).abs() < EPS);
+    }
+    for pair in l.lanes.windows(2) {
+        assert!((pair[0].gutter_after - pair[1].gutter_before).abs() < EPS);
+        let gap = pair[1].y - (pair[0].y + pair[0].height);
+        assert!((gap - pair[0].gutter_after).abs() < EPS);
+    }
 }

@@ -323,15 +323,23 @@ fn render_suggestions(suggestions: &[Suggestion], name: &dyn Fn(&Id) -> String) 
     let indent = " ".repeat(number_width + 4);
     for (at, suggestion) in suggestions.iter().enumerate() {
         out.push_str(&format!(
-            "  {:>number_width$}. {} (seed {})\n",
+            "  {:>number_width$}. {}\n",
             at + 1,
             rule_name(suggestion.rule),
-            output::shown(&suggestion.seeds.join(", "))
         ));
         out.push_str(&format!(
             "{indent}{}\n",
             output::one_line(&suggestion.reason)
         ));
+        // Sources by the article's title, as the app names them (the seed number is internal).
+        if !suggestion.sources.is_empty() {
+            let titles: Vec<String> = suggestion
+                .sources
+                .iter()
+                .map(|t| format!("“{}”", output::shown(t)))
+                .collect();
+            out.push_str(&format!("{indent}from {}\n", titles.join(", ")));
+        }
         let evidence = [
             ("handoffs", &suggestion.handoff_ids),
             ("steps", &suggestion.step_ids),

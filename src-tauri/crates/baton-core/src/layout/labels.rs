@@ -90,13 +90,14 @@ pub(super) fn place(requests: &[LabelRequest], grid: &Grid) -> Vec<LabelBox> {
     for i in order {
         let r = &requests[i];
         let gx = grid.vertical_gutter_x.get(r.gutter).copied().unwrap_or(0.0);
+        let gw = grid.vertical_gutter_w.get(r.gutter).copied().unwrap_or(0.0);
         // The band free of cards: the gutter, the padding of the columns either side (none left
         // of the first gutter, where the lane headers are), and the map's margin after the last.
         let left = if r.gutter > 0 { gx - pad } else { gx };
         let right = if r.gutter + 1 < gutters {
-            gx + grid.gutter + pad
+            gx + gw + pad
         } else {
-            gx + 2.0 * grid.gutter
+            gx + 2.0 * gw
         };
         let w = LABEL_WIDTH.min(right - left);
         let x = (r.x - w / 2.0).clamp(left, right - w);

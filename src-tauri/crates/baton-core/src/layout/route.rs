@@ -144,7 +144,7 @@ pub(super) fn route_handoffs(
         let end_y =
             target.y + target.h * ports.take(port_slot(p.to, p.entry), port_capacity(target));
         let gutter_x = |v: usize, track: super::tracks::Track| {
-            grid.vertical_gutter_x[v] + track.offset(grid.gutter)
+            grid.vertical_gutter_x[v] + track.offset(grid.vertical_gutter_w[v])
         };
         let first_x = gutter_x(p.first_vertical, tracks.first[k]);
         let mut points = vec![
@@ -160,7 +160,7 @@ pub(super) fn route_handoffs(
         // The first vertical run, where the label goes.
         let mut run_end = end_y;
         if let (Some((h, v)), Some((h_track, v_track))) = (p.crossing, tracks.crossing[k]) {
-            let y = grid.horizontal_gutter_y[h] + h_track.offset(grid.gutter);
+            let y = grid.horizontal_gutter_y[h] + h_track.offset(grid.horizontal_gutter_h[h]);
             let last_x = gutter_x(v, v_track);
             run_end = y;
             points.push(Point { x: first_x, y });

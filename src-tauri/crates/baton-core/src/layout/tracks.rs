@@ -4,7 +4,8 @@
 //! runs of each gutter are coloured like intervals (by start, each to the first track free
 //! there): the fewest tracks that keep overlapping runs apart. Spans are counted in grid steps
 //! (cell `k` is `2k + 1`, the gutter before it `2k`), which do not depend on the gutters' width,
-//! so the tracks are known before the grid is built and the gutters are made wide enough for them.
+//! so the tracks are known before the grid is built and each gutter is made wide enough for its
+//! own tracks (a gutter few arrows run along stays narrow however crowded another is).
 
 use super::route::Plan;
 
@@ -34,16 +35,16 @@ pub(super) struct Tracks {
     pub first: Vec<Track>,
     /// Along the horizontal gutter and the vertical gutter beside the receiver, when it crosses.
     pub crossing: Vec<Option<(Track, Track)>>,
-    /// The most tracks any gutter needs.
-    pub most: u32,
+    /// How many tracks each vertical gutter needs, left to right (at least 1).
+    pub vertical: Vec<u32>,
+    /// How many tracks each horizontal gutter needs, top to bottom (at least 1).
+    pub horizontal: Vec<u32>,
 }
 
-impl Tracks {
-    /// The gutter width that keeps `most` tracks `MIN_TRACK_SPACING` apart, with 2 units to spare
-    /// on each side (the cell padding beyond keeps them clear of the cards).
-    pub fn gutter_needed(&self) -> f32 {
-        self.most.saturating_sub(1) as f32 * MIN_TRACK_SPACING + 4.0
-    }
+/// The gutter width that keeps `tracks` tracks `MIN_TRACK_SPACING` apart, with 2 units to spare
+/// on each side (the cell padding beyond keeps them clear of the cards).
+pub(super) fn width_for(tracks: u32) -> f32 {
+    tracks.saturating_sub(1) as f32 * MIN_TRACK_SPACING + 4.0
 }
 
 /// A run along one gutter: its span in grid steps and which route (and which of its runs) it is.
@@ -88,10 +89,14 @@ pub(super) fn assign(plans: &[Plan], verticals: usize, horizontals: usize) -> Tr
         .iter()
         .map(|p| p.crossing.map(|_| (unplaced, unplaced)))
         .collect();
-    let mut most = 1;
-    for (runs, gutters) in [(vertical_runs, verticals), (horizontal_runs, horizontals)] {
-        for (r, track) in colour(runs, gutters) {
-            most = most.max(track.of);
+    let mut needs = [Vec::new(), Vec::new()];
+    for (need, (runs, gutters)) in needs
+        .iter_mut()
+        .zip([(vertical_runs, verticals), (horizontal_runs, horizontals)])
+    {
+        let (coloured, counts) = colour(runs, gutters);
+        *need = counts;
+        for (r, track) in coloured {
             match (r.part, &mut crossing[r.route]) {
                 (0, _) => first[r.route] = track,
                 (1, Some((h, _))) => *h = track,
@@ -100,18 +105,21 @@ pub(super) fn assign(plans: &[Plan], verticals: usize, horizontals: usize) -> Tr
             }
         }
     }
+    let [vertical, horizontal] = needs;
     Tracks {
         first,
         crossing,
-        most,
+        vertical,
+        horizontal,
     }
 }
 
-/// Each run with its track: per gutter, by start, the first track whose last run ended before.
-fn colour(mut runs: Vec<Run>, gutters: usize) -> Vec<(Run, Track)> {
+/// Each run with its track: per gutter, by start, the first track whose last run ended before;
+/// and how many tracks each of the `gutters` needs (at least 1).
+fn colour(mut runs: Vec<Run>, gutters: usize) -> (Vec<(Run, Track)>, Vec<u32>) {
     runs.sort_by_key(|r| (r.gutter, r.from, r.to, r.route));
     let mut out: Vec<(Run, u32)> = Vec::with_capacity(runs.len());
-    let mut counts = vec![0u32; gutters];
+    let mut counts = vec![1u32; gutters];
     let mut ends: Vec<u32> = Vec::new();
     let mut gutter = usize::MAX;
     for r in runs {
@@ -134,12 +142,14 @@ fn colour(mut runs: Vec<Run>, gutters: usize) -> Vec<(Run, Track)> {
         }
         out.push((r, index as u32));
     }
-    out.into_iter()
+    let coloured = out
+        .into_iter()
         .map(|(r, index)| {
             let of = counts.get(r.gutter).copied().unwrap_or(1).max(1);
             (r, Track { index, of })
         })
-        .collect()
+        .collect();
+    (coloured, counts)
 }
 
 #[cfg(test)]

@@ -172,26 +172,19 @@ impl Map<'_> {
     /// Lane bands across the map, and the lane headers down its left edge.
     fn lanes(&self, out: &mut String) {
         let st = self.style();
-        let gutter = st.gutter_width;
         for (i, row) in self.layout.lanes.iter().enumerate() {
-            let top = row.y - gutter / 2.0;
+            // From the middle of the gutter above to the middle of the one below: bands tile.
+            let top = row.y - row.gutter_before / 2.0;
+            let band = row.height + (row.gutter_before + row.gutter_after) / 2.0;
             if i % 2 == 1 {
                 let (x, w) = (
                     st.lane_header_width,
                     self.layout.width - st.lane_header_width,
                 );
-                self.rect(
-                    out,
-                    x,
-                    top,
-                    w,
-                    row.height + gutter,
-                    self.palette.lane_odd,
-                    "",
-                );
+                self.rect(out, x, top, w, band, self.palette.lane_odd, "");
             }
             let border = format!(" stroke=\"{}\"", self.palette.border);
-            let (laneh, header_w) = (row.height + gutter, st.lane_header_width);
+            let (laneh, header_w) = (band, st.lane_header_width);
             self.rect(
                 out,
                 0.0,
@@ -227,17 +220,17 @@ impl Map<'_> {
     /// The stage header row along the top, and the corner naming the journey.
     fn stages(&self, out: &mut String) {
         let st = self.style();
-        let (head, gutter) = (st.stage_header_height, st.gutter_width);
+        let head = st.stage_header_height;
         let border = format!(" stroke=\"{}\"", self.palette.border);
         let attrs = format!(" font-weight=\"bold\" fill=\"{}\"", self.palette.text);
         let baseline = head / 2.0 + st.font_size * 0.38;
         for col in &self.layout.stages {
-            let x = col.x - gutter / 2.0;
-            let w = col.width + gutter;
+            let x = col.x - col.gutter_before / 2.0;
+            let w = col.width + (col.gutter_before + col.gutter_after) / 2.0;
             self.rect(out, x, 0.0, w, head, self.palette.header_bg, &border);
             self.text(
                 out,
-                x + gutter / 2.0 + 4.0,
+                col.x + 4.0,
                 baseline,
                 &attrs,
                 &col.name,
