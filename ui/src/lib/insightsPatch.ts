@@ -2,7 +2,8 @@
 // journey's insights (src-tauri/src/insights_patch.rs), since a big journey's are megabytes
 // the page would parse again after every pause.
 
-import type { InsightsUpdate, JourneyInsights } from "./types";
+import { api } from "./api";
+import type { Id, InsightsUpdate, JourneyInsights } from "./types";
 import { applyList, StalePatch } from "./viewPatch";
 
 /** The insights after `update`: whole, or `held` patched. Unchanged lists stay the same arrays. */
@@ -27,4 +28,21 @@ export function applyInsightsUpdate(held: JourneyInsights | null, update: Insigh
       subjects: applyList(held.scores.subjects, p.subjects, (s) => s.subject.id),
     },
   };
+}
+
+/** The journey's insights from the shell as a patch on `held` (the last received for it, with
+ * the shell's token for them, or null); a patch that no longer fits them is asked for whole. */
+export async function patchedInsights(
+  doc: string,
+  journeyId: Id,
+  held: { token: number; insights: JourneyInsights } | null,
+): Promise<{ token: number; insights: JourneyInsights }> {
+  let update = await api().journeyInsights(doc, journeyId, held?.token ?? null);
+  try {
+    return { token: update.token, insights: applyInsightsUpdate(held?.insights ?? null, update) };
+  } catch (e) {
+    if (!(e instanceof StalePatch)) throw e;
+    update = await api().journeyInsights(doc, journeyId, null);
+    return { token: update.token, insights: applyInsightsUpdate(null, update) };
+  }
 }

@@ -5,27 +5,15 @@ import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
 import { createLatestOnly } from "./latest";
 import { createSettleTimer } from "./settle";
-import { applyInsightsUpdate } from "./insightsPatch";
+import { patchedInsights } from "./insightsPatch";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import { NO_PLAN_FILTER } from "../plan/planFilter";
 import { changeNotice } from "./labels";
+export type { Selection, ShownError } from "./selection";
 import { timed } from "./timed";
+import type { Selection, ShownError } from "./selection";
 import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanFilter, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
-
-export type Selection =
-  | { kind: "stage"; id: Id }
-  | { kind: "lane"; id: Id }
-  | { kind: "step"; id: Id }
-  | { kind: "handoff"; id: Id }
-  | { kind: "cell"; stageId: Id; laneId: Id }
-  | null;
-
-/** An error from Rust, with what it is about so it can be shown next to its cause. */
-export interface ShownError extends ApiError {
-  /** The id of the entity the failed edit was about, if any. */
-  about: Id | null;
-}
 
 class AppState {
   doc = $state<DocHandle | null>(null);
@@ -124,16 +112,8 @@ class AppState {
     if (!doc || !journeyId) return null;
     const last = this.insightsHeld;
     const held = last && last.doc === doc && last.journeyId === journeyId ? last : null;
-    let update = await api().journeyInsights(doc, journeyId, held?.token ?? null);
-    let insights: JourneyInsights;
-    try {
-      insights = applyInsightsUpdate(held?.insights ?? null, update);
-    } catch (e) {
-      if (!(e instanceof StalePatch)) throw e;
-      update = await api().journeyInsights(doc, journeyId, null);
-      insights = applyInsightsUpdate(null, update);
-    }
-    this.insightsHeld = { doc, journeyId, token: update.token, insights };
+    const { token, insights } = await patchedInsights(doc, journeyId, held);
+    this.insightsHeld = { doc, journeyId, token, insights };
     return insights;
   }
 
