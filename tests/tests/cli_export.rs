@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use baton_tests::Sandbox;
+use baton_tests::{Outcome, Sandbox};
 
 /// A sandbox with one template file, and the name of its journey.
 fn one_journey() -> (Sandbox, String) {
@@ -14,6 +14,20 @@ fn one_journey() -> (Sandbox, String) {
     let info = sandbox.run(&["info", "c.baton", "--json"]).ok().json();
     let name = info["journeys"][0]["name"].as_str().unwrap().to_owned();
     (sandbox, name)
+}
+
+/// `baton export map c.baton --journey JOURNEY` followed by `rest`.
+fn export_map(sandbox: &Sandbox, journey: &str, rest: &[&str]) -> Outcome {
+    let mut args = vec!["export", "map", "c.baton", "--journey", journey];
+    args.extend_from_slice(rest);
+    sandbox.run(&args)
+}
+
+/// `baton export plan c.baton` followed by `rest`.
+fn export_plan(sandbox: &Sandbox, rest: &[&str]) -> Outcome {
+    let mut args = vec!["export", "plan", "c.baton"];
+    args.extend_from_slice(rest);
+    sandbox.run(&args)
 }
 
 /// Width and height from a PNG's IHDR chunk.
@@ -41,19 +55,7 @@ fn poppler(program: &str, file: &std::path::Path) -> String {
 #[test]
 fn map_as_svg_png_and_pdf() {
     let (sandbox, journey) = one_journey();
-    sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "svg",
-            "-o",
-            "m.svg",
-        ])
-        .ok();
+    export_map(&sandbox, &journey, &["--format", "svg", "-o", "m.svg"]).ok();
     let svg = String::from_utf8(sandbox.read("m.svg")).unwrap();
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     let root = doc.root_element();
@@ -69,60 +71,38 @@ fn map_as_svg_png_and_pdf() {
         assert!(svg.contains(&step.title), "{} in the SVG", step.title);
     }
 
-    let run = sandbox.run(&[
-        "export",
-        "map",
-        "c.baton",
-        "--journey",
+    let run = export_map(
+        &sandbox,
         &journey,
-        "--format",
-        "png",
-        "-o",
-        "m.png",
-        "--scale",
-        "1.5",
-        "--friction",
-    ]);
+        &[
+            "--format",
+            "png",
+            "-o",
+            "m.png",
+            "--scale",
+            "1.5",
+            "--friction",
+        ],
+    );
     assert!(run.ok().stdout.contains("m.png"));
     let (w, h) = png_size(&sandbox.read("m.png"));
     assert_eq!(
         (w, h),
         ((width * 1.5).ceil() as u32, (height * 1.5).ceil() as u32)
     );
-    sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "png",
-            "-o",
-            "d.png",
-        ])
-        .ok();
+    export_map(&sandbox, &journey, &["--format", "png", "-o", "d.png"]).ok();
     assert_eq!(
         png_size(&sandbox.read("d.png")).0,
         (width * 2.0).ceil() as u32,
         "2x by default"
     );
 
-    sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "pdf",
-            "-o",
-            "m.pdf",
-            "--paper",
-            "a3",
-        ])
-        .ok();
+    export_map(
+        &sandbox,
+        &journey,
+        &["--format", "pdf", "-o", "m.pdf", "--paper", "a3"],
+    )
+    .ok();
     let info = poppler("pdfinfo", &sandbox.path("m.pdf"));
     assert!(info.contains("1190.55 x 841.89 pts"), "{info}");
     let text = poppler("pdftotext", &sandbox.path("m.pdf"));
@@ -134,24 +114,16 @@ fn map_as_svg_png_and_pdf() {
 fn an_existing_output_is_kept_without_force_and_replaced_with_it() {
     let (sandbox, journey) = one_journey();
     sandbox.write("taken.svg", b"keep me");
-    let args = [
-        "export",
-        "map",
-        "c.baton",
-        "--journey",
-        &journey,
-        "--format",
-        "svg",
-        "-o",
-        "taken.svg",
-    ];
-    let line = sandbox.run(&args).error_line().to_owned();
+    let args = ["--format", "svg", "-o", "taken.svg"];
+    let line = export_map(&sandbox, &journey, &args)
+        .error_line()
+        .to_owned();
     assert!(line.contains("taken.svg"), "{line}");
     assert!(line.contains("--force"), "{line}");
     assert_eq!(sandbox.read("taken.svg"), b"keep me");
     let mut forced = args.to_vec();
     forced.push("--force");
-    sandbox.run(&forced).ok();
+    export_map(&sandbox, &journey, &forced).ok();
     assert!(sandbox.read("taken.svg").starts_with(b"<?xml"));
     // No temp file is left beside it.
     let left: Vec<_> = std::fs::read_dir(sandbox.dir())
@@ -165,84 +137,35 @@ fn an_existing_output_is_kept_without_force_and_replaced_with_it() {
 #[test]
 fn errors_name_what_is_wrong_and_leave_nothing() {
     let (sandbox, journey) = one_journey();
-    let line = sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            "No such",
-            "--format",
-            "svg",
-            "-o",
-            "x.svg",
-        ])
+    let line = export_map(&sandbox, "No such", &["--format", "svg", "-o", "x.svg"])
         .error_line()
         .to_owned();
     assert!(line.contains("no journey is called"), "{line}");
-    let line = sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "png",
-            "-o",
-            "x.png",
-            "--scale",
-            "50",
-        ])
-        .error_line()
-        .to_owned();
+    let line = export_map(
+        &sandbox,
+        &journey,
+        &["--format", "png", "-o", "x.png", "--scale", "50"],
+    )
+    .error_line()
+    .to_owned();
     assert!(line.contains("scale"), "{line}");
-    let line = sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "svg",
-            "-o",
-            "x.svg",
-            "--scale",
-            "2",
-        ])
-        .error_line()
-        .to_owned();
+    let line = export_map(
+        &sandbox,
+        &journey,
+        &["--format", "svg", "-o", "x.svg", "--scale", "2"],
+    )
+    .error_line()
+    .to_owned();
     assert!(line.contains("--scale is only for --format png"), "{line}");
-    let line = sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "svg",
-            "-o",
-            "c.baton",
-            "--force",
-        ])
-        .error_line()
-        .to_owned();
+    let line = export_map(
+        &sandbox,
+        &journey,
+        &["--format", "svg", "-o", "c.baton", "--force"],
+    )
+    .error_line()
+    .to_owned();
     assert!(line.contains("client file itself"), "{line}");
-    sandbox
-        .run(&[
-            "export",
-            "map",
-            "c.baton",
-            "--journey",
-            &journey,
-            "--format",
-            "gif",
-            "-o",
-            "x.gif",
-        ])
-        .usage_error();
+    export_map(&sandbox, &journey, &["--format", "gif", "-o", "x.gif"]).usage_error();
     sandbox
         .run(&[
             "export",
@@ -318,19 +241,7 @@ fn a_hostile_file_exports_to_every_format_as_text() {
     let (sandbox, journey) = one_journey();
     make_hostile(&sandbox);
     let map = |format: &str, out: &str| {
-        sandbox
-            .run(&[
-                "export",
-                "map",
-                "c.baton",
-                "--journey",
-                &journey,
-                "--format",
-                format,
-                "-o",
-                out,
-            ])
-            .ok();
+        export_map(&sandbox, &journey, &["--format", format, "-o", out]).ok();
     };
     map("svg", "h.svg");
     let svg = String::from_utf8(sandbox.read("h.svg")).unwrap();
@@ -348,19 +259,11 @@ fn a_hostile_file_exports_to_every_format_as_text() {
     assert!(poppler("pdftotext", &sandbox.path("h.pdf")).contains("مرحبا"));
 
     let plan = |format: &str, out: &str| {
-        sandbox
-            .run(&[
-                "export",
-                "plan",
-                "c.baton",
-                "--format",
-                format,
-                "-o",
-                out,
-                "--date",
-                "2026-03-15",
-            ])
-            .ok();
+        export_plan(
+            &sandbox,
+            &["--format", format, "-o", out, "--date", "2026-03-15"],
+        )
+        .ok();
     };
     plan("pdf", "p.pdf");
     let text = poppler("pdftotext", &sandbox.path("p.pdf"));
@@ -413,11 +316,9 @@ fn a_hostile_file_exports_to_every_format_as_text() {
 fn plan_pdf_is_byte_identical_for_a_date_and_sized_by_paper() {
     let (sandbox, _) = one_journey();
     let export = |out: &str, paper: &str| {
-        sandbox
-            .run(&[
-                "export",
-                "plan",
-                "c.baton",
+        export_plan(
+            &sandbox,
+            &[
                 "--format",
                 "pdf",
                 "-o",
@@ -426,8 +327,9 @@ fn plan_pdf_is_byte_identical_for_a_date_and_sized_by_paper() {
                 "2026-03-15",
                 "--paper",
                 paper,
-            ])
-            .ok();
+            ],
+        )
+        .ok();
     };
     export("a.pdf", "a4");
     export("b.pdf", "a4");
@@ -435,19 +337,11 @@ fn plan_pdf_is_byte_identical_for_a_date_and_sized_by_paper() {
     assert_eq!(sandbox.read("a.pdf"), sandbox.read("b.pdf"));
     assert!(poppler("pdfinfo", &sandbox.path("a.pdf")).contains("595.276 x 841.89 pts"));
     assert!(poppler("pdfinfo", &sandbox.path("l.pdf")).contains("612 x 792 pts"));
-    let line = sandbox
-        .run(&[
-            "export",
-            "plan",
-            "c.baton",
-            "--format",
-            "pdf",
-            "-o",
-            "x.pdf",
-            "--date",
-            "15/03/2026",
-        ])
-        .usage_error()
-        .to_owned();
+    let line = export_plan(
+        &sandbox,
+        &["--format", "pdf", "-o", "x.pdf", "--date", "15/03/2026"],
+    )
+    .usage_error()
+    .to_owned();
     assert!(line.contains("not a date"), "{line}");
 }
