@@ -11,6 +11,8 @@ export const ICONS = {
   search: ["M11 4a7 7 0 1 0 0 14a7 7 0 1 0 0-14", "m21 21-5-5"],
   trash: ["M4 7h16", "M10 11v6", "M14 11v6", "M6 7l1 13h10l1-13", "M9 7V4h6v3"],
   copy: ["M8 8h12v12H8z", "M4 16V4h12"],
+  import: ["M12 3v12", "m7 10 5 5 5-5", "M4 20h16"],
+  export: ["M12 15V3", "m7 8 5-5 5 5", "M4 20h16"],
   file: ["M6 3h8l4 4v14H6z", "M14 3v4h4"],
   folder: ["M3 6h6l2 2h10v11H3z"],
   sparkle: ["M12 3l2 6 6 2-6 2-2 6-2-6-6-2 6-2z"],
