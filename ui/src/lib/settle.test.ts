@@ -34,4 +34,17 @@ describe("createSettleTimer", () => {
     vi.advanceTimersByTime(250);
     expect(run).toHaveBeenCalledTimes(1);
   });
+
+  it("runs a waiting run at once when flushed, and only then", () => {
+    const run = vi.fn();
+    const t = createSettleTimer(250, run);
+    t.flush();
+    expect(run).not.toHaveBeenCalled();
+    t.request();
+    t.flush();
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(t.waiting()).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
 });

@@ -8,6 +8,8 @@ export interface SettleTimer {
   postpone(): void;
   /** Whether a run is waiting. */
   waiting(): boolean;
+  /** A run that is waiting runs now (nothing happens when none waits). */
+  flush(): void;
 }
 
 export function createSettleTimer(pauseMs: number, run: () => void): SettleTimer {
@@ -25,5 +27,11 @@ export function createSettleTimer(pauseMs: number, run: () => void): SettleTimer
       if (timer !== null) start();
     },
     waiting: () => timer !== null,
+    flush() {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      run();
+    },
   };
 }
