@@ -1,5 +1,6 @@
-//! Survey CSV import: a native file dialog and a preview, then the user's choice. The logic is
-//! in `imports.rs`; these commands open the dialog, find the document and run off the UI thread.
+//! Survey import (CSV or XLSX): a native file dialog and a preview, then the user's choice. The
+//! logic is in `baton_session::imports`; these commands open the dialog, find the document and
+//! run off the UI thread.
 
 use tauri::{AppHandle, State};
 
@@ -12,7 +13,7 @@ use baton_session::imports::{self, ImportPreview, ImportResult, PendingImports, 
 /// The dialog's title (the end-to-end suite finds the dialog by it).
 const DIALOG_TITLE: &str = "Import survey responses";
 
-/// Asks for a survey CSV, reads it and plans its import into the journey `journey_id`.
+/// Asks for a survey export (CSV or XLSX), reads it and plans its import into the journey `journey_id`.
 /// Nothing is written: the plan waits under the preview's token. `None` when the user cancels.
 #[tauri::command]
 #[specta::specta]
