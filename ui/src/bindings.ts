@@ -61,7 +61,7 @@ export const commands = {
 	 */
 	duplicateJourneyAsFuture: (doc: string, journeyId: string) => typedError<EditOutcome, AppError>(__TAURI_INVOKE("duplicate_journey_as_future", { doc, journeyId })),
 	/**
-	 *  Asks for a survey CSV, reads it and plans its import into the journey `journey_id`.
+	 *  Asks for a survey export (CSV or XLSX), reads it and plans its import into the journey `journey_id`.
 	 *  Nothing is written: the plan waits under the preview's token. `None` when the user cancels.
 	 */
 	previewResponsesImport: (doc: string, journeyId: string) => typedError<ImportPreview | null, AppError>(__TAURI_INVOKE("preview_responses_import", { doc, journeyId })),
