@@ -42,9 +42,25 @@ impl Workspace {
     /// Validate `edit`, apply it, and return its inverse and the rows it touched. On error the
     /// workspace is unchanged.
     pub fn apply(&mut self, edit: &Edit) -> Result<Applied, EditError> {
-        let mut touched = Touched::new();
+        self.apply_as(edit, Touched::new())
+    }
+
+    /// As `apply`, for an edit that brings back an earlier state of this file: an undo, a redo
+    /// (the history's own edits and inverses), or putting memory back after a failed write.
+    /// Every rule holds except the ranges of measured values (a target's, a typed score's, a
+    /// survey response's or an initiative's expected score), which older Baton files did not
+    /// always keep: a value such a file holds comes back as it was, never refused half-way
+    /// through an undo. `baton check` names those values; a new edit cannot write one.
+    pub fn restore(&mut self, edit: &Edit) -> Result<Applied, EditError> {
+        self.apply_as(edit, Touched::restoring())
+    }
+
+    fn apply_as(&mut self, edit: &Edit, mut touched: Touched) -> Result<Applied, EditError> {
         let inverse = self.apply_edit(edit, &mut touched)?;
-        Ok(Applied { inverse, touched })
+        Ok(Applied {
+            inverse,
+            touched: touched.rows,
+        })
     }
 
     fn apply_edit(&mut self, edit: &Edit, t: &mut Touched) -> Result<Edit, EditError> {
@@ -169,7 +185,7 @@ impl Workspace {
     }
 
     fn roll_back(&mut self, inverses: Vec<Edit>) {
-        let mut ignored = Touched::new();
+        let mut ignored = Touched::restoring();
         for inverse in inverses.into_iter().rev() {
             // An inverse is computed from the state it restores, so it always applies; failing
             // here would be a bug in this module, which the property tests look for.

@@ -117,6 +117,24 @@ pub fn score_range(metric: &Metric) -> (f64, f64) {
     }
 }
 
+/// Whether `value` can be a score, or a target, of the metric: finite and within
+/// `score_range`, both ends included.
+pub fn in_score_range(metric: &Metric, value: f64) -> bool {
+    let (low, high) = score_range(metric);
+    value.is_finite() && low <= value && value <= high
+}
+
+/// The score range in words, for messages: "0 to 100 (the percentage of satisfied answers)".
+pub fn score_range_words(metric: &Metric) -> String {
+    let (low, high) = score_range(metric);
+    let what = match metric.kind {
+        MetricKind::Csat => "the percentage of satisfied answers",
+        MetricKind::Nps => "promoters minus detractors, in percentage points",
+        MetricKind::Ces | MetricKind::Custom => "its answer scale",
+    };
+    format!("{low} to {high} ({what})")
+}
+
 /// A score on 0..1 where 1 is best: the score's place in its range, turned over when lower is
 /// better, clamped. `None` when the range is empty (a broken metric) or the value not finite.
 pub fn normalise(metric: &Metric, value: f64) -> Option<f64> {
@@ -144,7 +162,12 @@ pub fn score_of(metric: &Metric, values: &[f64]) -> Option<f64> {
     Some(match metric.kind {
         MetricKind::Csat => share(&|v| v >= 4.0),
         MetricKind::Nps => share(&|v| v >= 9.0) - share(&|v| v <= 6.0),
-        MetricKind::Ces | MetricKind::Custom => values.iter().sum::<f64>() / count,
+        MetricKind::Ces | MetricKind::Custom => {
+            let mean = values.iter().sum::<f64>() / count;
+            // The mean of answers on the scale lies on it; the sum's rounding must not carry it
+            // past an end (max/min, unlike clamp, cannot panic on a broken scale).
+            mean.max(metric.scale_min).min(metric.scale_max)
+        }
     })
 }
 

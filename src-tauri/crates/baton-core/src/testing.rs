@@ -562,6 +562,13 @@ fn on_scale(metric: &Metric, p: &mut Picker) -> f64 {
     metric.scale_min + p.below(span + 1) as f64
 }
 
+/// `step` (0 to 99) steps up from the bottom of the metric's score range, stopping at its top:
+/// a target's or a typed score's value, as validation requires.
+fn in_score_range(metric: &Metric, step: usize) -> f64 {
+    let (low, high) = crate::scores::score_range(metric);
+    (low + step as f64).min(high)
+}
+
 fn measures(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
     let subject = any_subject(ws, p)?;
     let metric = p.one_of(&ws.metrics)?.clone();
@@ -578,17 +585,19 @@ fn measures(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 target: Target {
                     id: new_id(),
                     subject,
+                    value: in_score_range(&metric, p.below(100)),
                     metric_id: metric.id,
-                    value: p.below(100) as f64,
                 },
             }
         }
-        1 => Edit::UpdateTarget {
-            target: Target {
-                value: p.below(100) as f64,
-                ..p.one_of(&ws.targets)?.clone()
-            },
-        },
+        1 => {
+            let step = p.below(100);
+            let target = p.one_of(&ws.targets)?.clone();
+            let value = in_score_range(ws.metrics.get(&target.metric_id)?, step);
+            Edit::UpdateTarget {
+                target: Target { value, ..target },
+            }
+        }
         2 => Edit::DeleteTarget {
             id: p.one_of(&ws.targets)?.id.clone(),
         },
@@ -623,8 +632,8 @@ fn measures(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 score: Score {
                     id: new_id(),
                     subject,
+                    value: in_score_range(&metric, p.below(100)),
                     metric_id: metric.id,
-                    value: p.below(100) as f64,
                     sample_size: 1 + p.below(50) as u32,
                     period_start: start,
                     period_end: start + chrono::Days::new(p.below(90) as u64),
@@ -632,13 +641,19 @@ fn measures(ws: &Workspace, p: &mut Picker) -> Option<Edit> {
                 },
             }
         }
-        7 => Edit::UpdateScore {
-            score: Score {
-                value: p.below(100) as f64,
-                source: p.word(),
-                ..p.one_of(&ws.scores)?.clone()
-            },
-        },
+        7 => {
+            let step = p.below(100);
+            let source = p.word();
+            let score = p.one_of(&ws.scores)?.clone();
+            let value = in_score_range(ws.metrics.get(&score.metric_id)?, step);
+            Edit::UpdateScore {
+                score: Score {
+                    value,
+                    source,
+                    ..score
+                },
+            }
+        }
         _ => Edit::DeleteScore {
             id: p.one_of(&ws.scores)?.id.clone(),
         },

@@ -431,7 +431,12 @@ impl Document {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|error| writing::write_failed(&self.path, error, Ok(())))?;
-        let applied = match self.workspace.apply(edit) {
+        // Undo and redo bring back what the file held (an older file's values included).
+        let applying = match record {
+            Record::Append { .. } => self.workspace.apply(edit),
+            Record::MoveCursor { .. } => self.workspace.restore(edit),
+        };
+        let applied = match applying {
             Ok(applied) => applied,
             Err(error) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
@@ -497,7 +502,7 @@ impl Document {
     /// After a failed write: undo the in-memory change so memory matches the file again. Should
     /// the inverse not apply, the file (rolled back, so still right) is read again.
     fn restore_memory(&mut self, inverse: &Edit) {
-        if self.workspace.apply(inverse).is_err() {
+        if self.workspace.restore(inverse).is_err() {
             if let Ok(workspace) = load(&self.conn, &self.path) {
                 self.workspace = workspace;
             }

@@ -1,5 +1,6 @@
 //! Verifies a history against the content it belongs to: undo applies
-//! `entries[cursor - 1].inverse` to the current content, redo applies `entries[cursor].edit`.
+//! `entries[cursor - 1].inverse` to the current content, redo applies `entries[cursor].edit`
+//! (both through `Workspace::restore`, as `Document` undoes and redoes).
 //! An entry whose inverse disagrees with its edit would make undo change something unrelated
 //! under the entry's label, and break redo for good, so an import (and `check`) refuses it,
 //! naming the entry.
@@ -93,7 +94,7 @@ pub fn verify(
 /// Applies the inverses of `applied`, newest first.
 fn undo_all(ws: &mut Workspace, applied: &[StoredEntry]) -> Result<(), ()> {
     for entry in applied.iter().rev() {
-        ws.apply(&entry.inverse).map_err(drop)?;
+        ws.restore(&entry.inverse).map_err(drop)?;
     }
     Ok(())
 }
@@ -106,7 +107,7 @@ fn redo_all(
 ) -> Result<(), HistoryFault> {
     for index in range {
         let entry = &entries[index];
-        let applied = ws.apply(&entry.edit).map_err(|error| {
+        let applied = ws.restore(&entry.edit).map_err(|error| {
             fault(
                 index,
                 Part::Edit,
@@ -137,7 +138,7 @@ fn locate(current: &Workspace, entries: &[StoredEntry], cursor: usize) -> Option
     let mut ws = current.clone();
     for index in (0..cursor).rev() {
         let entry = &entries[index];
-        if let Err(error) = ws.apply(&entry.inverse) {
+        if let Err(error) = ws.restore(&entry.inverse) {
             return Some(fault(
                 index,
                 Part::Inverse,
@@ -147,7 +148,7 @@ fn locate(current: &Workspace, entries: &[StoredEntry], cursor: usize) -> Option
                 ),
             ));
         }
-        match ws.apply(&entry.edit) {
+        match ws.restore(&entry.edit) {
             Err(error) => {
                 return Some(fault(
                     index,
@@ -162,7 +163,7 @@ fn locate(current: &Workspace, entries: &[StoredEntry], cursor: usize) -> Option
             Ok(_) => {}
         }
         // The inverse is the exact undo of the edit: back to the state below.
-        if ws.apply(&entry.inverse).is_err() {
+        if ws.restore(&entry.inverse).is_err() {
             return Some(not_the_inverse(index));
         }
     }
@@ -182,7 +183,7 @@ fn locate_divergence(
     let mut differing = differing_rows(&redone, &current);
     for index in (0..cursor).rev() {
         let inverse = &entries[index].inverse;
-        let (Ok(a), Ok(b)) = (redone.apply(inverse), current.apply(inverse)) else {
+        let (Ok(a), Ok(b)) = (redone.restore(inverse), current.restore(inverse)) else {
             return not_the_inverse(index);
         };
         differing.extend(a.touched);

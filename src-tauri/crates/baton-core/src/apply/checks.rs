@@ -5,8 +5,27 @@ use std::collections::BTreeSet;
 use crate::error::{EditError, EditErrorKind};
 use crate::model::{EntityKind, EntityRef};
 
-/// The rows an edit changed, collected while it is applied.
-pub(crate) type Touched = BTreeSet<EntityRef>;
+/// The rows an edit changed, collected while it is applied, and whether the edit brings back
+/// an earlier state of the file (see `Workspace::restore`).
+#[derive(Default)]
+pub(crate) struct Touched {
+    pub(crate) rows: BTreeSet<EntityRef>,
+    pub(crate) restoring: bool,
+}
+
+impl Touched {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    /// For an undo, a redo or a roll back: what was once in the file may come back as it was.
+    pub(crate) fn restoring() -> Self {
+        Self {
+            restoring: true,
+            ..Self::default()
+        }
+    }
+}
 
 /// Titles and names: 1 to 200 characters once trimmed.
 pub const MAX_NAME_CHARS: usize = 200;
@@ -20,7 +39,7 @@ pub(crate) const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 pub(crate) const EMOTION_RANGE: std::ops::RangeInclusive<i8> = -3..=3;
 
 pub(crate) fn touch(touched: &mut Touched, kind: EntityKind, id: &str) {
-    touched.insert(EntityRef::new(kind, id));
+    touched.rows.insert(EntityRef::new(kind, id));
 }
 
 /// A lower-case word for the kind, for messages a user reads.

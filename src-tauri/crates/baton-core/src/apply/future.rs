@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::edit::Edit;
 use crate::error::EditError;
 use crate::model::*;
+use crate::scores::in_score_range;
 
 use super::checks::{missing, MAX_NAME_CHARS};
 
@@ -125,11 +126,14 @@ fn copy_of(ws: &Workspace, source: &JourneyModel, journey: Journey, label: Strin
             },
         });
     }
-    for target in source
-        .targets
-        .iter()
-        .filter(|t| ws.metrics.contains_key(&t.metric_id))
-    {
+    // A target of a metric deleted since, or outside its metric's range (an older file's, or a
+    // snapshot's from before a scale change), is left out: the copy is a new edit, and the
+    // original keeps it.
+    for target in source.targets.iter().filter(|t| {
+        ws.metrics
+            .get(&t.metric_id)
+            .is_some_and(|m| in_score_range(m, t.value))
+    }) {
         edits.push(Edit::CreateTarget {
             target: Target {
                 id: new_id(),

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use crate::edit::Edit;
 use crate::error::{EditError, EditErrorKind};
 use crate::model::*;
+use crate::scores::{in_score_range, score_range_words};
 
 use super::checks::*;
 use super::positions::{check_insert_at, insert_at, move_within};
@@ -93,33 +94,90 @@ impl Workspace {
             ));
         }
         let metric = self.valid_metric(m)?;
-        if (current.scale_min, current.scale_max) != (metric.scale_min, metric.scale_max) {
-            // Rare, so scanning the responses is fine: none may fall off the new scale.
-            let outside = self.responses.values().find(|r| {
-                r.metric_id == m.id && (r.value < metric.scale_min || r.value > metric.scale_max)
-            });
-            if let Some(response) = outside {
-                let field = if response.value < metric.scale_min {
-                    "scale_min"
-                } else {
-                    "scale_max"
-                };
-                return Err(out_of_range(
-                    entity,
-                    &m.id,
-                    field,
-                    format!(
-                        "A survey response of {} would fall outside the new scale {}..{}",
-                        response.value, metric.scale_min, metric.scale_max
-                    ),
-                ));
-            }
+        if !t.restoring {
+            self.check_values_stay_in_range(current, &metric)?;
         }
         touch(t, entity, &m.id);
         let old = self.metrics.insert(m.id.clone(), metric);
         Ok(Edit::UpdateMetric {
             metric: old.ok_or_else(|| missing(entity, &m.id))?,
         })
+    }
+
+    /// A new scale must keep every value now in range in range: targets, typed scores and
+    /// initiatives' expected scores (for CES and custom metrics, whose scores lie on the scale)
+    /// and survey responses. Refused, counting each kind, rather than changing what they mean;
+    /// a value already out of range (an older file's) does not hold the change up.
+    fn check_values_stay_in_range(&self, current: &Metric, new: &Metric) -> Result<(), EditError> {
+        let pushed_out = |value: f64, in_range: &dyn Fn(&Metric, f64) -> bool| {
+            in_range(current, value) && !in_range(new, value)
+        };
+        let on_scale =
+            |metric: &Metric, value: f64| metric.scale_min <= value && value <= metric.scale_max;
+        let mut below = false;
+        let mut count = |value: f64, in_range: &dyn Fn(&Metric, f64) -> bool| {
+            let out = pushed_out(value, in_range);
+            if out && value < new.scale_min {
+                below = true;
+            }
+            usize::from(out)
+        };
+        let id = current.id.as_str();
+        let targets: usize = self
+            .targets
+            .values()
+            .filter(|x| x.metric_id == id)
+            .map(|x| count(x.value, &in_score_range))
+            .sum();
+        let scores: usize = self
+            .scores
+            .values()
+            .filter(|x| x.metric_id == id)
+            .map(|x| count(x.value, &in_score_range))
+            .sum();
+        let effects: usize = self
+            .initiatives
+            .values()
+            .filter_map(|i| i.expected_effect.as_ref())
+            .filter(|e| e.metric_id == id)
+            .map(|e| count(e.value, &in_score_range))
+            .sum();
+        let responses: usize = self
+            .responses
+            .values()
+            .filter(|x| x.metric_id == id)
+            .map(|x| count(x.value, &on_scale))
+            .sum();
+        let kinds = [
+            (targets, "target", "targets"),
+            (scores, "typed score", "typed scores"),
+            (
+                effects,
+                "initiative's expected score",
+                "initiatives' expected scores",
+            ),
+            (responses, "survey response", "survey responses"),
+        ];
+        let named: Vec<String> = kinds
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        if named.is_empty() {
+            return Ok(());
+        }
+        Err(out_of_range(
+            EntityKind::Metric,
+            id,
+            if below { "scale_min" } else { "scale_max" },
+            format!(
+                "{} of {} would fall outside the new scale {} to {}: change or delete them first",
+                and_list(&named),
+                current.name,
+                new.scale_min,
+                new.scale_max
+            ),
+        ))
     }
 
     pub(super) fn move_metric(
@@ -135,11 +193,14 @@ impl Workspace {
         })
     }
 
-    fn check_target(&self, target: &Target) -> Result<(), EditError> {
+    fn check_target(&self, target: &Target, restoring: bool) -> Result<(), EditError> {
         let entity = EntityKind::Target;
         self.check_subject(entity, &target.id, "subject", &target.subject)?;
-        self.check_metric_ref(entity, &target.id, "metric_id", &target.metric_id)?;
+        let metric = self.check_metric_ref(entity, &target.id, "metric_id", &target.metric_id)?;
         finite(entity, &target.id, "value", target.value)?;
+        if !restoring {
+            in_range(entity, &target.id, metric, "targets", target.value)?;
+        }
         let twin = self.targets.values().find(|other| {
             other.id != target.id
                 && other.subject == target.subject
@@ -167,7 +228,7 @@ impl Workspace {
             &target.id,
             self.targets.contains_key(&target.id),
         )?;
-        self.check_target(target)?;
+        self.check_target(target, t.restoring)?;
         touch(t, EntityKind::Target, &target.id);
         self.targets.insert(target.id.clone(), target.clone());
         Ok(Edit::DeleteTarget {
@@ -184,7 +245,7 @@ impl Workspace {
         if !self.targets.contains_key(&target.id) {
             return Err(missing(entity, &target.id));
         }
-        self.check_target(target)?;
+        self.check_target(target, t.restoring)?;
         touch(t, entity, &target.id);
         let old = self.targets.insert(target.id.clone(), target.clone());
         Ok(Edit::UpdateTarget {
@@ -201,12 +262,12 @@ impl Workspace {
         Ok(Edit::CreateTarget { target })
     }
 
-    fn check_response(&self, r: &SurveyResponse) -> Result<(), EditError> {
+    fn check_response(&self, r: &SurveyResponse, restoring: bool) -> Result<(), EditError> {
         let entity = EntityKind::Response;
         self.check_subject(entity, &r.id, "subject", &r.subject)?;
         let metric = self.check_metric_ref(entity, &r.id, "metric_id", &r.metric_id)?;
         finite(entity, &r.id, "value", r.value)?;
-        if r.value < metric.scale_min || r.value > metric.scale_max {
+        if !restoring && (r.value < metric.scale_min || r.value > metric.scale_max) {
             return Err(out_of_range(
                 entity,
                 &r.id,
@@ -244,7 +305,7 @@ impl Workspace {
             let taken =
                 self.responses.contains_key(&response.id) || !in_batch.insert(response.id.as_str());
             fresh_id(EntityKind::Response, &response.id, taken)?;
-            self.check_response(response)?;
+            self.check_response(response, t.restoring)?;
         }
         for response in responses {
             touch(t, EntityKind::Response, &response.id);
@@ -285,11 +346,14 @@ impl Workspace {
         Ok(Edit::AddResponses { responses: removed })
     }
 
-    fn check_score(&self, s: &Score) -> Result<Score, EditError> {
+    fn check_score(&self, s: &Score, restoring: bool) -> Result<Score, EditError> {
         let entity = EntityKind::Score;
         self.check_subject(entity, &s.id, "subject", &s.subject)?;
-        self.check_metric_ref(entity, &s.id, "metric_id", &s.metric_id)?;
+        let metric = self.check_metric_ref(entity, &s.id, "metric_id", &s.metric_id)?;
         finite(entity, &s.id, "value", s.value)?;
+        if !restoring {
+            in_range(entity, &s.id, metric, "scores", s.value)?;
+        }
         if s.sample_size == 0 {
             return Err(out_of_range(
                 entity,
@@ -318,7 +382,7 @@ impl Workspace {
 
     pub(super) fn create_score(&mut self, s: &Score, t: &mut Touched) -> Result<Edit, EditError> {
         fresh_id(EntityKind::Score, &s.id, self.scores.contains_key(&s.id))?;
-        let score = self.check_score(s)?;
+        let score = self.check_score(s, t.restoring)?;
         touch(t, EntityKind::Score, &s.id);
         self.scores.insert(s.id.clone(), score);
         Ok(Edit::DeleteScore { id: s.id.clone() })
@@ -329,7 +393,7 @@ impl Workspace {
         if !self.scores.contains_key(&s.id) {
             return Err(missing(entity, &s.id));
         }
-        let score = self.check_score(s)?;
+        let score = self.check_score(s, t.restoring)?;
         touch(t, entity, &s.id);
         let old = self.scores.insert(s.id.clone(), score);
         Ok(Edit::UpdateScore {
@@ -344,5 +408,37 @@ impl Workspace {
             .ok_or_else(|| missing(EntityKind::Score, id))?;
         touch(t, EntityKind::Score, id);
         Ok(Edit::CreateScore { score })
+    }
+}
+
+/// A target's or typed score's `value` must lie in the metric's score range.
+fn in_range(
+    entity: EntityKind,
+    id: &str,
+    metric: &Metric,
+    what: &str,
+    value: f64,
+) -> Result<(), EditError> {
+    if in_score_range(metric, value) {
+        return Ok(());
+    }
+    Err(out_of_range(
+        entity,
+        id,
+        "value",
+        format!(
+            "{} {what} run from {}, not {value}",
+            metric.name,
+            score_range_words(metric)
+        ),
+    ))
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }

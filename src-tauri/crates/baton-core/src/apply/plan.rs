@@ -82,7 +82,7 @@ impl Workspace {
         })
     }
 
-    fn valid_initiative(&self, i: &Initiative) -> Result<Initiative, EditError> {
+    fn valid_initiative(&self, i: &Initiative, restoring: bool) -> Result<Initiative, EditError> {
         let entity = EntityKind::Initiative;
         let id = i.id.as_str();
         if !self.phases.contains_key(&i.phase_id) {
@@ -148,7 +148,7 @@ impl Workspace {
             }
             finite(entity, id, "expected_effect.value", effect.value)?;
             let (low, high) = score_range(metric);
-            if !(low..=high).contains(&effect.value) {
+            if !restoring && !(low..=high).contains(&effect.value) {
                 return Err(out_of_range(
                     entity,
                     id,
@@ -177,7 +177,7 @@ impl Workspace {
             &i.id,
             self.initiatives.contains_key(&i.id),
         )?;
-        let initiative = self.valid_initiative(i)?;
+        let initiative = self.valid_initiative(i, t.restoring)?;
         check_insert_at(&self.initiatives, &initiative)?;
         insert_at(&mut self.initiatives, initiative, t);
         Ok(Edit::DeleteInitiative { id: i.id.clone() })
@@ -195,7 +195,7 @@ impl Workspace {
             .ok_or_else(|| missing(entity, &i.id))?;
         same_placement(entity, &i.id, "phase_id", &current.phase_id, &i.phase_id)?;
         same_placement(entity, &i.id, "position", &current.position, &i.position)?;
-        let initiative = self.valid_initiative(i)?;
+        let initiative = self.valid_initiative(i, t.restoring)?;
         Ok(Edit::UpdateInitiative {
             initiative: self.replace_initiative(initiative, t),
         })
