@@ -183,3 +183,33 @@ fn a_file_open_in_another_baton_is_refused_and_never_replaced() {
         "still the original"
     );
 }
+
+#[test]
+fn a_target_an_older_baton_left_outside_its_range_is_named_and_the_file_still_opens() {
+    let sandbox = Sandbox::new();
+    sandbox
+        .run(&["new", "old.baton", "--template", "bank_lost_card"])
+        .ok();
+    let ws = sandbox.workspace("old.baton");
+    let target = ws.targets.values().next().unwrap().id.clone();
+    let conn = rusqlite::Connection::open(sandbox.path("old.baton")).unwrap();
+    conn.execute("UPDATE target SET value = 140 WHERE id = ?1", [&target])
+        .unwrap();
+    drop(conn);
+    let run = sandbox.run(&["check", "old.baton"]);
+    assert!(
+        run.error_line().contains("1 problem"),
+        "{}",
+        run.error_line()
+    );
+    let finding = format!("[model] table target, row {target}, column value: ");
+    let line = run
+        .stdout
+        .lines()
+        .find(|line| line.trim_start().starts_with(&finding))
+        .unwrap_or_else(|| panic!("no finding for the target in {}", run.stdout));
+    assert!(line.ends_with("not 140"), "{line}");
+    // Every other command still reads the file as it is.
+    let info = sandbox.run(&["info", "old.baton", "--json"]).ok().json();
+    assert_eq!(info["file"], "old.baton");
+}

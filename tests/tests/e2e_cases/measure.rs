@@ -1,5 +1,6 @@
 //! End to end: satisfaction and personas in the app (issue 15). On the bank template, in the
-//! real app: a target typed in the inspector turns the card's badge another colour; a score
+//! real app: a target outside its metric's range is refused beside its field and not saved, and
+//! one typed in range turns the card's badge another colour; a score
 //! typed in (after a refused sample size shown beside its field) does too; a custom metric added
 //! in the Metrics dialog receives responses through the import dialog, and its delete says what
 //! goes with it first; the journey's persona is edited in the inspector and shown in the map's
@@ -98,6 +99,21 @@ fn metric_id(file: &Path, name: &str) -> String {
     id
 }
 
+/// The error shown in the field holding the input `selector`, if any, and only once it is
+/// in the window (a refusal scrolled out of sight is not shown).
+fn field_error_of(s: &Session, selector: &str) -> Option<String> {
+    let found = s.exec(
+        "const input = document.querySelector(arguments[0]);
+         const error = input?.closest('.field')?.querySelector('[data-testid=\"field-error\"]');
+         if (!error) return null;
+         const r = error.getBoundingClientRect();
+         const seen = r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+         return seen ? error.textContent : 'out of sight: ' + error.textContent;",
+        serde_json::json!([selector]),
+    );
+    found.as_str().map(str::to_owned)
+}
+
 fn shot(s: &Session, name: &str) {
     s.screenshot(&screens_dir().join(format!("{name}.png")));
 }
@@ -126,13 +142,35 @@ fn targets_scores_custom_metrics_and_personas_are_set_in_the_app_undone_and_kept
     dialogs::answer_open("Open client file", &file);
     wait_for_journey(&s);
 
-    // 1. A target: 85 -> 75 turns the badge from "misses" to "meets"; undo and redo follow.
+    // 1. A target: 120 is no percentage, so Rust refuses it, saying why beside the field, and
+    // the file keeps 85 (read again after selecting away and back); then 85 -> 75 turns the
+    // badge from "misses" to "meets"; undo and redo follow.
     wait_badge(&s, VERIFIES, &csat, Some("misses"));
     select_card(&s, VERIFIES);
     let csat_target = format!("{}[data-metric=\"CSAT\"]", css("target-input"));
     assert_eq!(s.property(&s.find(&csat_target), "value"), "85");
+    retype(&s, &csat_target, "120");
+    s.wait_until(
+        "the target's range error beside its field",
+        Duration::from_secs(15),
+        |s| {
+            field_error_of(s, &csat_target).is_some_and(|e| {
+                e.starts_with("CSAT targets run from 0 to 100") && e.ends_with("not 120")
+            })
+        },
+    );
+    shot(&s, "measure-target-out-of-range");
+    wait_badge(&s, VERIFIES, &csat, Some("misses"));
+    select_card(&s, UNSCORED);
+    select_card(&s, VERIFIES);
+    assert_eq!(s.property(&s.find(&csat_target), "value"), "85");
     retype(&s, &csat_target, "75");
     wait_badge(&s, VERIFIES, &csat, Some("meets"));
+    assert_eq!(
+        field_error_of(&s, &csat_target),
+        None,
+        "the error goes once saved"
+    );
     shot(&s, "measure-inspector-target");
     undo(&s);
     wait_badge(&s, VERIFIES, &csat, Some("misses"));
