@@ -1,5 +1,6 @@
 //! End to end: presentation reads from the back of the room. The map text on screen (card titles,
-//! stage and lane names, the emotion points' values and scale) is measured at 1280x720 and
+//! stage and lane names, the emotion points' values and scale, the corner's journey name and
+//! persona) is measured at 1280x720 and
 //! 1920x1080 and must be at least 18 px; a journey taller than the screen at that size is paged
 //! down (PgDn) and scrolled (wheel) instead of shrunk; the hint sits below the map, never over the
 //! emotion curve. Screenshots are taken to look at.
@@ -22,7 +23,7 @@ const MIN_TEXT_PX: f64 = 18.0;
 /// is drawn at, which is its on-screen width over its own (untransformed) width.
 const TEXT_SIZES: &str = r#"
   const canvas = document.querySelector('[data-testid="map-canvas"]').getBoundingClientRect();
-  const texts = '.card-text, .stage-text, .lane-name, .lane-scale, [data-testid="emotion-value"]';
+  const texts = '.card-text, .stage-text, .lane-name, .lane-scale, [data-testid="emotion-value"], .corner-text, .corner-persona';
   return [...document.querySelectorAll(texts)].flatMap((el) => {
     const r = el.getBoundingClientRect();
     const b = el.getBBox();
@@ -150,7 +151,13 @@ fn presentation_text_is_18_px_and_a_tall_journey_scrolls_instead_of_shrinking() 
         "lane-scale",
         "emotion-value",
     ];
-    let top_kinds = ["card-text", "stage-text", "lane-name"];
+    let top_kinds = [
+        "card-text",
+        "stage-text",
+        "lane-name",
+        "corner-text",
+        "corner-persona",
+    ];
     assert!(assert_text_readable(&s, "1280x720, top", &top_kinds) > 10);
     assert!(
         hint(&s).contains("more below"),
