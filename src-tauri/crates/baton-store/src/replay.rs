@@ -111,9 +111,12 @@ impl Fault {
 /// Whether replaying stops at the first fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Faults {
-    /// The import: the first fault refuses it.
+    /// The import: the first fault refuses it. The content comes back as the exported file
+    /// held it (`Workspace::restore`), so an older file's value outside its metric's range
+    /// is imported as it is, as opening that file keeps it; `check` names it.
     First,
-    /// `check`: every fault, each failing item left out and the rest carried on.
+    /// `check`: every fault, each failing item left out and the rest carried on; every rule of
+    /// a new edit, ranges included.
     All,
 }
 
@@ -131,7 +134,11 @@ impl Replay {
     }
 
     fn apply(&mut self, edit: Edit, section: &'static str, index: Option<usize>) {
-        if let Err(error) = self.workspace.apply(&edit) {
+        let applied = match self.mode {
+            Faults::First => self.workspace.restore(&edit),
+            Faults::All => self.workspace.apply(&edit),
+        };
+        if let Err(error) = applied {
             // Listing every fault, one item that could not be created leaves the next ones of
             // its list "past the end": that is no fault of theirs, and a real gap or duplicate
             // in a list is reported by the positions check.

@@ -99,3 +99,39 @@ fn check_names_each_out_of_range_row_and_finds_the_history_sound() {
     assert!(names("target", &target, "140"), "{lines:#?}");
     assert!(names("score", &score, "-12"), "{lines:#?}");
 }
+
+#[test]
+fn a_file_whose_history_wrote_the_value_imports_as_it_is_and_check_names_only_the_value() {
+    // As an older Baton wrote it, history and all: a rich file's export with its CSAT target's
+    // 80 made 140 wherever it shows.
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = Document::create(file_in(&dir, "sound.baton"), "Acme").unwrap();
+    fill_rich(&mut doc);
+    let target = doc.workspace().targets.values().next().unwrap().id.clone();
+    let json = doc.export_json().unwrap();
+    doc.close().unwrap();
+    // The row and its create, and the same in the snapshot's frozen model and its create.
+    assert_eq!(json.matches("\"value\": 80.0").count(), 4);
+    let older = json.replace("\"value\": 80.0", "\"value\": 140.0");
+    let path = file_in(&dir, "older.baton");
+    let mut imported = Document::import_json(&older, &path).unwrap();
+    assert_eq!(imported.workspace().targets[&target].value, 140.0);
+    // Its whole history undoes and redoes.
+    while imported.can_undo() {
+        imported.undo().unwrap();
+    }
+    assert!(imported.workspace().targets.is_empty());
+    while imported.can_redo() {
+        imported.redo().unwrap();
+    }
+    assert_eq!(imported.workspace().targets[&target].value, 140.0);
+    imported.close().unwrap();
+    let report = check_file(&path).unwrap();
+    let places: Vec<&str> = report.problems.iter().map(|p| p.place.as_str()).collect();
+    assert_eq!(
+        places,
+        [format!("table target, row {target}, column value")],
+        "{:#?}",
+        report.problems
+    );
+}
