@@ -104,9 +104,9 @@ impl Workspace {
         })
     }
 
-    /// A new scale must keep every value now in range in range: targets, typed scores and
-    /// initiatives' expected scores (for CES and custom metrics, whose scores lie on the scale)
-    /// and survey responses. Refused, counting each kind, rather than changing what they mean;
+    /// A new scale must keep in range every value that is in range now: targets, typed scores
+    /// and initiatives' expected scores (CES and custom metrics' scores lie on the scale; CSAT's
+    /// and NPS's do not move) and survey responses. Refused, counting each kind, rather than changing what they mean;
     /// a value already out of range (an older file's) does not hold the change up.
     fn check_values_stay_in_range(&self, current: &Metric, new: &Metric) -> Result<(), EditError> {
         let pushed_out = |value: f64, in_range: &dyn Fn(&Metric, f64) -> bool| {
