@@ -443,12 +443,8 @@ impl Document {
                 return Err(match record {
                     // A stored edit that no longer applies: the history is not what it was.
                     Record::MoveCursor { cursor } => {
-                        let seq = if cursor < self.history.cursor {
-                            self.history.cursor
-                        } else {
-                            cursor
-                        };
-                        self.history_damaged(seq, error.to_string())
+                        // The entry at fault: the undone one (the cursor's) or the redone one.
+                        self.history_damaged(cursor.max(self.history.cursor), error.to_string())
                     }
                     Record::Append { .. } => StoreError::Edit(error),
                 });
