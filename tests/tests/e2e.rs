@@ -23,6 +23,8 @@ mod measure_cases;
 mod plan_cases;
 #[path = "e2e_cases/presentation.rs"]
 mod presentation_cases;
+#[path = "e2e_cases/snapshot.rs"]
+mod snapshot_cases;
 #[path = "e2e_cases/undo.rs"]
 mod undo_cases;
 

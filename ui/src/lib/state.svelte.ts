@@ -72,12 +72,14 @@ class AppState {
   private readonly feed = new InsightsFeed({
     doc: () => this.doc,
     journeyId: () => this.journeyId,
+    // The live journey's figures and plan links are never drawn over a snapshot's frozen map.
     showInsights: (ins) => {
+      if (this.snapshot) return;
       this.insights = ins;
       this.insightsError = null;
     },
     insightsFailed: (e) => (this.insightsError = e),
-    showPlanLinks: (links) => (this.planLinks = links),
+    showPlanLinks: (links) => (this.planLinks = this.snapshot ? null : links),
   });
   /** Fresh insights are being computed: those shown (if any) predate the last change. */
   get insightsPending(): boolean {
@@ -368,6 +370,7 @@ class AppState {
     if (this.doc !== doc) return;
     if (this.snapshot?.id !== snapshotId) [this.selection, this.evidence, this.frictionView] = [null, null, false];
     this.snapshot = shown.snapshot;
+    [this.insights, this.planLinks] = [null, null];
     this.journeyId = shown.snapshot.journey_id;
     this.view = shown.view;
     this.viewLookups = lookupsOf(shown.view);

@@ -37,6 +37,11 @@ async function withSnapshot(): Promise<{ frozen: JourneyView; cardId: string; ol
   return { frozen, cardId: card.id, oldTitle: card.title };
 }
 
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!done()) throw new Error("timed out");
+}
+
 const titleOf = (id: string) => app.view?.model.steps.find((s) => s.id === id)?.title;
 
 describe("a snapshot on the map", () => {
@@ -52,8 +57,14 @@ describe("a snapshot on the map", () => {
   it("shows the frozen map read only: editing keys and typing change nothing, reading keys still work", async () => {
     const { cardId, oldTitle } = await withSnapshot();
     expect(app.canUndo).toBe(true);
+    await until(() => app.insights !== null && !app.insightsPending);
     await app.openSnapshot("s1");
     expect(app.readOnly).toBe(true);
+    // The live journey's figures are not drawn over the frozen map, even when they arrive late.
+    expect(app.insights).toBeNull();
+    app.refreshInsights();
+    await until(() => !app.insightsPending);
+    expect(app.insights).toBeNull();
     expect(app.snapshot?.name).toBe("Before");
     expect(titleOf(cardId)).toBe(oldTitle);
     expect(app.canUndo).toBe(false);
@@ -83,6 +94,7 @@ describe("a snapshot on the map", () => {
     expect(titleOf(cardId)).toBe("Renamed live");
     expect(app.canUndo).toBe(true);
     expect(asked).toEqual(["snapshot:false", "journey"]);
+    await until(() => app.insights !== null);
     // Editable again: Delete deletes the card, undo brings it back.
     app.selection = { kind: "step", id: cardId };
     expect(key("Delete")).toBe(true);
