@@ -234,6 +234,19 @@ fn a_snapshot_opens_read_only_on_the_map_and_restores_as_a_new_journey() {
     shot(&s, "64-snapshot-read-only-1920");
     s.set_window_size(1280, 720);
 
+    // Presented: the frozen map, said to be a snapshot; leaving the presentation keeps it.
+    s.click_testid("btn-present");
+    let label = s.testid("presentation-snapshot");
+    assert!(s.text(&label).contains("read only"));
+    assert_eq!(s.count(CARD), cards.len());
+    assert!(card_by_title(&s, RENAMED).is_none());
+    std::thread::sleep(Duration::from_millis(800));
+    shot(&s, "65-snapshot-presented-1280");
+    s.keys(ESCAPE);
+    s.testid("topbar");
+    s.find(BANNER);
+    assert_eq!(s.count(CARD), cards.len());
+
     // Back to the journey: the live changes, and editing works again (one undo step).
     s.click_testid("btn-snapshot-back");
     wait_live(&s);
