@@ -257,6 +257,16 @@ fn a_snapshot_opens_read_only_on_the_map_and_restores_as_a_new_journey() {
         .try_find("[data-testid=\"inspector-read-only\"]")
         .is_none());
     select_card(&s, &renamed);
+    assert_eq!(
+        s.property(&s.testid("inspector-step-title"), "readOnly"),
+        json!(false),
+        "the inspector stayed locked"
+    );
+    assert_eq!(
+        s.property(&s.testid("inspector-step-notes"), "readOnly"),
+        json!(false)
+    );
+    s.testid("btn-delete-selection");
     s.keys(DELETE);
     s.wait_count(CARD, cards.len() - 2);
     s.chord(CONTROL, "z");
