@@ -309,6 +309,22 @@ fn an_older_file_s_out_of_range_target_comes_back_on_undo_and_is_not_copied_forw
 }
 
 #[test]
+fn an_older_file_s_out_of_range_response_and_expected_score_come_back_on_undo() {
+    let mut f = fixture();
+    // CSAT answers run 1..5 and its scores 0..100: a 9 and a 140 no new edit could write.
+    let response = f.responses[0].clone();
+    f.ws.responses.get_mut(&response).unwrap().value = 9.0;
+    let effect = f.ws.initiatives.get_mut(&f.initiative).unwrap();
+    effect.expected_effect.as_mut().unwrap().value = 140.0;
+    let before = f.ws.clone();
+    // Deleting CSAT takes the response and clears the expected effect; undo puts both back.
+    let applied = apply(&mut f.ws, Edit::DeleteMetric { id: f.csat.clone() });
+    assert!(f.ws.clone().apply(&applied.inverse).is_err());
+    f.ws.restore(&applied.inverse).unwrap();
+    assert_eq!(f.ws, before);
+}
+
+#[test]
 fn an_older_file_s_out_of_range_value_does_not_hold_up_widening_its_scale() {
     let mut f = fixture();
     let ces = ces_at_the_top(&mut f);
