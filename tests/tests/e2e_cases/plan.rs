@@ -299,8 +299,7 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
     let s = crate::e2e_support::launch();
     open_file(&s, &file);
     s.wait_until("the journey", Duration::from_secs(15), |s| {
-        s.try_find(&css("journey-name"))
-            .is_some_and(|e| s.text(&e) == JOURNEY)
+        s.try_text(&css("journey-name")).as_deref() == Some(JOURNEY)
     });
 
     // "Plan a fix" on the built journey's worst handoff, from the insights panel: one edit,
@@ -309,8 +308,7 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         "[data-testid=\"journey-item\"][data-id=\"{built}\"]"
     )));
     s.wait_until("the built journey", Duration::from_secs(15), |s| {
-        s.try_find(&css("journey-name"))
-            .is_some_and(|e| s.text(&e) == BUILT)
+        s.try_text(&css("journey-name")).as_deref() == Some(BUILT)
     });
     s.click_testid("btn-insights");
     let fix =
@@ -330,8 +328,7 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         "[data-testid=\"journey-item\"][title=\"{JOURNEY}\"]"
     )));
     s.wait_until("the template's journey", Duration::from_secs(15), |s| {
-        s.try_find(&css("journey-name"))
-            .is_some_and(|e| s.text(&e) == JOURNEY)
+        s.try_text(&css("journey-name")).as_deref() == Some(JOURNEY)
     });
     s.click_testid("btn-show-plan");
     wait_board(&s, "the fix in phase 1", |b| {
@@ -433,6 +430,27 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         format!("{template_count} hidden by the filter")
     );
     s.screenshot(&screens_dir().join("plan-filtered.png"));
+    // On a small screen the filter bar stays one line: its drop-downs narrow instead.
+    s.set_window_size(1280, 720);
+    let middle = |testid: &str| {
+        let (_, y, _, h) = s.rect(&s.testid(testid));
+        y + h / 2.0
+    };
+    let (first, clear) = (middle("plan-filter-journey"), middle("plan-filter-clear"));
+    assert!(
+        (clear - first).abs() < 8.0,
+        "Clear is not on the filter's line (middles at {clear} and {first})"
+    );
+    let right = |testid: &str| {
+        let (x, _, w, _) = s.rect(&s.testid(testid));
+        x + w
+    };
+    assert!(
+        right("plan-filter-clear") <= right("plan-filter") + 0.5,
+        "Clear is cut off at the filter bar's right edge"
+    );
+    s.screenshot(&screens_dir().join("plan-filtered-1280.png"));
+    s.set_window_size(1440, 900);
     s.click_testid("plan-tab-matrix");
     s.wait_count(&css("matrix-dot"), drafted);
     s.click_testid("plan-tab-timeline");

@@ -174,6 +174,18 @@ impl Session {
             .to_owned()
     }
 
+    /// The rendered text of the first element matching `css`, if there is one, read in one
+    /// step: finding an element and then reading it can fail between the two when the page
+    /// draws it again (a stale element), which made waits on re-rendered headings flaky.
+    pub fn try_text(&self, css: &str) -> Option<String> {
+        self.exec(
+            "const e = document.querySelector(arguments[0]); return e ? e.innerText : null",
+            json!([css]),
+        )
+        .as_str()
+        .map(|t| t.trim().to_owned())
+    }
+
     pub fn attr(&self, el: &Element, name: &str) -> Option<String> {
         self.ok("GET", &format!("/element/{}/attribute/{name}", el.0), None)
             .as_str()

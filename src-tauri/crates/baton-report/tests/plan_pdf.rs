@@ -92,3 +92,44 @@ fn a_hostile_plan_is_only_text_in_the_pdf() {
     assert!(fonts.iter().all(|(_, embedded)| *embedded), "{fonts:?}");
     readers::pdftoppm(&path, &readers::pages_dir(), "plan-hostile");
 }
+
+#[test]
+fn a_map_split_across_pages_repeats_its_lane_names_on_each_part() {
+    let ws = common::demo();
+    let report = PlanReport::build(&ws, &options()).unwrap();
+    let bytes = plan_pdf(&report, &options()).unwrap();
+    let path = write(&bytes, "plan-parts.pdf");
+    let (pages, _, _) = readers::pdfinfo(&path);
+    let first_lanes: Vec<String> = report
+        .journeys
+        .iter()
+        .filter_map(|j| j.model.lanes.first().map(|l| l.name.clone()))
+        .collect();
+    let mut later_parts = 0;
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = one_line(&readers::run(
+            "pdftotext",
+            &["-f", &n, "-l", &n, readers::path(&path), "-"],
+        ));
+        // The page's "Part N of M" caption, if it holds a piece of a map.
+        let part = text.match_indices("Part ").find_map(|(at, _)| {
+            let rest = &text[at + 5..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let is_caption = !digits.is_empty() && rest[digits.len()..].starts_with(" of ");
+            is_caption.then(|| digits.parse::<u32>().unwrap_or(0))
+        });
+        if part.is_none_or(|n| n == 1) {
+            continue;
+        }
+        later_parts += 1;
+        assert!(
+            first_lanes.iter().any(|lane| text.contains(lane.as_str())),
+            "page {page} continues a map without its lane names: {text}"
+        );
+    }
+    assert!(
+        later_parts > 0,
+        "the demo's maps are wider than a page: some part 2 expected"
+    );
+}

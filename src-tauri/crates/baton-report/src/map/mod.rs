@@ -48,6 +48,12 @@ pub struct MapDrawing {
     pub svg: String,
     pub width: f32,
     pub height: f32,
+    /// Where the map can be cut into pages without cutting a card: the middles of the gutters
+    /// between stage columns (x) and between lanes (y), in drawing units, in order.
+    pub column_cuts: Vec<f32>,
+    pub row_cuts: Vec<f32>,
+    /// The width of the lane names' column at the left, repeated on each page of a split map.
+    pub lane_header_width: f32,
 }
 
 /// The map of one journey of `ws`, analysed with the default options.
@@ -94,6 +100,19 @@ pub fn map_svg_of(
         svg: map.draw(),
         width: layout.width,
         height: layout.height,
+        column_cuts: layout
+            .stages
+            .iter()
+            .skip(1)
+            .map(|s| s.x - s.gutter_before / 2.0)
+            .collect(),
+        row_cuts: layout
+            .lanes
+            .iter()
+            .skip(1)
+            .map(|l| l.y - l.gutter_before / 2.0)
+            .collect(),
+        lane_header_width: layout.style.lane_header_width,
     }
 }
 

@@ -7,6 +7,7 @@ pub mod definitions;
 pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+mod pieces;
 pub mod rows;
 pub mod xlsx;
 

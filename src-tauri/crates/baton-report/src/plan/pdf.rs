@@ -6,12 +6,13 @@
 use serde_json::{json, Value};
 
 use super::definitions::DEFINITIONS;
+use super::pieces::pieces;
 use super::rows::{factor_label, figure, findings, hotspots, scorecard, status_label};
 use super::{date_text, progress_text, quadrant_label, status_label as initiative_status};
 use super::{Paper, PlanOptions, PlanReport};
 use crate::error::ReportError;
 use crate::map::palette::{FrictionBand, Palette};
-use crate::map::{map_svg_of, MapOptions};
+use crate::map::{map_svg_of, MapDrawing, MapOptions};
 use crate::typst_world;
 
 const TEMPLATE: &str = include_str!("report.typ");
@@ -42,12 +43,15 @@ pub fn plan_pdf(report: &PlanReport, options: &PlanOptions) -> Result<Vec<u8>, R
         );
         let path = format!("/map-{k}.svg");
         let scale = (content_width / drawing.width.max(1.0)).max(MIN_MAP_SCALE);
-        let (width, height) = (drawing.width * scale, drawing.height * scale);
+        // The lane names' column, repeated on each piece of a map split across pages; never
+        // more than a third of the page (a map too narrow to need it is one piece anyway).
+        let header = (drawing.lane_header_width * scale).min(content_width / 3.0);
         maps.push(json!({
             "journey": j.model.journey.name,
             "file": path.clone(),
-            "width": width,
-            "tiles": tiles(width, height, content_width, MAP_TILE_HEIGHT_PT),
+            "width": drawing.width * scale,
+            "header": header,
+            "tiles": tiles(&drawing, scale, header, content_width, MAP_TILE_HEIGHT_PT),
         }));
         files.push((path, drawing.svg.into_bytes()));
     }
@@ -162,18 +166,29 @@ pub fn plan_pdf(report: &PlanReport, options: &PlanOptions) -> Result<Vec<u8>, R
     typst_world::compile_pdf(TEMPLATE.to_owned(), all_files, report.date)
 }
 
-/// Pieces of a map `width` x `height` (points, already scaled) that each fit `tile_w` x
-/// `tile_h`, row by row: offsets and sizes in points, numbered from 1.
-fn tiles(width: f32, height: f32, tile_w: f32, tile_h: f32) -> Vec<Value> {
-    let columns = (width / tile_w).ceil().max(1.0) as usize;
-    let rows = (height / tile_h).ceil().max(1.0) as usize;
-    let mut out = Vec::with_capacity(columns * rows);
-    for r in 0..rows {
-        for c in 0..columns {
-            let (x, y) = (c as f32 * tile_w, r as f32 * tile_h);
+/// Pieces of `drawing` at `scale` that each fit `tile_w` x `tile_h` points with the lane names'
+/// column (`header` points wide) repeated at the left of each: row by row, cut between stage
+/// columns and lanes; each piece's offset and size in points (x from the map's left edge, past
+/// the header), numbered from 1.
+fn tiles(drawing: &MapDrawing, scale: f32, header: f32, tile_w: f32, tile_h: f32) -> Vec<Value> {
+    let scaled = |cuts: &[f32]| cuts.iter().map(|c| c * scale - header).collect::<Vec<_>>();
+    let body_w = drawing.width * scale - header;
+    let columns = pieces(body_w, tile_w - header, &scaled(&drawing.column_cuts));
+    let rows = pieces(
+        drawing.height * scale,
+        tile_h,
+        &drawing
+            .row_cuts
+            .iter()
+            .map(|c| c * scale)
+            .collect::<Vec<_>>(),
+    );
+    let mut out = Vec::with_capacity(columns.len() * rows.len());
+    for r in &rows {
+        for c in &columns {
             out.push(json!({
-                "x": x, "y": y,
-                "w": (width - x).min(tile_w), "h": (height - y).min(tile_h),
+                "x": header + c.start, "y": r.start,
+                "w": c.length, "h": r.length,
                 "part": out.len() + 1,
             }));
         }
