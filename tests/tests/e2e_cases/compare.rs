@@ -47,6 +47,15 @@ fn check_compare_map(s: &Session, handoff: &str, deleted: &str, added: &str) {
     assert!(s
         .attr(&ghost_card, "aria-label")
         .is_some_and(|t| !t.is_empty()));
+    // The figures strip keeps to two rows of 16 px over the map.
+    let strip = s.exec(
+        "return document.querySelector('[data-testid=\"compare-figures\"]').getBoundingClientRect().height",
+        json!([]),
+    );
+    assert!(
+        strip.as_f64().is_some_and(|h| h <= 36.0),
+        "strip height {strip}"
+    );
     // The top bar's zoom acts on the journey's map: not offered here.
     assert!(s.try_find("[data-testid=\"btn-zoom-in\"]").is_none());
 
