@@ -142,6 +142,24 @@ fn wait_no_changes(s: &Session) {
     });
 }
 
+/// Back to the journey's map, once it has opened fitted and stopped moving (a click aimed
+/// before the fit lands elsewhere).
+fn show_map(s: &Session) {
+    s.click_testid("btn-show-map");
+    let transform = |s: &Session| {
+        s.exec(
+            "const svg = document.querySelector('[data-testid=\"map\"] [data-testid=\"map-svg\"]');
+             return svg ? svg.parentElement.style.transform : null;",
+            json!([]),
+        )
+    };
+    s.wait_until("the map fitted and still", Duration::from_secs(15), |s| {
+        let before = transform(s);
+        std::thread::sleep(Duration::from_millis(250));
+        !before.is_null() && transform(s) == before
+    });
+}
+
 fn undo(s: &Session) {
     s.chord(CONTROL, "z");
     std::thread::sleep(Duration::from_millis(500));
@@ -167,7 +185,7 @@ fn a_snapshot_and_a_future_state_compare_with_the_journey_and_survive_reopening(
     wait_no_changes(&s);
 
     // On the map: a blind handoff made assisted, a lone card deleted.
-    s.click_testid("btn-show-map");
+    show_map(&s);
     let blind = handoff_index(&s, "blind");
     let handoff = s
         .attr(&s.find_all(HANDOFF)[blind], "data-id")
@@ -204,7 +222,7 @@ fn a_snapshot_and_a_future_state_compare_with_the_journey_and_survive_reopening(
 
     // The journey duplicated as a future state: it compares with its current state item by
     // item (no difference), then a change made on it shows.
-    s.click_testid("btn-show-map");
+    show_map(&s);
     let journeys = s.count(JOURNEY_ITEM);
     // The journey's tools show only under the pointer, where WebDriver cannot click them:
     // the button is clicked through the page.
@@ -218,7 +236,7 @@ fn a_snapshot_and_a_future_state_compare_with_the_journey_and_survive_reopening(
     });
     s.click_testid("btn-show-compare");
     wait_no_changes(&s);
-    s.click_testid("btn-show-map");
+    show_map(&s);
     let future_blind = handoff_index(&s, "blind");
     let future_handoff = s
         .attr(&s.find_all(HANDOFF)[future_blind], "data-id")
