@@ -139,6 +139,8 @@ impl Places {
             &pairs.steps,
             b.steps.iter().map(|s| &s.id).collect(),
         );
+        // A handoff's place on the map is not looked up (nothing refers to a handoff): only its
+        // ghost is kept.
         place(
             ItemKind::Handoff,
             a.handoffs.iter().map(|h| &h.id).collect(),
