@@ -23,6 +23,8 @@ mod measure_cases;
 mod plan_cases;
 #[path = "e2e_cases/presentation.rs"]
 mod presentation_cases;
+#[path = "e2e_cases/snapshot.rs"]
+mod snapshot_cases;
 #[path = "e2e_cases/undo.rs"]
 mod undo_cases;
 
@@ -227,20 +229,33 @@ fn draw_handoff(s: &Session, from: &str, to: &str) {
     s.wait_count(HANDOFF, before + 1);
 }
 
-/// Clicks a handoff at the middle of its path, as a user clicks the arrow.
+/// Clicks a handoff at the middle of its path, as a user clicks the arrow. A map just shown
+/// (back from the Compare view) fits itself to the window a moment later, which can move the
+/// arrow from under a click aimed before: the click is aimed again, as a user would, until the
+/// handoff is selected.
 fn select_handoff(s: &Session, index: usize) {
-    let handoffs = s.find_all(HANDOFF);
-    let point = s.exec(
-        "const p = arguments[0].querySelector('path.hit') || arguments[0].querySelector('path');
-         const at = p.getPointAtLength(p.getTotalLength() / 2);
-         const m = p.getScreenCTM();
-         return [at.x * m.a + at.y * m.c + m.e, at.x * m.b + at.y * m.d + m.f];",
-        json!([Session::arg(&handoffs[index])]),
-    );
-    s.click_at(
-        point[0].as_f64().unwrap_or(0.0),
-        point[1].as_f64().unwrap_or(0.0),
-    );
+    for _ in 0..5 {
+        let handoffs = s.find_all(HANDOFF);
+        let point = s.exec(
+            "const p = arguments[0].querySelector('path.hit') || arguments[0].querySelector('path');
+             const at = p.getPointAtLength(p.getTotalLength() / 2);
+             const m = p.getScreenCTM();
+             return [at.x * m.a + at.y * m.c + m.e, at.x * m.b + at.y * m.d + m.f];",
+            json!([Session::arg(&handoffs[index])]),
+        );
+        s.click_at(
+            point[0].as_f64().unwrap_or(0.0),
+            point[1].as_f64().unwrap_or(0.0),
+        );
+        for _ in 0..10 {
+            if s.try_find("[data-testid=\"inspector-handoff-mode\"]")
+                .is_some()
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
     s.testid("inspector-handoff-mode");
 }
 

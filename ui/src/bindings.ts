@@ -157,10 +157,10 @@ export const commands = {
 	/**  The snapshots of `journey_id`, oldest first. */
 	listSnapshots: (doc: string, journeyId: string) => typedError<SnapshotInfo[], AppError>(__TAURI_INVOKE("list_snapshots", { doc, journeyId })),
 	/**
-	 *  Opens a snapshot on the map, read only: every change is refused until a journey view or the
-	 *  plan is asked for again.
+	 *  Opens a snapshot on the map, read only (laid out for presentation mode when `presentation`):
+	 *  every change is refused until a journey view or the plan is asked for again.
 	 */
-	openSnapshot: (doc: string, snapshotId: string) => typedError<SnapshotView, AppError>(__TAURI_INVOKE("open_snapshot", { doc, snapshotId })),
+	openSnapshot: (doc: string, snapshotId: string, presentation: boolean) => typedError<SnapshotView, AppError>(__TAURI_INVOKE("open_snapshot", { doc, snapshotId, presentation })),
 	/**  Restores a snapshot as a new journey: one undo step, answered like any edit. */
 	restoreSnapshot: (doc: string, snapshotId: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("restore_snapshot", { doc, snapshotId, screen })),
 	/**

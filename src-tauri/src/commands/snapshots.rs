@@ -40,16 +40,20 @@ pub async fn list_snapshots(
     with_document(&state, &doc, move |d| d.snapshots_of(&journey_id)).await
 }
 
-/// Opens a snapshot on the map, read only: every change is refused until a journey view or the
-/// plan is asked for again.
+/// Opens a snapshot on the map, read only (laid out for presentation mode when `presentation`):
+/// every change is refused until a journey view or the plan is asked for again.
 #[tauri::command]
 #[specta::specta]
 pub async fn open_snapshot(
     state: State<'_, AppState>,
     doc: String,
     snapshot_id: String,
+    presentation: bool,
 ) -> AppResult<SnapshotView> {
-    with_document(&state, &doc, move |d| d.snapshot_view(&snapshot_id)).await
+    with_document(&state, &doc, move |d| {
+        d.snapshot_view(&snapshot_id, presentation)
+    })
+    .await
 }
 
 /// Restores a snapshot as a new journey: one undo step, answered like any edit.

@@ -5,6 +5,7 @@
 // (`provide`), with when it is enabled, while that component is on screen.
 
 import { CHANNEL_CHOICES, LANE_KIND_CHOICES, describeChoices } from "./choices";
+import { offWhileReadOnly, readOnlyNow } from "./readOnly";
 
 export type ActionId =
   | "undo"
@@ -229,6 +230,7 @@ export function provide(actions: Partial<Record<ActionId, Handler>>): () => void
 /** True when `id` is provided and enabled now. */
 export function isEnabled(id: ActionId): boolean {
   const h = handlers.get(id);
+  if (offWhileReadOnly(id)) return false;
   return !!h && (h.enabled?.() ?? true);
 }
 
@@ -310,7 +312,7 @@ export function typedText(k: KeyLike): string | null {
  * cell), then the action the key means here, if it may run; true when either did (the caller
  * then prevents the key's default). */
 export function dispatchKey(k: KeyLike, place: KeyPlace): boolean {
-  const text = place.context === "editing" && place.onMap && !place.typing ? typedText(k) : null;
+  const text = place.context === "editing" && place.onMap && !place.typing && !readOnlyNow() ? typedText(k) : null;
   if (text !== null && typingHandler?.(text)) return true;
   const a = actionFor(k, place.mac, place.context);
   if (!a) return false;

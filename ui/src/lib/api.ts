@@ -111,8 +111,9 @@ export interface BatonApi {
   takeSnapshot(doc: string, journeyId: Id, name: string, screen: OnScreen | null): Promise<EditAnswer>;
   /** The journey's snapshots, oldest first. */
   listSnapshots(doc: string, journeyId: Id): Promise<SnapshotInfo[]>;
-  /** A snapshot's frozen map, read only (Rust refuses every change until a journey is shown). */
-  openSnapshot(doc: string, snapshotId: Id): Promise<SnapshotView>;
+  /** A snapshot's frozen map, read only (Rust refuses every change until a journey is shown),
+   * laid out for presentation when `presentation`. */
+  openSnapshot(doc: string, snapshotId: Id, presentation: boolean): Promise<SnapshotView>;
   /** Restores a snapshot as a new journey, one undo step. */
   restoreSnapshot(doc: string, snapshotId: Id, screen: OnScreen | null): Promise<EditAnswer>;
   /** What differs from version `a` (before) to `b` (after), with the figures side by side. */
@@ -201,7 +202,7 @@ const tauriApi: BatonApi = {
   },
   takeSnapshot: (doc, journeyId, name, screen) => unwrap(commands.takeSnapshot(doc, journeyId, name, screen)),
   listSnapshots: (doc, journeyId) => unwrap(commands.listSnapshots(doc, journeyId)),
-  openSnapshot: (doc, snapshotId) => unwrap(commands.openSnapshot(doc, snapshotId)),
+  openSnapshot: (doc, snapshotId, presentation) => unwrap(commands.openSnapshot(doc, snapshotId, presentation)),
   restoreSnapshot: (doc, snapshotId, screen) => unwrap(commands.restoreSnapshot(doc, snapshotId, screen)),
   compareVersions: (doc, a, b) => unwrap(commands.compareVersions(doc, a, b)),
 };

@@ -3,16 +3,16 @@
 import { flushSync } from "svelte";
 import { api, toApiError } from "./api";
 import type { Evidence } from "./insights";
-import { createLatestOnly } from "./latest";
-import { createSettleTimer } from "./settle";
-import { patchedInsights } from "./insightsPatch";
+import { InsightsFeed } from "./insightsFeed.svelte";
+import { provideReadOnly } from "./readOnly";
 import { lookupsOf, patchLookups, type ViewLookups } from "./viewLookups";
 import { applyViewUpdate, StalePatch } from "./viewPatch";
 import { NO_PLAN_FILTER } from "../plan/planFilter";
 import { changeNotice } from "./labels";
 export type { Selection, ShownError } from "./selection";
 import { timed } from "./timed";
-import type { Selection, ShownError } from "./selection";
+import { selectionAlive, type Selection, type ShownError } from "./selection";
+import type { SnapshotInfo } from "../bindings";
 import type { ApiError, DocHandle, Edit, EditAnswer, Id, JourneyInsights, JourneyView, OnScreen, PlanFilter, PlanLinks, PlanScreen, ViewUpdate, WorkspaceView } from "./types";
 
 class AppState {
@@ -30,8 +30,22 @@ class AppState {
   presenting = $state(false);
   helpOpen = $state(false);
   busy = $state(false);
-  /** Which view the main area shows (top bar: Map | Plan | Compare). */
-  mode = $state<"map" | "plan" | "compare">("map");
+  #mode = $state<"map" | "plan" | "compare">("map");
+  /** Which view the main area shows (top bar: Map | Plan | Compare). Leaving the map leaves a
+   * snapshot shown on it: back on the map, the journey is live. */
+  get mode(): "map" | "plan" | "compare" {
+    return this.#mode;
+  }
+  set mode(mode: "map" | "plan" | "compare") {
+    this.#mode = mode;
+    if (mode !== "map") void this.leaveSnapshot();
+  }
+  /** The snapshot shown on the map instead of its journey, read only; null: the journey, live. */
+  snapshot = $state.raw<SnapshotInfo | null>(null);
+  /** Nothing on screen may be changed (a snapshot is shown): editing is disabled, not only refused. */
+  get readOnly(): boolean {
+    return this.snapshot !== null;
+  }
   /** The improvement plan while the Plan view is on screen; every change's answer renews it. */
   plan = $state.raw<PlanScreen | null>(null);
   /** What the Plan view shows of the plan (Rust filters it, and every answer keeps the filter). */
@@ -54,80 +68,30 @@ class AppState {
   /** The map items highlighted as a suggestion's (or a chain's) evidence. */
   evidence = $state<Evidence | null>(null);
 
-  /** The last insights received, and the shell's token for them: the next answer is a patch
-   * on them. Not always those shown: an answer overtaken by a newer request is not shown. */
-  private insightsHeld: { doc: string; journeyId: Id; token: number; insights: JourneyInsights } | null = null;
-
-  /** How many times insights were asked for (each view shown asks), and up to which ask the
-   * insights shown answer: while they differ the insights on screen are being computed again. */
-  private insightsAsked = $state(0);
-  private insightsAnswered = $state(0);
-  /** The ask the fetch running now answers (fetches run one at a time). */
-  private insightsFetching = 0;
-  /** Fresh insights are being computed: those shown (if any) predate the last change. */
-  readonly insightsPending: boolean = $derived(this.insightsAnswered < this.insightsAsked);
-
-  private insightsFetch = createLatestOnly(
-    () => this.fetchInsights(),
-    (ins) => {
-      this.insightsAnswered = this.insightsFetching;
-      // An answer for a journey no longer open is dropped (the user moved on meanwhile).
-      if (ins && ins.journey_id !== this.journeyId) return;
+  /** Insights and plan links, fetched once edits pause (lib/insightsFeed). */
+  private readonly feed = new InsightsFeed({
+    doc: () => this.doc,
+    journeyId: () => this.journeyId,
+    // The live journey's figures and plan links are never drawn over a snapshot's frozen map.
+    showInsights: (ins) => {
+      if (this.snapshot) return;
       this.insights = ins;
       this.insightsError = null;
     },
-    (e) => {
-      this.insightsAnswered = this.insightsFetching;
-      this.insightsError = toApiError(e);
-    },
-  );
-
-  /** Insights wait for edits, and panning and zooming, to pause: their work (copying the file
-   * in Rust, applying the answer here) would otherwise take frames from what the user is doing. */
-  private insightsSettle = createSettleTimer(INSIGHTS_SETTLE_MS, () => {
-    this.insightsFetch.request();
-    void this.fetchPlanLinks();
+    insightsFailed: (e) => (this.insightsError = e),
+    showPlanLinks: (links) => (this.planLinks = this.snapshot ? null : links),
   });
-
-  /** The plan's links into the open journey; fetched with the insights, once edits pause. */
-  private async fetchPlanLinks(): Promise<void> {
-    const doc = this.doc;
-    const journeyId = this.journeyId;
-    if (!doc || !journeyId) return;
-    try {
-      const links = await api().planLinks(doc.doc, journeyId);
-      if (this.doc !== doc || this.journeyId !== journeyId) return;
-      this.planLinks = links;
-    } catch {
-      // Markers are a hint: a failed read leaves the last ones, and the next pause asks again.
-    }
+  /** Fresh insights are being computed: those shown (if any) predate the last change. */
+  get insightsPending(): boolean {
+    return this.feed.pending;
   }
-
-  /** The open journey's insights, as a patch on those held. Fetches run one at a time
-   * (`createLatestOnly`), so each patch meets the insights it was made for. */
-  private async fetchInsights(): Promise<JourneyInsights | null> {
-    this.insightsFetching = this.insightsAsked;
-    const doc = this.doc?.doc;
-    const journeyId = this.journeyId;
-    if (!doc || !journeyId) return null;
-    const last = this.insightsHeld;
-    const held = last && last.doc === doc && last.journeyId === journeyId ? last : null;
-    const { token, insights } = await patchedInsights(doc, journeyId, held);
-    this.insightsHeld = { doc, journeyId, token, insights };
-    return insights;
-  }
-
-  /** Ask for fresh insights once edits settle: copying the file for them, analysing it and
-   * applying the answer must not delay the next edit of a burst. While one request runs, later
-   * ones collapse into one re-run. */
+  /** Ask for fresh insights once edits settle (see InsightsFeed.refresh). */
   refreshInsights(): void {
-    this.insightsAsked += 1;
-    this.insightsSettle.request();
+    this.feed.refresh();
   }
-
   /** The map is being panned or zoomed: insights waiting for a pause wait on. */
   noteViewportActivity(): void {
-    this.insightsSettle.postpone();
+    this.feed.postpone();
   }
 
   /** An encrypted file waiting for its passphrase (PassphraseDialog asks for it). */
@@ -138,16 +102,8 @@ class AppState {
       const doc = await opener();
       if (!doc) return;
       this.doc = doc;
-      this.journeyId = null;
-      this.view = null;
-      this.viewLookups = null;
-      this.insights = null;
-      this.evidence = null;
-      this.selection = null;
+      this.forgetScreen();
       this.error = null;
-      this.plan = null;
-      this.planFilter = NO_PLAN_FILTER;
-      this.mode = "map";
       await this.refreshWorkspace();
       const first = this.workspace?.journeys[0];
       if (first) await this.selectJourney(first.id);
@@ -171,16 +127,22 @@ class AppState {
     }
     this.doc = null;
     this.workspace = null;
+    this.feed.forget();
+    this.forgetScreen();
+  }
+
+  /** Nothing of the file before (or of a snapshot) stays on screen. */
+  private forgetScreen(): void {
+    this.journeyId = null;
     this.view = null;
     this.viewLookups = null;
-    this.journeyId = null;
-    this.selection = null;
     this.insights = null;
-    this.insightsHeld = null;
     this.evidence = null;
+    this.selection = null;
+    this.snapshot = null;
     this.plan = null;
     this.planFilter = NO_PLAN_FILTER;
-    this.mode = "map";
+    this.#mode = "map";
   }
 
   /** Shows the plan through `filter` (NO_PLAN_FILTER shows it all). */
@@ -218,6 +180,7 @@ class AppState {
       this.insights = null;
       this.evidence = null;
       this.selection = null;
+      this.snapshot = null;
     }
   }
 
@@ -230,6 +193,7 @@ class AppState {
   }
 
   private async fetchView(): Promise<void> {
+    if (this.snapshot) return this.fetchSnapshot(this.snapshot.id);
     const doc = this.doc;
     const journeyId = this.journeyId;
     if (!doc || !journeyId) return;
@@ -242,7 +206,7 @@ class AppState {
    * user moved on meanwhile; a patch that no longer fits is replaced by the whole view. Runs in
    * the view queue. */
   private async showView(doc: DocHandle, journeyId: Id, update: ViewUpdate): Promise<void> {
-    if (this.doc !== doc || this.journeyId !== journeyId) return;
+    if (this.doc !== doc || this.journeyId !== journeyId || this.snapshot) return;
     let view: JourneyView;
     let lookups: ViewLookups;
     try {
@@ -272,6 +236,7 @@ class AppState {
   }
 
   async selectJourney(id: Id): Promise<void> {
+    this.snapshot = null;
     if (id !== this.journeyId) {
       this.insights = null;
       this.insightsError = null;
@@ -372,6 +337,8 @@ class AppState {
 
   fail(e: unknown, about: Id | null): void {
     this.error = { ...toApiError(e), about };
+    // Rust still shows a snapshot the screen has left (a race): the journey, asked for, ends it.
+    if (this.error.kind === "read_only" && !this.snapshot) void this.refreshJourney().catch(() => undefined);
   }
 
   /** The error to show under `field` of entity `about`, if the last failure was there. */
@@ -381,20 +348,51 @@ class AppState {
   }
 
   private dropStaleSelection(): void {
-    const s = this.selection;
     const m = this.view?.model;
-    if (!s || !m) return;
-    const alive =
-      (s.kind === "stage" && m.stages.some((x) => x.id === s.id)) ||
-      (s.kind === "lane" && m.lanes.some((x) => x.id === s.id)) ||
-      (s.kind === "step" && m.steps.some((x) => x.id === s.id)) ||
-      (s.kind === "handoff" && m.handoffs.some((x) => x.id === s.id)) ||
-      (s.kind === "cell" && m.stages.some((x) => x.id === s.stageId) && m.lanes.some((x) => x.id === s.laneId));
-    if (!alive) this.selection = null;
+    if (m && !selectionAlive(this.selection, m)) this.selection = null;
+  }
+
+  // ---- a snapshot on the map, read only ----
+
+  /** Shows snapshot `snapshotId` on the map instead of its journey, read only (Rust refuses every
+   * change until the journey is asked for again). In the view queue: a patch of the journey
+   * still on its way lands before it, never on it. */
+  openSnapshot(snapshotId: Id): Promise<void> {
+    const next = this.viewQueue.then(() => this.fetchSnapshot(snapshotId));
+    this.viewQueue = next.catch(() => undefined);
+    return next.catch((e) => this.fail(e, null));
+  }
+
+  private async fetchSnapshot(snapshotId: Id): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const shown = await api().openSnapshot(doc.doc, snapshotId, this.presenting);
+    if (this.doc !== doc) return;
+    if (this.snapshot?.id !== snapshotId) [this.selection, this.evidence, this.frictionView] = [null, null, false];
+    this.snapshot = shown.snapshot;
+    [this.insights, this.planLinks] = [null, null];
+    this.journeyId = shown.snapshot.journey_id;
+    this.view = shown.view;
+    this.viewLookups = lookupsOf(shown.view);
+    // The journey is asked for whole when it comes back: the shell's last view is not on screen.
+    this.viewToken = null;
+    this.canUndo = this.canRedo = false;
+    this.#mode = "map";
+  }
+
+  /** Back from a snapshot to its journey, live and editable (asking for it ends Rust's read only). */
+  async leaveSnapshot(): Promise<void> {
+    if (!this.snapshot) return;
+    this.snapshot = null;
+    this.selection = null;
+    try {
+      await this.refreshJourney();
+    } catch (e) {
+      this.fail(e, null);
+    }
   }
 }
 
-/** How long edits must pause before the insights are computed again. */
-const INSIGHTS_SETTLE_MS = 250;
-
 export const app = new AppState();
+// Keys and buttons of actions that change the file are off while a snapshot is shown.
+provideReadOnly(() => app.readOnly);

@@ -246,7 +246,9 @@ export class MapCommands {
     if (this.gestures.cancel()) return;
     if (this.find.open) this.find.close();
     else if (app.evidence) app.evidence = null;
-    else app.selection = null;
+    else if (app.selection || !app.readOnly) app.selection = null;
+    // Nothing else open on a snapshot: Esc goes back to the journey.
+    else void app.leaveSnapshot();
   }
 
   /** Enter or F2: the selected card, stage or lane's title edited in place; on a cell, a new

@@ -10,6 +10,7 @@ let selection: Selection;
 let applied: { edit: Edit; about: Id }[];
 let connected: [Id, Id][];
 let presenting: boolean;
+let readOnly: boolean;
 let focused: number;
 
 function setUp() {
@@ -31,6 +32,7 @@ function setUp() {
     apply: async (edit, about) => applied.push({ edit, about }),
     connect: async (from, to) => connected.push([from, to]),
     presenting: () => presenting,
+    readOnly: () => readOnly,
     focus: () => focused++,
   };
   return { viewport, gestures: new GestureController(host, viewport) };
@@ -46,6 +48,7 @@ beforeEach(() => {
   applied = [];
   connected = [];
   presenting = false;
+  readOnly = false;
   focused = 0;
 });
 
@@ -176,5 +179,43 @@ describe("drawing a handoff by keyboard", () => {
     // Backwards: left edge to the target's right edge.
     gestures.connectFrom = "c1_1";
     expect(gestures.keyConnectLine("c0_0")).toEqual({ x1: 400, y1: 198, x2: 360, y2: 98 });
+  });
+});
+
+describe("the map's pointer gestures on a snapshot (read only)", () => {
+  it("a card pressed is selected, and dragging it pans the map instead of moving the card", async () => {
+    readOnly = true;
+    const { viewport, gestures } = setUp();
+    viewport.width = 400;
+    viewport.height = 200;
+    const from = centreOf("c0_0");
+    expect(gestures.pressBody(from)).toBe(true);
+    expect(selection).toEqual({ kind: "step", id: "c0_0" });
+    gestures.move({ x: from.x - 40, y: from.y - 20 });
+    expect(gestures.dragged).toBeNull();
+    expect(gestures.panning).toBe(true);
+    await gestures.release();
+    expect(applied).toEqual([]);
+
+    // A click without moving keeps the card selected (a pan's click would select the cell).
+    gestures.pressBody(centreOf("c1_1"));
+    await gestures.release();
+    expect(selection).toEqual({ kind: "step", id: "c1_1" });
+    expect(applied).toEqual([]);
+  });
+
+  it("the handle draws nothing and a header press selects without a drag", async () => {
+    readOnly = true;
+    const { gestures } = setUp();
+    gestures.pressHandle({ x: 0, y: 0 }, "c0_0");
+    gestures.move(centreOf("c2_1"));
+    await gestures.release();
+    expect(connected).toEqual([]);
+
+    expect(gestures.pressHeader("stage", "s0", 0, { x: 10, y: 10 })).toBe(false);
+    expect(selection).toEqual({ kind: "stage", id: "s0" });
+    gestures.move({ x: 400, y: 10 });
+    await gestures.release();
+    expect(applied).toEqual([]);
   });
 });

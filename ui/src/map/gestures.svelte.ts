@@ -14,7 +14,7 @@ import { toggleCard } from "./multiSelect.svelte";
 type CellRef = { stageId: Id; laneId: Id };
 
 export type Gesture =
-  | { kind: "pan"; start: Point; vp0: Viewport; moved: boolean; cell: CellRef | null }
+  | { kind: "pan"; start: Point; vp0: Viewport; moved: boolean; cell: CellRef | null; onCard?: boolean }
   | { kind: "card"; id: Id; start: Point; delta: Point; moved: boolean }
   | { kind: "connect"; from: Id; pointer: Point; target: Id | null }
   | { kind: "stage"; id: Id; index: number; start: number; delta: number; moved: boolean }
@@ -33,6 +33,8 @@ export interface GestureHost {
   connect(from: Id, to: Id): Promise<unknown>;
   /** Presentation mode: the map is shown, not edited. */
   presenting(): boolean;
+  /** A snapshot is shown: presses select and pan, nothing is dragged or drawn. */
+  readOnly?(): boolean;
   /** Gives the keyboard focus to the map. */
   focus(): void;
 }
@@ -80,14 +82,15 @@ export class GestureController {
       toggleCard(card.step_id);
       return false;
     }
-    if (card) {
-      this.host.select({ kind: "step", id: card.step_id });
+    if (card) this.host.select({ kind: "step", id: card.step_id });
+    if (card && !this.host.readOnly?.()) {
       this.current = { kind: "card", id: card.step_id, start: p, delta: { x: 0, y: 0 }, moved: false };
       return true;
     }
-    const cell = cellAt(l, lp);
+    // Read only, a card pressed is selected and a drag from it pans.
+    const cell = card ? null : cellAt(l, lp);
     const at = cell ? { stageId: cell.stageId, laneId: cell.laneId } : null;
-    this.current = { kind: "pan", start: p, vp0: this.viewport.vp, moved: false, cell: at };
+    this.current = { kind: "pan", start: p, vp0: this.viewport.vp, moved: false, cell: at, onCard: !!card };
     return true;
   }
 
@@ -111,6 +114,7 @@ export class GestureController {
 
   /** A press on the selected card's handle: a handoff drawn by pointer. */
   pressHandle(p: Point, from: Id): void {
+    if (this.host.readOnly?.()) return;
     this.current = { kind: "connect", from, pointer: p, target: null };
   }
 
@@ -119,6 +123,7 @@ export class GestureController {
     if (this.host.presenting()) return false;
     this.host.focus();
     this.host.select({ kind, id });
+    if (this.host.readOnly?.()) return false;
     this.current = { kind, id, index, start: kind === "stage" ? p.x : p.y, delta: 0, moved: false };
     return true;
   }
@@ -152,7 +157,7 @@ export class GestureController {
     const l = this.host.layout();
     if (!g || !l) return;
     if (g.kind === "pan") {
-      if (!g.moved) this.host.select(g.cell ? { kind: "cell", ...g.cell } : null);
+      if (!g.moved && !g.onCard) this.host.select(g.cell ? { kind: "cell", ...g.cell } : null);
     } else if (g.kind === "card" && g.moved) {
       await this.#dropCard(l, g.id, g.delta);
     } else if (g.kind === "connect") {

@@ -141,9 +141,14 @@ impl OpenDocument {
         Ok(ws.snapshot_infos(Some(journey_id)))
     }
 
-    /// Opens the snapshot `snapshot_id` on the map, read only: until a journey view or the plan
-    /// is asked for again, every change is refused.
-    pub fn snapshot_view(&mut self, snapshot_id: &str) -> AppResult<SnapshotView> {
+    /// Opens the snapshot `snapshot_id` on the map, read only (laid out for presentation mode
+    /// when `presentation`): until a journey view or the plan is asked for again, every change
+    /// is refused.
+    pub fn snapshot_view(
+        &mut self,
+        snapshot_id: &str,
+        presentation: bool,
+    ) -> AppResult<SnapshotView> {
         let ws = self.workspace();
         let snapshot = ws
             .snapshots
@@ -167,7 +172,7 @@ impl OpenDocument {
             scores: Vec::new(),
         };
         let view = JourneyView {
-            layout: layout(&map, &style_for(false)),
+            layout: layout(&map, &style_for(presentation)),
             model: map.into(),
             revision: self.revision(),
             can_undo: false,

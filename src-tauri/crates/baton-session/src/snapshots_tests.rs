@@ -69,7 +69,7 @@ fn a_snapshot_on_screen_refuses_every_change_until_the_journey_is_back() {
     let revision = doc.revision();
     let live = doc.journey_view(&journey, false).unwrap();
 
-    let shown = doc.snapshot_view(&id).unwrap();
+    let shown = doc.snapshot_view(&id, false).unwrap();
     assert_eq!(shown.snapshot.name, "Before");
     assert_eq!(shown.view.model.steps.len(), frozen_steps);
     assert!(!shown.view.can_undo && !shown.view.can_redo);
@@ -103,7 +103,9 @@ fn a_snapshot_on_screen_refuses_every_change_until_the_journey_is_back() {
     doc.journey_view_update(&journey, false, None).unwrap();
     doc.apply(Edit::UpdateHandoff { handoff }).unwrap();
     assert_eq!(
-        doc.snapshot_view("no-such-snapshot").unwrap_err().kind,
+        doc.snapshot_view("no-such-snapshot", false)
+            .unwrap_err()
+            .kind,
         AppErrorKind::Store(baton_store::ErrorKind::NotFound)
     );
     assert_eq!(
@@ -266,4 +268,24 @@ fn a_snapshot_analysis_is_the_analysis_of_its_frozen_model() {
     let (ws, _, held) = doc.workspace_and_all_analyses();
     let expected = analyze_model(&ws.snapshots[&id].model, &ws.metrics, &options());
     assert_eq!(held.of(ws, &id).unwrap(), &expected);
+}
+
+#[test]
+fn a_snapshot_presented_is_laid_out_as_the_journey_presented() {
+    let (_dir, mut doc, journey) = bank_document();
+    let id = snap(&mut doc, &journey, "Before");
+    let presented = doc.journey_view(&journey, true).unwrap();
+    let plain = doc.journey_view(&journey, false).unwrap();
+    assert_ne!(
+        presented.layout, plain.layout,
+        "presentation lays the map out larger"
+    );
+
+    let shown = doc.snapshot_view(&id, true).unwrap();
+    assert_eq!(shown.view.layout, presented.layout);
+    assert_eq!(doc.snapshot_on_screen(), Some(id.as_str()));
+    assert_eq!(
+        doc.snapshot_view(&id, false).unwrap().view.layout,
+        plain.layout
+    );
 }
