@@ -10,7 +10,9 @@
 //!   and the page's own work in each frame;
 //! - edit round trip: from the key press (Delete, then Ctrl+Z) to the re-rendered map, painted;
 //! - the Plan view's first paint with 1,000 initiatives over that journey (issue 12): from the
-//!   click on "Plan" in a file just opened (no plan or analysis held yet) to the painted board.
+//!   click on "Plan" in a file just opened (no plan or analysis held yet) to the painted board;
+//! - the Compare view's first paint (issue 15): that journey against a snapshot of itself with
+//!   about 500 differences, from the click on "Compare" to the painted map of the differences.
 
 // Shared with the e2e suite, which uses more of it (dialogs for saving, screenshots).
 #[allow(dead_code)]
@@ -21,6 +23,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use baton_core::synthetic::{synthetic_journey, synthetic_plan, SyntheticSpec};
+use baton_core::{take_snapshot, Edit, HandoffMode};
 use baton_store::Document;
 use e2e_support::webdriver::Session;
 use e2e_support::{dialogs, launch};
@@ -30,6 +33,7 @@ const BUDGET_OPEN_MS: f64 = 500.0;
 const BUDGET_FRAME_MS: f64 = 16.0;
 const BUDGET_EDIT_MS: f64 = 50.0;
 const BUDGET_PLAN_MS: f64 = 300.0;
+const BUDGET_COMPARE_MS: f64 = 500.0;
 const PLAN_INITIATIVES: usize = 1_000;
 /// The display's refresh period at 60 Hz (Xvfb's too).
 const REFRESH_MS: f64 = 1000.0 / 60.0;
@@ -54,6 +58,61 @@ fn build_planned_file(path: &Path) {
     let plan = synthetic_plan(doc.workspace(), PLAN_INITIATIVES);
     doc.apply(plan).unwrap();
     assert_eq!(doc.workspace().initiatives.len(), PLAN_INITIATIVES);
+    doc.close().unwrap();
+}
+
+/// The journey with a snapshot of it taken before about 500 differences (as the core `compare`
+/// benchmark makes them): 150 cards renamed, 100 moved to the next stage, 100 handoffs' mode
+/// changed, 75 cards deleted (with their handoffs).
+fn build_compared_file(path: &Path) {
+    let mut doc = Document::create(path, "Bench client").unwrap();
+    let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
+    doc.apply(edit).unwrap();
+    let ws = doc.workspace();
+    let journey = ws.journeys.keys().next().unwrap().clone();
+    let taken_at = serde_json::from_value(json!("2026-12-06T12:00:00Z")).unwrap();
+    let snapshot = take_snapshot(ws, &journey, "Before", taken_at).unwrap();
+    doc.apply(snapshot).unwrap();
+
+    let model = doc.workspace().journey_model(&journey).unwrap();
+    let stages: Vec<String> = model.stages.iter().map(|s| s.id.clone()).collect();
+    let n = model.steps.len();
+    let mut edits = Vec::new();
+    for i in 0..150 {
+        let mut step = model.steps[i * 61 % n].clone();
+        step.title.push_str(" (revised)");
+        edits.push(Edit::UpdateStep { step });
+    }
+    for i in 0..100 {
+        let step = &model.steps[(i * 97 + 13) % n];
+        let next = stages
+            .iter()
+            .position(|s| *s == step.stage_id)
+            .map_or(0, |p| (p + 1) % stages.len());
+        edits.push(Edit::MoveStep {
+            id: step.id.clone(),
+            stage_id: stages[next].clone(),
+            lane_id: step.lane_id.clone(),
+            position: 0,
+        });
+    }
+    for handoff in model.handoffs.iter().step_by(29).take(100) {
+        let mut handoff = handoff.clone();
+        handoff.mode = match handoff.mode {
+            HandoffMode::Blind => HandoffMode::Assisted,
+            _ => HandoffMode::Blind,
+        };
+        edits.push(Edit::UpdateHandoff { handoff });
+    }
+    // Distinct cards (131 * 74 < 10,000), deleted last: the edits before may touch them.
+    edits.extend((0..75).map(|i| Edit::DeleteStep {
+        id: model.steps[(i * 131 + 7) % n].id.clone(),
+    }));
+    doc.apply(Edit::Batch {
+        label: "Bench differences".into(),
+        edits,
+    })
+    .unwrap();
     doc.close().unwrap();
 }
 
@@ -435,5 +494,74 @@ fn the_plan_view_of_a_thousand_initiatives_in_the_app() {
             median(completes.clone()),
             max(&completes)
         ),
+    );
+}
+
+/// Clicks "Compare" in the top bar and waits for the first painted frame of the map of the
+/// differences (its layers, lane headers and marks on screen); returns (that paint, the number
+/// of changes listed) in ms.
+fn show_compare(s: &Session) -> (f64, f64) {
+    let reply = s.exec_async(
+        &format!(
+            "{AFTER_PAINT}
+             const done = arguments[arguments.length - 1];
+             const t0 = performance.now();
+             document.querySelector('[data-testid=\"btn-show-compare\"]').click();
+             const map = '[data-testid=\"compare-map\"] ';
+             const drawn = () => document.querySelector(map + '[data-testid=\"compare-map-svg\"]')
+               && document.querySelector(map + '[data-testid=\"lane-header\"]')
+               && document.querySelector(map + '[data-testid=\"diff-mark\"]');
+             const poll = () => drawn()
+               ? painted().then(() => done([performance.now() - t0,
+                   document.querySelectorAll('[data-testid=\"compare-change\"]').length]))
+               : requestAnimationFrame(poll);
+             poll();"
+        ),
+        json!([]),
+    );
+    match numbers(&reply)[..] {
+        [paint, listed] => (paint, listed),
+        _ => panic!("no compare paint time: {reply}"),
+    }
+}
+
+#[test]
+fn the_compare_view_of_ten_thousand_steps_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Compared.baton");
+    build_compared_file(&file);
+
+    let s = launch();
+    s.click_testid("btn-open-file");
+    dialogs::answer_open("Open client file", &file);
+    s.wait_until("the map", Duration::from_secs(60), |s| {
+        s.try_find("[data-testid=\"map-svg\"]").is_some()
+    });
+    let mut paints = Vec::new();
+    for run in 0..OPEN_RUNS {
+        if run > 0 {
+            // Reopened: no snapshot analysis held, each paint is a first one.
+            s.click_testid("btn-close-file");
+            s.testid("recent-file");
+            s.click_testid("recent-file");
+            s.wait_until("the map", Duration::from_secs(60), |s| {
+                s.try_find("[data-testid=\"map-svg\"]").is_some()
+            });
+        }
+        let (paint, listed) = show_compare(&s);
+        assert!(listed >= 400.0, "the differences are listed: {listed}");
+        paints.push(paint);
+        s.click_testid("btn-show-map");
+    }
+    s.click_testid("btn-show-compare");
+    s.testid("compare-map");
+    s.screenshot(&e2e_support::screens_dir().join("bench-compare-10000.png"));
+    let counts = s.text(&s.testid("compare-counts"));
+    println!("\nIn-app figures, the 10,000-step journey against a snapshot ({counts}):");
+    report(
+        "Compare view: click -> first paint",
+        median(paints.clone()),
+        BUDGET_COMPARE_MS,
+        &format!("{OPEN_RUNS} runs, max {:.1} ms", max(&paints)),
     );
 }

@@ -165,9 +165,10 @@ export const commands = {
 	restoreSnapshot: (doc: string, snapshotId: string, screen: OnScreen | null) => typedError<EditAnswer, AppError>(__TAURI_INVOKE("restore_snapshot", { doc, snapshotId, screen })),
 	/**
 	 *  Everything that differs from version `a` (before) to version `b` (after), with the
-	 *  analyses' figures side by side.
+	 *  analyses' figures side by side, and the map of the differences: one answer, so the Compare
+	 *  view paints its figures, list and map after one call.
 	 */
-	compareVersions: (doc: string, a: VersionRef, b: VersionRef) => typedError<Comparison, AppError>(__TAURI_INVOKE("compare_versions", { doc, a, b })),
+	compareVersions: (doc: string, a: VersionRef, b: VersionRef) => typedError<CompareAnswer, AppError>(__TAURI_INVOKE("compare_versions", { doc, a, b })),
 };
 
 /* Types */
@@ -326,6 +327,12 @@ export type ClipboardHandoff = {
 	handoff: Handoff,
 };
 
+/**  A comparison with its map: what the Compare view paints after one call. */
+export type CompareAnswer = {
+	comparison: Comparison,
+	map: DiffMap,
+};
+
 /**  Everything that differs between version A (before) and version B (after). */
 export type Comparison = {
 	a_journey_id: string,
@@ -412,6 +419,35 @@ export type DateFormat =
  *  a fraction being the time of day.
  */
 "excel_serial";
+
+/**  B's journey and A's removed items (ghosts), laid out, with the differences marked. */
+export type DiffMap = {
+	model: MapModel,
+	layout: Layout,
+	/**  One per item that differs, in the order of `Comparison::changes`. */
+	marks: DiffMark[],
+	/**  One per moved card: from the middle of the cell it was in to the middle of its card. */
+	trails: Trail[],
+};
+
+/**  One marked item: its id on the difference map and its line in `Comparison::changes`. */
+export type DiffMark = {
+	kind: ItemKind,
+	id: string,
+	status: DiffStatus,
+	change: number,
+};
+
+/**  How an item on the difference map differs. */
+export type DiffStatus = 
+/**  In B only: outlined. */
+"added" | 
+/**  In A only: a ghost. */
+"removed" | 
+/**  In both, with fields that differ (whether or not it also moved). */
+"changed" | 
+/**  In both, only its stage or lane differs. */
+"moved";
 
 export type Direction = "higher_is_better" | "lower_is_better";
 
@@ -1952,6 +1988,13 @@ export type TouchpointHotspot = {
 	gap: number | null,
 	/**  gap / width of the metric's score range. */
 	normalised_gap: number | null,
+};
+
+/**  A moved card's trail. */
+export type Trail = {
+	step_id: string,
+	from: Point,
+	to: Point,
 };
 
 /**  A maximal run of customer-visible handoffs. */

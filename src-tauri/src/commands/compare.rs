@@ -1,6 +1,6 @@
 //! Comparing two versions of a journey: snapshots, the journey now, its future-state copy.
 
-use baton_core::compare::Comparison;
+use baton_session::compare_map::CompareAnswer;
 use baton_session::error::AppResult;
 use baton_session::snapshots::VersionRef;
 use tauri::State;
@@ -9,7 +9,8 @@ use super::with_document;
 use crate::state::AppState;
 
 /// Everything that differs from version `a` (before) to version `b` (after), with the
-/// analyses' figures side by side.
+/// analyses' figures side by side, and the map of the differences: one answer, so the Compare
+/// view paints its figures, list and map after one call.
 #[tauri::command]
 #[specta::specta]
 pub async fn compare_versions(
@@ -17,6 +18,6 @@ pub async fn compare_versions(
     doc: String,
     a: VersionRef,
     b: VersionRef,
-) -> AppResult<Comparison> {
-    with_document(&state, &doc, move |d| d.compare(&a, &b)).await
+) -> AppResult<CompareAnswer> {
+    with_document(&state, &doc, move |d| d.compare_with_map(&a, &b)).await
 }

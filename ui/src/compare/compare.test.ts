@@ -25,14 +25,21 @@ describe("versionChoices", () => {
     const future = journey("j2", { state: "future", origin_id: "j1", name: "Lost card (future)" });
     const unrelated = journey("j3");
     const choices = versionChoices(current, [current, future, unrelated], [snapshot("s1", "j1", "Before"), snapshot("s2", "j3", "Other's")]);
-    expect(choices.map((c) => c.label)).toEqual(["Journey j1 (now)", "Lost card (future) (future state, now)", "Snapshot: Before"]);
+    expect(choices.map((c) => c.label)).toEqual(["Now: Journey j1 (current state)", "Now: Lost card (future)", "Snapshot: Before"]);
     expect(choices.map((c) => c.key)).toEqual(["journey:j1", "journey:j2", "snapshot:s1"]);
   });
 
   it("offers a future state's current state too", () => {
     const current = journey("j1");
     const future = journey("j2", { state: "future", origin_id: "j1" });
-    expect(versionChoices(future, [current, future], []).map((c) => c.key)).toEqual(["journey:j2", "journey:j1"]);
+    const choices = versionChoices(future, [current, future], []);
+    expect(choices.map((c) => c.key)).toEqual(["journey:j2", "journey:j1"]);
+    expect(choices.map((c) => c.label)).toEqual(["Now: Journey j2 (future state)", "Now: Journey j1 (current state)"]);
+  });
+
+  it("never says a journey's state twice", () => {
+    const future = journey("j2", { state: "future", origin_id: "j1", name: "Lost card (future)" });
+    expect(versionChoices(future, [future], [])[0].label).toBe("Now: Lost card (future)");
   });
 });
 

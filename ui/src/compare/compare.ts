@@ -24,8 +24,8 @@ export function versionChoices(journey: Journey, journeys: Journey[], snapshots:
   };
   const related = journeys.filter((j) => j.id !== journey.id && (j.origin_id === journey.id || journey.origin_id === j.id));
   return [
-    journeyChoice(journey, `${journey.name} (now)`),
-    ...related.map((j) => journeyChoice(j, `${j.name} (${j.state === "future" ? "future state" : "current state"}, now)`)),
+    journeyChoice(journey, `Now: ${withState(journey)}`),
+    ...related.map((j) => journeyChoice(j, `Now: ${withState(j)}`)),
     ...snapshots
       .filter((s) => s.journey_id === journey.id)
       .map((s): VersionChoice => {
@@ -33,6 +33,12 @@ export function versionChoices(journey: Journey, journeys: Journey[], snapshots:
         return { key: versionKey(version), version, label: `Snapshot: ${s.name}` };
       }),
   ];
+}
+
+/** A journey's name with its state, unless the name says it already (a future-state copy is
+ * named "… (future)"). */
+function withState(j: Journey): string {
+  return j.name.endsWith(`(${j.state})`) ? j.name : `${j.name} (${j.state} state)`;
 }
 
 /** The pair first shown: the latest snapshot against the journey now; without a snapshot, the

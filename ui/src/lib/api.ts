@@ -3,7 +3,7 @@
 // `try/await` and show the error next to its cause.
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "../bindings";
-import type { BpmnImported, BpmnPreview, CardMove, Clipboard, Comparison, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SnapshotInfo, SnapshotView, SurveyReading, VersionRef } from "../bindings";
+import type { BpmnImported, BpmnPreview, CardMove, Clipboard, CompareAnswer, ExportChoices, ExportPreview, ExportProgress, ExportRequest, ImportPreview, ImportResult, PasteTarget, SavedExport, SnapshotInfo, SnapshotView, SurveyReading, VersionRef } from "../bindings";
 import type {
   ApiError,
   AppErrorKind,
@@ -117,7 +117,7 @@ export interface BatonApi {
   /** Restores a snapshot as a new journey, one undo step. */
   restoreSnapshot(doc: string, snapshotId: Id, screen: OnScreen | null): Promise<EditAnswer>;
   /** What differs from version `a` (before) to `b` (after), with the figures side by side. */
-  compareVersions(doc: string, a: VersionRef, b: VersionRef): Promise<Comparison>;
+  compareVersions(doc: string, a: VersionRef, b: VersionRef): Promise<CompareAnswer>;
 }
 
 /** Any thrown value as the typed error the UI shows; a bare string or Error becomes `internal`. */

@@ -30,7 +30,7 @@ function lookup<T>(items: readonly T[], key: (x: T) => Id): Lookup<T> {
 }
 
 /** The look-ups of a whole view. */
-export function lookupsOf(view: JourneyView): ViewLookups {
+export function lookupsOf(view: Pick<JourneyView, "model" | "layout">): ViewLookups {
   return {
     steps: lookup(view.model.steps, (s) => s.id),
     cards: lookup(view.layout?.cards ?? [], (c) => c.step_id),

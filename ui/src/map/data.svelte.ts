@@ -1,24 +1,53 @@
 // What the map's static layers read: the journey on screen, its layout and look-ups, the
-// layout's type sizes, and the insights drawn on the map. Derived from the app state once, in
-// the map host, and shared through context (`setMapData` / `getMapData`).
+// layout's type sizes, and the insights drawn on the map. Derived once, in the map host, from a
+// source (the app state for the main map; the Compare view gives its map of differences) and
+// shared through context (`setMapData` / `getMapData`).
 import { getContext, setContext } from "svelte";
 import { app } from "../lib/state.svelte";
-import { Lookup } from "../lib/viewLookups";
+import { Lookup, type ViewLookups } from "../lib/viewLookups";
 import { chainMarks, scoresBySubject } from "../lib/insights";
 import { gridOf, type Grid } from "../lib/cursor";
-import type { CardBox, Handoff, Id, Lane, Stage, Step } from "../lib/types";
+import type { CardBox, Handoff, Id, JourneyInsights, JourneyView, Lane, Stage, Step } from "../lib/types";
 
 const NO_STEPS = new Lookup<Step>();
 const NO_CARDS = new Lookup<CardBox>();
 const NO_HANDOFFS = new Lookup<Handoff>();
 
+/** What a map draws, read through functions so the map follows the source's state. */
+export interface MapSource {
+  view(): Pick<JourneyView, "model" | "layout"> | null;
+  lookups(): ViewLookups | null;
+  /** The insights drawn on the cards and handoffs (none for a map that is not the journey's). */
+  insights(): JourneyInsights | null;
+  evidence(): Set<Id> | null;
+}
+
+/** The main map's source: the journey on screen. */
+export const APP_MAP_SOURCE: MapSource = {
+  view: () => app.view,
+  lookups: () => app.viewLookups,
+  insights: () => app.insights,
+  evidence: () => app.evidence?.ids ?? null,
+};
+
 export class MapData {
-  readonly layout = $derived(app.view?.layout ?? null);
-  readonly model = $derived(app.view?.model ?? null);
+  readonly #source: MapSource;
+
+  constructor(source: MapSource = APP_MAP_SOURCE) {
+    this.#source = source;
+  }
+
+  /** The source, read by the deriveds below when they are first read (after the constructor). */
+  #from(): MapSource {
+    return this.#source;
+  }
+
+  readonly layout = $derived(this.#from().view()?.layout ?? null);
+  readonly model = $derived(this.#from().view()?.model ?? null);
   // Kept up to date by each view patch (lib/viewLookups.ts), not rebuilt from 10,000 cards.
-  readonly steps = $derived(app.viewLookups?.steps ?? NO_STEPS);
-  readonly cards = $derived(app.viewLookups?.cards ?? NO_CARDS);
-  readonly handoffs = $derived(app.viewLookups?.handoffs ?? NO_HANDOFFS);
+  readonly steps = $derived(this.#from().lookups()?.steps ?? NO_STEPS);
+  readonly cards = $derived(this.#from().lookups()?.cards ?? NO_CARDS);
+  readonly handoffs = $derived(this.#from().lookups()?.handoffs ?? NO_HANDOFFS);
   readonly lanes = $derived(new Map<Id, Lane>((this.model?.lanes ?? []).map((l) => [l.id, l])));
   readonly stages = $derived(new Map<Id, Stage>((this.model?.stages ?? []).map((s) => [s.id, s])));
   /** The keyboard cursor's grid; derived lazily, so only when an arrow reads it after a change. */
@@ -35,12 +64,12 @@ export class MapData {
   // Insights on the map, each from the one list it reads: an insights patch keeps the lists it
   // did not change (the same arrays), so the badges, chain marks and friction of every card
   // drawn are not worked out and drawn again when insights arrive unchanged after an edit.
-  readonly scores = $derived(scoresBySubject(app.insights?.scores.subjects));
-  readonly chains = $derived(chainMarks(app.insights?.analysis.chains));
+  readonly scores = $derived(scoresBySubject(this.#from().insights()?.scores.subjects));
+  readonly chains = $derived(chainMarks(this.#from().insights()?.analysis.chains));
   readonly friction = $derived(
-    new Map((app.insights?.analysis.handoffs ?? []).map((h) => [h.handoff_id, h.friction.score])),
+    new Map((this.#from().insights()?.analysis.handoffs ?? []).map((h) => [h.handoff_id, h.friction.score])),
   );
-  readonly evidence = $derived(app.evidence?.ids ?? null);
+  readonly evidence = $derived(this.#from().evidence());
   /** What stays undimmed while evidence is shown: the evidence and the cards its handoffs join. */
   readonly evidenceContext = $derived.by(() => {
     const ev = this.evidence;

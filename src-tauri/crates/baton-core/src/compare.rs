@@ -185,6 +185,27 @@ pub struct Reading {
     pub gap: Option<f64>,
 }
 
+/// Which item of B each item of A is, by index into B's lists (`None`: removed in B), kind by
+/// kind: the pairing `compare` uses, for a caller that draws both versions at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairedIndexes {
+    pub stages: Vec<Option<usize>>,
+    pub lanes: Vec<Option<usize>>,
+    pub steps: Vec<Option<usize>>,
+    pub handoffs: Vec<Option<usize>>,
+}
+
+/// The pairing of A's items with B's (see [`PairedIndexes`]).
+pub fn paired_indexes(a: &JourneyModel, b: &JourneyModel) -> PairedIndexes {
+    let pairs = pairing::Pairs::build(a, b);
+    PairedIndexes {
+        stages: pairs.stages.a_to_b,
+        lanes: pairs.lanes.a_to_b,
+        steps: pairs.steps.a_to_b,
+        handoffs: pairs.handoffs.a_to_b,
+    }
+}
+
 /// Analyses both versions (with the file's `metrics`) and compares them.
 pub fn compare(
     a: &JourneyModel,

@@ -10,7 +10,7 @@
 //! keeps (`plan_analyses`), a snapshot's are made once and kept here (a snapshot never changes;
 //! only the file's metrics, which its analysis reads, can change under it).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,9 @@ use baton_core::compare::{compare_analysed, Comparison, Version};
 use baton_core::layout::layout;
 use baton_core::plan::JourneyAnalyses;
 use baton_core::scores::Granularity;
-use baton_core::{EntityKind, EntityRef, Id, JourneyModel, SnapshotInfo, Workspace};
+use baton_core::{EntityKind, EntityRef, Id, JourneyModel, Metric, SnapshotInfo, Workspace};
+
+use crate::compare_map::{diff_map, CompareAnswer};
 
 use crate::documents::OpenDocument;
 use crate::error::{AppError, AppResult, ShellErrorKind};
@@ -206,6 +208,25 @@ impl OpenDocument {
 
     /// Compares version `a` (before) with version `b` (after), reading the analyses held.
     pub fn compare(&mut self, a: &VersionRef, b: &VersionRef) -> AppResult<Comparison> {
+        self.compare_then(a, b, compare_analysed)
+    }
+
+    /// [`Self::compare`] with the map of the differences (`compare_map`), for the Compare view.
+    pub fn compare_with_map(&mut self, a: &VersionRef, b: &VersionRef) -> AppResult<CompareAnswer> {
+        self.compare_then(a, b, |va, vb, metrics| {
+            let comparison = compare_analysed(va, vb, metrics);
+            let map = diff_map(va.model, vb.model, &comparison);
+            CompareAnswer { comparison, map }
+        })
+    }
+
+    /// Holds both sides' analyses, then hands both versions to `then`.
+    fn compare_then<R>(
+        &mut self,
+        a: &VersionRef,
+        b: &VersionRef,
+        then: impl FnOnce(Version<'_>, Version<'_>, &BTreeMap<Id, Metric>) -> R,
+    ) -> AppResult<R> {
         // Analyses first (they need the held caches mutably), then the models.
         for side in [a, b] {
             self.hold_analysis(side)?;
@@ -231,7 +252,7 @@ impl OpenDocument {
             held.version(a, a_map.as_ref())?,
             held.version(b, b_map.as_ref())?,
         );
-        Ok(compare_analysed(va, vb, &ws.metrics))
+        Ok(then(va, vb, &ws.metrics))
     }
 
     /// Makes (or finds) the analysis of one side.

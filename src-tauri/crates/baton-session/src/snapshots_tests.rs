@@ -210,6 +210,27 @@ fn a_comparison_reads_the_held_analyses_and_equals_a_fresh_one() {
     assert_eq!(mode.fields[0].field, "mode");
     let friction = c.handoffs.iter().find(|h| h.b_id == handoff.id).unwrap();
     assert!(friction.difference < 0, "the friction drops: {friction:?}");
+    // The Compare view's answer: the same comparison, and its map of both differences.
+    let answer = doc.compare_with_map(&a, &b).unwrap();
+    assert_eq!(answer.comparison, c);
+    let ghost = answer
+        .map
+        .marks
+        .iter()
+        .find(|m| m.kind == ItemKind::Step)
+        .unwrap();
+    assert_eq!(ghost.status, crate::compare_map::DiffStatus::Removed);
+    assert!(answer
+        .map
+        .model
+        .steps
+        .iter()
+        .any(|s| s.id == ghost.id && s.title == card.title));
+    assert!(answer
+        .map
+        .marks
+        .iter()
+        .any(|m| m.id == handoff.id && m.status == crate::compare_map::DiffStatus::Changed));
 
     assert_eq!(doc.workspace_and_all_analyses().2.made(), 1);
     doc.compare(&a, &b).unwrap();
