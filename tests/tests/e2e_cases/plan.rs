@@ -430,6 +430,8 @@ fn the_plan_view_drafts_moves_measures_undoes_and_survives_reopening() {
         format!("{template_count} hidden by the filter")
     );
     s.screenshot(&screens_dir().join("plan-filtered.png"));
+    // The map's zoom is not offered over the plan.
+    assert!(s.try_find("[data-testid=\"btn-zoom-in\"]").is_none());
     // On a small screen the filter bar stays one line: its drop-downs narrow instead.
     s.set_window_size(1280, 720);
     let middle = |testid: &str| {
