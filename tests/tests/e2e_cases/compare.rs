@@ -86,6 +86,16 @@ fn check_compare_map(s: &Session, handoff: &str, deleted: &str, added: &str) {
     );
     let detail = s.text(&s.testid("compare-detail"));
     assert!(detail.contains("mode: blind → assisted"), "{detail}");
+    // Its friction before and after, lower now that it is assisted.
+    let friction = detail
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("friction: "))
+        .and_then(|l| l.split_once(" → "))
+        .and_then(|(a, b)| Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)));
+    assert!(
+        friction.is_some_and(|(a, b)| b < a),
+        "no friction drop in: {detail}"
+    );
 }
 
 fn open_file(s: &Session, path: &Path) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { FigureChange, ItemChange, Journey, SnapshotInfo } from "../bindings";
-import { changeDetails, changeTitle, defaultPair, figureTone, formatDifference, formatFigure, versionChoices } from "./compare";
+import type { Comparison, FigureChange, ItemChange, Journey, SnapshotInfo } from "../bindings";
+import { changeDetails, changeTitle, defaultPair, figureTone, formatDifference, formatFigure, measureLines, versionChoices } from "./compare";
 
 const journey = (id: string, over: Partial<Journey> = {}): Journey => ({
   id,
@@ -91,5 +91,31 @@ describe("changes", () => {
     });
     expect(changeTitle(both)).toBe("Card changed and moved");
     expect(changeDetails(both)).toEqual(["wait minutes: (none) → 30", "moved: Call / Agent → Resolve / Cards"]);
+  });
+});
+
+describe("measureLines", () => {
+  const reading = (latest: number | null, target: number | null) => ({ latest, target, gap: latest !== null && target !== null ? latest - target : null });
+  const comparison = {
+    handoffs: [{ a_id: "h1", b_id: "h1", name: "A → B", a: 80, b: 55, difference: -25 }],
+    touchpoints: [
+      { a_id: "s1", b_id: "s1", title: "Calls", metric_id: "m1", a: reading(62, 75), b: reading(70.5, 75) },
+      { a_id: "s1", b_id: "s1", title: "Calls", metric_id: "m2", a: null, b: reading(null, 8) },
+    ],
+  } as unknown as Comparison;
+  const name = (id: string) => ({ m1: "CSAT", m2: "CES" })[id] ?? id;
+
+  it("gives a changed handoff's friction before and after", () => {
+    expect(measureLines(comparison, change({ kind: "handoff", a_id: "h1", b_id: "h1" }), name)).toEqual(["friction: 80 → 55"]);
+  });
+
+  it("gives a changed touchpoint's score against target per metric", () => {
+    expect(measureLines(comparison, change({ a_id: "s1", b_id: "s1" }), name)).toEqual(["CSAT: 62 (target 75) → 70.5 (target 75)", "CES: none → no score (target 8)"]);
+  });
+
+  it("gives nothing for an item Rust measured no difference on, an added or a removed one", () => {
+    expect(measureLines(comparison, change({ kind: "handoff", a_id: "h2", b_id: "h2" }), name)).toEqual([]);
+    expect(measureLines(comparison, change({ status: "added", a_id: null, b_id: "s1" }), name)).toEqual([]);
+    expect(measureLines(comparison, change({ status: "removed", a_id: "s1", b_id: null }), name)).toEqual([]);
   });
 });

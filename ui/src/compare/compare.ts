@@ -1,7 +1,7 @@
 // The Compare view's wording and choices: which versions can be compared with the journey on
 // screen, and how a comparison's figures and changes read. The comparison itself (pairing,
 // differences, figures, which way is better) comes whole from Rust (`baton_core::compare`).
-import type { ChangeStatus, FigureChange, ItemChange, ItemKind, Journey, SnapshotInfo, VersionRef } from "../bindings";
+import type { ChangeStatus, Comparison, FigureChange, ItemChange, ItemKind, Journey, Reading, SnapshotInfo, VersionRef } from "../bindings";
 
 /** One version the pickers offer. */
 export interface VersionChoice {
@@ -107,4 +107,25 @@ export function changeDetails(change: ItemChange): string[] {
   const m = change.moved;
   if (m) lines.push(`moved: ${m.from_stage} / ${m.from_lane} → ${m.to_stage} / ${m.to_lane}`);
   return lines;
+}
+
+/** A latest score against its target, as one short phrase: "62 (target 75)", "no score". */
+function readingWords(r: Reading | null): string {
+  if (!r) return "none";
+  const latest = r.latest === null ? "no score" : formatFigure("", r.latest);
+  return r.target === null ? latest : `${latest} (target ${formatFigure("", r.target)})`;
+}
+
+/** What the comparison measured of a changed item, beside its fields: a handoff's friction, a
+ * touchpoint's latest score against target per metric ("CSAT: 62 (target 75) → 70 (target
+ * 75)"). Rust sends these only where they differ. `metricName` names a metric by id. */
+export function measureLines(comparison: Comparison, change: ItemChange, metricName: (id: string) => string): string[] {
+  const id = change.b_id;
+  if (!id || change.status !== "kept") return [];
+  if (change.kind === "handoff") {
+    const h = comparison.handoffs.find((x) => x.b_id === id);
+    return h ? [`friction: ${h.a} → ${h.b}`] : [];
+  }
+  if (change.kind !== "step") return [];
+  return comparison.touchpoints.filter((t) => t.b_id === id).map((t) => `${metricName(t.metric_id)}: ${readingWords(t.a)} → ${readingWords(t.b)}`);
 }

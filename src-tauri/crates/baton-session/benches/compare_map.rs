@@ -86,6 +86,18 @@ fn compare_view(c: &mut Criterion) {
         answer.map.trails.len(),
         answer.map.layout.cards.len()
     );
+    let kb = |bytes: Vec<u8>| bytes.len() / 1024;
+    eprintln!(
+        "JSON KB: all {}, changes {}, figures {}, handoffs {}, touchpoints {}, map model {}, map layout {}, marks {}",
+        kb(serde_json::to_vec(&answer).unwrap()),
+        kb(serde_json::to_vec(&answer.comparison.changes).unwrap()),
+        kb(serde_json::to_vec(&answer.comparison.figures).unwrap()),
+        kb(serde_json::to_vec(&answer.comparison.handoffs).unwrap()),
+        kb(serde_json::to_vec(&answer.comparison.touchpoints).unwrap()),
+        kb(serde_json::to_vec(&answer.map.model).unwrap()),
+        kb(serde_json::to_vec(&answer.map.layout).unwrap()),
+        kb(serde_json::to_vec(&answer.map.marks).unwrap()),
+    );
 
     let mut group = c.benchmark_group("Compare view, Rust side (10,000 steps, ~500 differences)");
     group.sample_size(20);

@@ -23,6 +23,8 @@ use crate::views::MapModel;
 /// A comparison with its map: what the Compare view paints after one call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
 pub struct CompareAnswer {
+    /// The comparison, its paired handoffs' friction and touchpoints' readings only where
+    /// they differ between A and B.
     pub comparison: Comparison,
     pub map: DiffMap,
 }

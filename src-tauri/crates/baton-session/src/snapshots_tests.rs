@@ -210,9 +210,22 @@ fn a_comparison_reads_the_held_analyses_and_equals_a_fresh_one() {
     assert_eq!(mode.fields[0].field, "mode");
     let friction = c.handoffs.iter().find(|h| h.b_id == handoff.id).unwrap();
     assert!(friction.difference < 0, "the friction drops: {friction:?}");
-    // The Compare view's answer: the same comparison, and its map of both differences.
+    // The Compare view's answer: the same comparison but for the paired handoffs and
+    // touchpoints that did not change (left out), and its map of both differences.
     let answer = doc.compare_with_map(&a, &b).unwrap();
-    assert_eq!(answer.comparison, c);
+    assert_eq!(answer.comparison.changes, c.changes);
+    assert_eq!(answer.comparison.figures, c.figures);
+    assert!(answer.comparison.handoffs.contains(friction));
+    assert!(answer.comparison.handoffs.iter().all(|h| h.a != h.b));
+    assert!(answer.comparison.handoffs.len() < c.handoffs.len());
+    assert_eq!(
+        answer.comparison.touchpoints,
+        c.touchpoints
+            .iter()
+            .filter(|t| t.a != t.b)
+            .cloned()
+            .collect::<Vec<_>>()
+    );
     let ghost = answer
         .map
         .marks
