@@ -22,8 +22,10 @@ mod e2e_support;
 use std::path::Path;
 use std::time::Duration;
 
-use baton_core::synthetic::{synthetic_journey, synthetic_plan, SyntheticSpec};
-use baton_core::{take_snapshot, Edit, HandoffMode};
+use baton_core::synthetic::{
+    compare_differences, synthetic_journey, synthetic_plan, SyntheticSpec,
+};
+use baton_core::take_snapshot;
 use baton_store::Document;
 use e2e_support::webdriver::Session;
 use e2e_support::{dialogs, launch};
@@ -61,9 +63,9 @@ fn build_planned_file(path: &Path) {
     doc.close().unwrap();
 }
 
-/// The journey with a snapshot of it taken before about 500 differences (as the core `compare`
-/// benchmark makes them): 150 cards renamed, 100 moved to the next stage, 100 handoffs' mode
-/// changed, 75 cards deleted (with their handoffs).
+/// The journey with a snapshot of it taken before about 500 differences
+/// (`synthetic::compare_differences`: 150 cards renamed, 100 moved to the next stage, 100
+/// handoffs' mode changed, 75 cards deleted with their handoffs).
 fn build_compared_file(path: &Path) {
     let mut doc = Document::create(path, "Bench client").unwrap();
     let edit = synthetic_journey(doc.workspace(), &SyntheticSpec::medium());
@@ -75,44 +77,7 @@ fn build_compared_file(path: &Path) {
     doc.apply(snapshot).unwrap();
 
     let model = doc.workspace().journey_model(&journey).unwrap();
-    let stages: Vec<String> = model.stages.iter().map(|s| s.id.clone()).collect();
-    let n = model.steps.len();
-    let mut edits = Vec::new();
-    for i in 0..150 {
-        let mut step = model.steps[i * 61 % n].clone();
-        step.title.push_str(" (revised)");
-        edits.push(Edit::UpdateStep { step });
-    }
-    for i in 0..100 {
-        let step = &model.steps[(i * 97 + 13) % n];
-        let next = stages
-            .iter()
-            .position(|s| *s == step.stage_id)
-            .map_or(0, |p| (p + 1) % stages.len());
-        edits.push(Edit::MoveStep {
-            id: step.id.clone(),
-            stage_id: stages[next].clone(),
-            lane_id: step.lane_id.clone(),
-            position: 0,
-        });
-    }
-    for handoff in model.handoffs.iter().step_by(29).take(100) {
-        let mut handoff = handoff.clone();
-        handoff.mode = match handoff.mode {
-            HandoffMode::Blind => HandoffMode::Assisted,
-            _ => HandoffMode::Blind,
-        };
-        edits.push(Edit::UpdateHandoff { handoff });
-    }
-    // Distinct cards (131 * 74 < 10,000), deleted last: the edits before may touch them.
-    edits.extend((0..75).map(|i| Edit::DeleteStep {
-        id: model.steps[(i * 131 + 7) % n].id.clone(),
-    }));
-    doc.apply(Edit::Batch {
-        label: "Bench differences".into(),
-        edits,
-    })
-    .unwrap();
+    doc.apply(compare_differences(&model)).unwrap();
     doc.close().unwrap();
 }
 

@@ -180,12 +180,14 @@ struct Generated {
     responses: Vec<SurveyResponse>,
 }
 
+mod differences;
 mod one_cell;
 mod plan;
 mod random;
 #[cfg(test)]
 mod tests;
 
+pub use differences::compare_differences;
 pub use one_cell::{one_cell, OneCell};
 pub use plan::synthetic_plan;
 use random::*;

@@ -6,54 +6,14 @@
 
 use baton_core::analysis::AnalysisOptions;
 use baton_core::compare::compare;
-use baton_core::synthetic::{synthetic_journey, SyntheticSpec};
-use baton_core::{take_snapshot, Edit, HandoffMode};
+use baton_core::synthetic::{compare_differences, synthetic_journey, SyntheticSpec};
+use baton_core::take_snapshot;
 use chrono::Utc;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 use baton_session::compare_map::diff_map;
 use baton_session::documents::OpenDocument;
 use baton_session::snapshots::VersionRef;
-
-fn differences(doc: &OpenDocument, journey: &str) -> Edit {
-    let model = doc.workspace().journey_model(journey).expect("the journey");
-    let stages: Vec<String> = model.stages.iter().map(|s| s.id.clone()).collect();
-    let n = model.steps.len();
-    let mut edits = Vec::new();
-    for i in 0..150 {
-        let mut step = model.steps[i * 61 % n].clone();
-        step.title.push_str(" (revised)");
-        edits.push(Edit::UpdateStep { step });
-    }
-    for i in 0..100 {
-        let step = &model.steps[(i * 97 + 13) % n];
-        let next = stages
-            .iter()
-            .position(|s| *s == step.stage_id)
-            .map_or(0, |p| (p + 1) % stages.len());
-        edits.push(Edit::MoveStep {
-            id: step.id.clone(),
-            stage_id: stages[next].clone(),
-            lane_id: step.lane_id.clone(),
-            position: 0,
-        });
-    }
-    for handoff in model.handoffs.iter().step_by(29).take(100) {
-        let mut handoff = handoff.clone();
-        handoff.mode = match handoff.mode {
-            HandoffMode::Blind => HandoffMode::Assisted,
-            _ => HandoffMode::Blind,
-        };
-        edits.push(Edit::UpdateHandoff { handoff });
-    }
-    edits.extend((0..75).map(|i| Edit::DeleteStep {
-        id: model.steps[(i * 131 + 7) % n].id.clone(),
-    }));
-    Edit::Batch {
-        label: "Bench differences".into(),
-        edits,
-    }
-}
 
 fn compare_view(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -71,7 +31,11 @@ fn compare_view(c: &mut Criterion) {
         .expect("the snapshot's id")
         .id
         .clone();
-    let edit = differences(&doc, &journey);
+    let model = doc
+        .workspace()
+        .journey_model(&journey)
+        .expect("the journey");
+    let edit = compare_differences(&model);
     doc.apply(edit).expect("the differences apply");
 
     let (a, b) = (

@@ -228,3 +228,33 @@ fn degenerate_specs_give_valid_small_journeys() {
         }
     }
 }
+
+#[test]
+fn compare_differences_apply_and_compare_as_about_five_hundred_changes() {
+    let mut ws = Workspace::new_file("Bench");
+    ws.apply(&synthetic_journey(&ws, &SyntheticSpec::medium()))
+        .unwrap();
+    let journey = ws.journeys.keys().next().unwrap().clone();
+    let before = ws.journey_model(&journey).unwrap();
+    ws.apply(&compare_differences(&before)).unwrap();
+    let after = ws.journey_model(&journey).unwrap();
+    assert_eq!(after.steps.len(), before.steps.len() - 75);
+    let c = crate::compare::compare(
+        &before,
+        &after,
+        &ws.metrics,
+        &crate::analysis::AnalysisOptions::default(),
+    );
+    // The 75 cards, and the handoffs that went with them.
+    assert!(c.counts.removed >= 75, "{:?}", c.counts);
+    assert!(
+        c.counts.moved >= 90 && c.counts.changed >= 240,
+        "{:?}",
+        c.counts
+    );
+    assert!(
+        (400..=600).contains(&c.changes.len()),
+        "{} changes",
+        c.changes.len()
+    );
+}
