@@ -329,6 +329,10 @@ export type ClipboardHandoff = {
 
 /**  A comparison with its map: what the Compare view paints after one call. */
 export type CompareAnswer = {
+	/**
+	 *  The comparison, its paired handoffs' friction and touchpoints' readings only where
+	 *  they differ between A and B.
+	 */
 	comparison: Comparison,
 	map: DiffMap,
 };
