@@ -81,6 +81,27 @@ fn build_compared_file(path: &Path) {
     doc.close().unwrap();
 }
 
+fn wait_for_map(s: &Session) {
+    s.wait_until("the map", Duration::from_secs(60), |s| {
+        s.try_find("[data-testid=\"map-svg\"]").is_some()
+    });
+}
+
+/// Opens `file` through the Open dialog and waits for its map.
+fn open_and_wait_for_map(s: &Session, file: &Path) {
+    s.click_testid("btn-open-file");
+    dialogs::answer_open("Open client file", file);
+    wait_for_map(s);
+}
+
+/// Closes the file and opens it again from the recent list: nothing it computed is held.
+fn reopen_from_recent(s: &Session) {
+    s.click_testid("btn-close-file");
+    s.testid("recent-file");
+    s.click_testid("recent-file");
+    wait_for_map(s);
+}
+
 /// Resolves (in the page) once a change first seen inside an animation frame callback (the
 /// polls below) has been painted: that frame paints it, so the next frame's callback runs after
 /// the paint. (Waiting for two frames there, as before, counted one frame too many.)
@@ -256,11 +277,7 @@ fn the_ten_thousand_step_journey_in_the_app() {
 
     let s = launch();
     // The first open goes through the dialog, which also puts the file on the recent list.
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", &file);
-    s.wait_until("the map", Duration::from_secs(60), |s| {
-        s.try_find("[data-testid=\"map-svg\"]").is_some()
-    });
+    open_and_wait_for_map(&s, &file);
 
     let mut opens = Vec::new();
     for _ in 0..OPEN_RUNS {
@@ -415,23 +432,14 @@ fn the_plan_view_of_a_thousand_initiatives_in_the_app() {
     build_planned_file(&file);
 
     let s = launch();
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", &file);
-    s.wait_until("the map", Duration::from_secs(60), |s| {
-        s.try_find("[data-testid=\"map-svg\"]").is_some()
-    });
+    open_and_wait_for_map(&s, &file);
     let mut paints = Vec::new();
     let mut completes = Vec::new();
     let mut calls = Vec::new();
     for run in 0..OPEN_RUNS {
         if run > 0 {
             // Reopened, the file holds no plan or analysis: each paint is a first one.
-            s.click_testid("btn-close-file");
-            s.testid("recent-file");
-            s.click_testid("recent-file");
-            s.wait_until("the map", Duration::from_secs(60), |s| {
-                s.try_find("[data-testid=\"map-svg\"]").is_some()
-            });
+            reopen_from_recent(&s);
         }
         let (first, complete, call) = show_plan(&s);
         assert_eq!(
@@ -502,21 +510,12 @@ fn the_compare_view_of_ten_thousand_steps_in_the_app() {
     build_compared_file(&file);
 
     let s = launch();
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", &file);
-    s.wait_until("the map", Duration::from_secs(60), |s| {
-        s.try_find("[data-testid=\"map-svg\"]").is_some()
-    });
+    open_and_wait_for_map(&s, &file);
     let (mut paints, mut calls) = (Vec::new(), Vec::new());
     for run in 0..OPEN_RUNS {
         if run > 0 {
             // Reopened: no snapshot analysis held, each paint is a first one.
-            s.click_testid("btn-close-file");
-            s.testid("recent-file");
-            s.click_testid("recent-file");
-            s.wait_until("the map", Duration::from_secs(60), |s| {
-                s.try_find("[data-testid=\"map-svg\"]").is_some()
-            });
+            reopen_from_recent(&s);
         }
         let (paint, listed, call) = show_compare(&s);
         // The list's first rows come with the map; the rest a frame later.

@@ -5,15 +5,15 @@
 //! current against future; each step undone; the file closed, reopened, the snapshot still
 //! there. Screenshots at 1280x720 and 1920x1080.
 
-use std::path::Path;
 use std::time::Duration;
 
 use baton_tests::Sandbox;
 use serde_json::json;
 
-use crate::e2e_support::dialogs;
 use crate::e2e_support::webdriver::{Session, CONTROL};
-use crate::{add_card, choose, click_centre, select_card, select_handoff, shot, CARD, HANDOFF};
+use crate::{
+    add_card, choose, click_centre, open_file, select_card, select_handoff, shot, CARD, HANDOFF,
+};
 
 const DELETE: &str = "\u{E017}";
 const SNAPSHOT: &str = "[data-testid=\"snapshot-item\"]";
@@ -96,12 +96,6 @@ fn check_compare_map(s: &Session, handoff: &str, deleted: &str, added: &str) {
         friction.is_some_and(|(a, b)| b < a),
         "no friction drop in: {detail}"
     );
-}
-
-fn open_file(s: &Session, path: &Path) {
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", path);
-    s.testid("topbar");
 }
 
 /// The index among the map's handoffs of the first one drawn as `mode`.

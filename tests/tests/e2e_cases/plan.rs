@@ -16,6 +16,7 @@ use serde_json::json;
 
 use crate::e2e_support::webdriver::{Session, CONTROL};
 use crate::e2e_support::{dialogs, screens_dir};
+use crate::open_file;
 
 const SHIFT: &str = "\u{E008}";
 const ARROW_RIGHT: &str = "\u{E014}";
@@ -200,12 +201,6 @@ fn titles_of(s: &Session, ids: &[String]) -> Vec<String> {
 
 fn css(testid: &str) -> String {
     format!("[data-testid=\"{testid}\"]")
-}
-
-fn open_file(s: &Session, path: &Path) {
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", path);
-    s.testid("topbar");
 }
 
 /// The ids of the cards in each phase column, left to right.

@@ -6,15 +6,13 @@
 //! are there and editing works; restored as a new journey, which one undo removes. Screenshot
 //! of the read-only state at 1280x720.
 
-use std::path::Path;
 use std::time::Duration;
 
 use baton_tests::Sandbox;
 use serde_json::json;
 
-use crate::e2e_support::dialogs;
 use crate::e2e_support::webdriver::{Session, CONTROL, ENTER, ESCAPE};
-use crate::{card_by_title, name_in_place, select_card, shot, CARD};
+use crate::{card_by_title, name_in_place, open_file, select_card, shot, CARD};
 
 const DELETE: &str = "\u{E017}";
 const SNAPSHOT: &str = "[data-testid=\"snapshot-item\"]";
@@ -23,12 +21,6 @@ const BANNER: &str = "[data-testid=\"snapshot-banner\"]";
 const BADGE: &str = "[data-testid=\"score-badge\"]";
 const LONG_NAME: &str = "Before the workshop with the contact centre, the cards team, the fraud desk and the branch network on Tuesday morning";
 const RENAMED: &str = "Renamed after the snapshot";
-
-fn open_file(s: &Session, path: &Path) {
-    s.click_testid("btn-open-file");
-    dialogs::answer_open("Open client file", path);
-    s.testid("topbar");
-}
 
 /// The ids of the cards on the map, and the one of them no handoff touches (deleting it
 /// deletes nothing else).
